@@ -1,0 +1,236 @@
+"""The plan as data: deliverables, deadlines, reminders, unit kinds and quotas, rules.
+
+A campaign file (``config/campaigns/*.toml``) is validated into a frozen :class:`Campaign`.
+Cross-references are checked here once (a deliverable's deadline id, the deliverable a
+rule applies to, the kinds a quota names), so code never meets an unknown id later.
+Another year's plan is a new file, not new code.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from bot.config import raise_validation, read_toml
+
+NomineeKind = Literal["tap_the", "ca_nhan"]
+NOMINEE_KINDS: tuple[NomineeKind, ...] = ("tap_the", "ca_nhan")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Deadline(_Frozen):
+    id: str
+    date: date
+    label: str
+    # "Trước ngày 28/02" counts the whole of that day unless the plan says otherwise.
+    time: time = time(23, 59, 59)
+
+
+class Deliverable(_Frozen):
+    id: str
+    name: str
+    short_name: str
+    scope: Literal["unit", "nominee"]
+    deadline: str
+    # For per-nominee deliverables: which nominee kinds need it (a collective has no rating decision).
+    nominee_kinds: list[NomineeKind] = list(NOMINEE_KINDS)
+    # Phrases of the document title / subject, with and without diacritics.
+    keywords: list[str] = Field(min_length=1)
+    # Abbreviations seen in filenames ("BCTT", "TT").
+    filename_keywords: list[str] = []
+    # Phrases that, found in the title zone, argue against this type (disambiguation).
+    negative_keywords: list[str] = []
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, v: str) -> str:
+        if not _ID.match(v):
+            raise ValueError("ids are lower-case letters, digits and underscores")
+        return v
+
+
+class Quota(_Frozen):
+    tap_the: int = Field(ge=0)
+    ca_nhan: int = Field(ge=0)
+    total: int = Field(ge=0)
+
+
+class UnitKind(_Frozen):
+    name: str
+    quota: Quota
+
+
+class Reminders(_Frozen):
+    offsets_days: list[int] = [7, 3, 1]
+    time: time = time(8, 0)
+    overdue_after_days: int = Field(1, ge=1)
+
+
+class OutlineSection(_Frozen):
+    id: str
+    title: str
+    # Regular expressions tried against diacritic-free, lower-case lines of the report.
+    patterns: list[str] = Field(min_length=1)
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, v: list[str]) -> list[str]:
+        for p in v:
+            try:
+                re.compile(p)
+            except re.error as e:
+                raise ValueError(f"pattern {p!r} does not compile: {e}") from e
+        return v
+
+
+class OutlineRule(_Frozen):
+    deliverable: str
+    sections: list[OutlineSection] = Field(min_length=1)
+
+
+class SummaryRule(_Frozen):
+    deliverable: str
+    max_a4_fraction: float = Field(0.5, gt=0, le=5)
+
+
+class Rules(_Frozen):
+    outline: OutlineRule | None = None
+    summary: SummaryRule | None = None
+
+
+class Milestone(_Frozen):
+    date: date
+    label: str
+
+
+class Campaign(_Frozen):
+    """A validated plan.  Times are interpreted in ``timezone``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
+
+    id: str
+    title: str
+    reference: str
+    issuer: str
+    timezone: str = "Asia/Ho_Chi_Minh"
+    # Lateness is judged by the server's receipt time (INTERNALDATE), never the sender's Date.
+    lateness_basis: Literal["server_received", "date_header"] = "server_received"
+    deadlines: list[Deadline] = Field(min_length=1)
+    deliverables: list[Deliverable] = Field(min_length=1)
+    unit_kinds: dict[str, UnitKind] = Field(min_length=1)
+    reminders: Reminders = Reminders()
+    rules: Rules = Rules()
+    milestones: list[Milestone] = []
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, v: str) -> str:
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError) as e:
+            raise ValueError(f"unknown time zone {v!r}") from e
+        return v
+
+    @model_validator(mode="after")
+    def _cross_refs(self) -> Campaign:
+        deadline_ids = [d.id for d in self.deadlines]
+        if len(set(deadline_ids)) != len(deadline_ids):
+            raise ValueError("deadlines: ids must be unique")
+        ids = [d.id for d in self.deliverables]
+        if len(set(ids)) != len(ids):
+            raise ValueError("deliverables: ids must be unique")
+        for i, d in enumerate(self.deliverables):
+            if d.deadline not in deadline_ids:
+                raise _KeyProblem(
+                    f"deliverables.{i}.deadline", f"unknown deadline id {d.deadline!r}; known: {deadline_ids}"
+                )
+        for name in ("outline", "summary"):
+            rule = getattr(self.rules, name)
+            if rule is not None and rule.deliverable not in ids:
+                raise _KeyProblem(
+                    f"rules.{name}.deliverable", f"unknown deliverable id {rule.deliverable!r}; known: {ids}"
+                )
+        return self
+
+    # -- lookups -----------------------------------------------------------------------
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def deliverable(self, deliverable_id: str) -> Deliverable:
+        for d in self.deliverables:
+            if d.id == deliverable_id:
+                return d
+        raise KeyError(deliverable_id)
+
+    def deadline(self, deadline_id: str) -> Deadline:
+        for d in self.deadlines:
+            if d.id == deadline_id:
+                return d
+        raise KeyError(deadline_id)
+
+    def deadline_of(self, deliverable_id: str) -> Deadline:
+        return self.deadline(self.deliverable(deliverable_id).deadline)
+
+    def deadline_instant(self, deadline_id: str, extended_to: date | None = None) -> datetime:
+        """The last moment (aware) that still counts as on time."""
+        d = self.deadline(deadline_id)
+        return datetime.combine(extended_to or d.date, d.time, tzinfo=self.tz)
+
+    def is_late(self, deliverable_id: str, received_at: datetime, extended_to: date | None = None) -> bool:
+        return received_at > self.deadline_instant(self.deliverable(deliverable_id).deadline, extended_to)
+
+    def unit_deliverables(self) -> list[Deliverable]:
+        return [d for d in self.deliverables if d.scope == "unit"]
+
+    def nominee_deliverables(self, kind: NomineeKind | None = None) -> list[Deliverable]:
+        return [d for d in self.deliverables if d.scope == "nominee" and (kind is None or kind in d.nominee_kinds)]
+
+    def reminder_moments(self, deadline_id: str, extended_to: date | None = None) -> list[tuple[int, datetime]]:
+        """(offset_days, aware datetime) for each reminder before a deadline; offset -N is overdue."""
+        d = self.deadline(deadline_id)
+        day = extended_to or d.date
+        out = [
+            (off, datetime.combine(day - timedelta(days=off), self.reminders.time, tzinfo=self.tz))
+            for off in sorted(self.reminders.offsets_days, reverse=True)
+        ]
+        od = self.reminders.overdue_after_days
+        out.append((-od, datetime.combine(day + timedelta(days=od), self.reminders.time, tzinfo=self.tz)))
+        return out
+
+
+class _KeyProblem(ValueError):
+    """A cross-reference error that knows its dotted key (pydantic only knows the model)."""
+
+    def __init__(self, key: str, reason: str) -> None:
+        self.key = key
+        self.reason = reason
+        super().__init__(f"{key}: {reason}")
+
+
+def load_campaign(path: str | Path) -> Campaign:
+    """Load and validate a campaign file; ConfigError names the file and key on failure."""
+    from bot.errors import ConfigError
+
+    path = Path(path)
+    data = read_toml(path)
+    try:
+        return Campaign.model_validate(data)
+    except ValidationError as e:
+        for item in e.errors():
+            cause = (item.get("ctx") or {}).get("error")
+            if isinstance(cause, _KeyProblem):
+                raise ConfigError(str(path), cause.key, cause.reason) from None
+        # unit kinds without a quota come out of pydantic as "unit_kinds.X.quota: missing".
+        raise_validation(str(path), e)
+    raise AssertionError("unreachable")

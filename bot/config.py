@@ -1,0 +1,203 @@
+"""Bot settings: the TOML file an operator edits, validated once into frozen models.
+
+``load_settings(path)`` is the only entry point.  It reads ``bot.toml``, checks every key
+(unknown keys are errors, so a typo never silently falls back to a default), resolves
+secrets from the environment or a secrets file, loads the campaign the settings point
+to, and raises :class:`~bot.errors.ConfigError` naming the file and the key otherwise.
+
+Passwords never live in the TOML: the file names an environment variable
+(``password_env``), and the value is read from the environment or from the secrets
+file given by ``secrets_file`` / ``INTAKE_SECRETS_FILE`` (``KEY=VALUE`` lines).  The
+value is held as a :class:`pydantic.SecretStr`, so it is masked in reprs and logs.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from datetime import time
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+
+from bot.errors import ConfigError
+
+TlsMode = Literal["implicit", "starttls", "none"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class MailboxSettings(_Frozen):
+    host: str
+    port: int = Field(993, ge=1, le=65535)
+    tls: TlsMode = "implicit"
+    # Plaintext is only for loopback test servers; the operator has to say so explicitly.
+    allow_plaintext: bool = False
+    verify_certificate: bool = True
+    ca_file: str | None = None
+    user: str
+    password_env: str = "INTAKE_IMAP_PASSWORD"
+    folder: str = "INBOX"
+    processed_folder: str = "Processed"
+    quarantine_folder: str = "Quarantine"
+    batch_size: int = Field(50, ge=1, le=1000)
+    poll_interval_minutes: float = Field(5, gt=0)
+    use_idle: bool = True
+    timeout_seconds: float = Field(60, gt=0)
+
+
+class SmtpSettings(_Frozen):
+    host: str
+    port: int = Field(587, ge=1, le=65535)
+    tls: TlsMode = "starttls"
+    allow_plaintext: bool = False
+    verify_certificate: bool = True
+    ca_file: str | None = None
+    user: str | None = None
+    password_env: str = "INTAKE_SMTP_PASSWORD"
+    from_address: str
+    from_name: str = "Ban Tuyên giáo Đảng ủy Khối"
+    timeout_seconds: float = Field(60, gt=0)
+    # Acknowledgments to one sender within an hour beyond this are held back (mail floods).
+    max_acks_per_sender_per_hour: int = Field(20, ge=1)
+
+
+class DatabaseSettings(_Frozen):
+    url: str = "sqlite:///var/intake.sqlite3"
+
+
+class StorageSettings(_Frozen):
+    directory: str = "var/files"
+    max_attachment_mb: float = Field(25, gt=0)
+    max_message_mb: float = Field(60, gt=0)
+    max_archive_depth: int = Field(2, ge=0, le=5)
+    max_archive_files: int = Field(200, ge=1)
+    max_archive_total_mb: float = Field(200, gt=0)
+    max_compression_ratio: float = Field(100, gt=1)
+
+
+class StaffSettings(_Frozen):
+    digest_recipients: list[str] = []
+    office_name: str = "Ban Tuyên giáo Đảng ủy Khối các cơ quan tỉnh"
+    office_phone: str = ""
+
+
+class ScheduleSettings(_Frozen):
+    digest_time: time = time(7, 30)
+    outbox_interval_minutes: float = Field(2, gt=0)
+    skip_weekends: bool = False
+    skip_public_holidays: bool = False
+
+
+class Settings(_Frozen):
+    """Everything the bot needs to run, validated."""
+
+    timezone: str = "Asia/Ho_Chi_Minh"
+    campaign_file: str = "config/campaigns/120-KH-DUK-2024.toml"
+    secrets_file: str | None = None
+    mailbox: MailboxSettings
+    smtp: SmtpSettings
+    database: DatabaseSettings = DatabaseSettings()
+    storage: StorageSettings = StorageSettings()
+    staff: StaffSettings = StaffSettings()
+    schedule: ScheduleSettings = ScheduleSettings()
+
+    # Set by load_settings: where the file came from and the secrets it resolved.
+    source: str = ""
+    secrets: dict[str, SecretStr] = {}
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, v: str) -> str:
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError) as e:
+            raise ValueError(f"unknown time zone {v!r}") from e
+        return v
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def secret(self, env_name: str) -> str | None:
+        """The secret named ``env_name``: environment first, then the secrets file."""
+        value = os.environ.get(env_name)
+        if value is not None:
+            return value
+        stored = self.secrets.get(env_name)
+        return stored.get_secret_value() if stored else None
+
+
+def read_toml(path: Path) -> dict:
+    """Parse a TOML file, turning syntax errors into a ConfigError naming the file."""
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError as e:
+        raise ConfigError(str(path), "(file)", "file not found") from e
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(str(path), "(syntax)", str(e)) from e
+
+
+def raise_validation(path: str, err: ValidationError) -> None:
+    """Turn a pydantic error into a ConfigError with dotted key paths."""
+    problems = []
+    for item in err.errors():
+        key = ".".join(str(p) for p in item["loc"]) or "(root)"
+        msg = item["msg"]
+        if item["type"] == "extra_forbidden":
+            msg = "unknown key"
+        elif item["type"] == "missing":
+            msg = "required key is missing"
+        problems.append((key, msg))
+    first, *rest = problems
+    raise ConfigError(path, first[0], first[1], rest) from None
+
+
+def _read_secrets_file(path: Path) -> dict[str, SecretStr]:
+    """``KEY=VALUE`` lines; ``#`` comments and blank lines ignored."""
+    out: dict[str, SecretStr] = {}
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise ConfigError(str(path), "secrets_file", f"cannot read secrets file: {e.strerror}") from e
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if "=" not in line:
+            raise ConfigError(str(path), f"line {n}", "expected KEY=VALUE")
+        key, value = line.split("=", 1)
+        out[key.strip()] = SecretStr(value.strip().strip('"').strip("'"))
+    return out
+
+
+_PASSWORD_KEYS = {"password", "pass", "secret"}
+
+
+def load_settings(path: str | Path) -> Settings:
+    """Load and validate ``bot.toml``; raise ConfigError with file and key on any problem."""
+    path = Path(path)
+    data = read_toml(path)
+    # A password written into the TOML is refused outright, so it cannot end up in git.
+    for section, body in data.items():
+        if isinstance(body, dict):
+            for key in body:
+                if key.lower() in _PASSWORD_KEYS:
+                    raise ConfigError(
+                        str(path),
+                        f"{section}.{key}",
+                        "passwords are not allowed in the config file; set password_env "
+                        "and put the value in the environment or the secrets file",
+                    )
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as e:
+        raise_validation(str(path), e)
+    secrets_path = os.environ.get("INTAKE_SECRETS_FILE") or settings.secrets_file
+    secrets = _read_secrets_file(Path(secrets_path)) if secrets_path else {}
+    return settings.model_copy(update={"source": str(path), "secrets": secrets})

@@ -1,0 +1,34 @@
+"""Plain data produced by document inspection (see ``bot.documents.inspect``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """What the bot learned from one file.
+
+    ``head_text`` is the text of the first page(s) (enough to classify: title lines, the
+    two-column Party header), NFC, legacy TCVN3/VNI already converted to Unicode.
+    ``full_text`` is only filled when asked for (``need_full_text=True``).
+    ``method`` records how text was obtained: ``docx``, ``pdf-text``, ``pdf-ocr``,
+    ``image-ocr``, ``doc-antiword``, ``doc-libreoffice``, ``none``.
+    ``used_a4_fraction`` is the share of an A4 page the content fills (summary rule),
+    ``None`` when it could not be measured.
+    ``problem`` is ``unreadable_file`` (corrupt, encrypted, unsupported) with a reason.
+    ``needs_review`` is true when the text could not be read reliably (e.g. no OCR).
+    """
+
+    kind: str  # docx | pdf | doc | image | text | other
+    head_text: str = ""
+    full_text: str | None = None
+    page_count: int | None = None
+    page_sizes_pt: list[tuple[float, float]] = field(default_factory=list)
+    used_a4_fraction: float | None = None
+    method: str = "none"
+    legacy_encoding: str | None = None  # "tcvn3" | "vni" when converted
+    encrypted: bool = False
+    problem: str | None = None
+    problem_detail: str | None = None
+    needs_review: bool = False

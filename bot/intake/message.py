@@ -1,0 +1,76 @@
+"""Plain data produced by MIME parsing: what a mail said, independent of IMAP and the DB.
+
+``bot.intake.mime.parse_message(raw, limits)`` builds an :class:`InboundMessage`; everything
+downstream (matching, rules, recording) reads these objects and never the raw MIME again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class ParseLimits:
+    """Caps applied while parsing and unpacking; all sizes in bytes."""
+
+    max_attachment_bytes: int = 25 * 1024 * 1024
+    max_message_bytes: int = 60 * 1024 * 1024
+    max_archive_depth: int = 2
+    max_archive_files: int = 200
+    max_archive_total_bytes: int = 200 * 1024 * 1024
+    max_compression_ratio: float = 100.0
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """One file found in a message, after unpacking archives/TNEF/forwards.
+
+    ``filename`` is safe to show and to use as a download name (sanitised, NFC);
+    ``original_filename`` is what the mail said, decoded, for the record.
+    ``origin`` says where the file was found: ``"mail"``, ``"zip:bundle.zip"``,
+    ``"tnef:winmail.dat"``, ``"rfc822:Fwd subject"`` (nested origins joined with ``/``).
+    ``problem`` is a stable code when the file is refused or unusable
+    (``refused_type``, ``too_large``, ``archive_limit``, ``unsupported_archive``,
+    ``unreadable_file``) with ``problem_detail`` in plain English for the log; a file
+    with a problem is still listed so the sender can be told about it.
+    """
+
+    filename: str
+    original_filename: str | None
+    declared_type: str
+    sniffed_type: str
+    data: bytes
+    origin: str = "mail"
+    problem: str | None = None
+    problem_detail: str | None = None
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+
+@dataclass(frozen=True)
+class InboundMessage:
+    """A parsed mail.  ``defects`` lists parser complaints that did not stop parsing."""
+
+    message_id: str | None
+    subject: str
+    from_address: str | None
+    from_name: str | None
+    to: list[str]
+    cc: list[str]
+    reply_to: str | None
+    date_header: datetime | None
+    in_reply_to: str | None
+    references: list[str]
+    body_text: str
+    attachments: list[Attachment]
+    drive_links: list[str] = field(default_factory=list)
+    # Loop protection: set when the mail must never be counted or answered.
+    auto_reply: bool = False
+    bounce: bool = False
+    bounced_recipients: list[str] = field(default_factory=list)
+    own_mail: bool = False
+    headers: dict[str, str] = field(default_factory=dict)
+    defects: list[str] = field(default_factory=list)
