@@ -8,9 +8,9 @@ Another year's plan is a new file, not new code.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from datetime import date, datetime, time, timedelta
-from functools import cached_property
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -30,10 +30,10 @@ class _Frozen(BaseModel):
 
 class Deadline(_Frozen):
     id: str
-    date: date
+    date: dt.date
     label: str
     # "Trước ngày 28/02" counts the whole of that day unless the plan says otherwise.
-    time: time = time(23, 59, 59)
+    time: dt.time = dt.time(23, 59, 59)
 
 
 class Deliverable(_Frozen):
@@ -72,7 +72,7 @@ class UnitKind(_Frozen):
 
 class Reminders(_Frozen):
     offsets_days: list[int] = [7, 3, 1]
-    time: time = time(8, 0)
+    time: dt.time = dt.time(8, 0)
     overdue_after_days: int = Field(1, ge=1)
 
 
@@ -109,14 +109,12 @@ class Rules(_Frozen):
 
 
 class Milestone(_Frozen):
-    date: date
+    date: dt.date
     label: str
 
 
 class Campaign(_Frozen):
     """A validated plan.  Times are interpreted in ``timezone``."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
 
     id: str
     title: str
@@ -182,21 +180,25 @@ class Campaign(_Frozen):
     def deadline_of(self, deliverable_id: str) -> Deadline:
         return self.deadline(self.deliverable(deliverable_id).deadline)
 
-    def deadline_instant(self, deadline_id: str, extended_to: date | None = None) -> datetime:
+    def deadline_instant(self, deadline_id: str, extended_to: dt.date | None = None) -> datetime:
         """The last moment (aware) that still counts as on time."""
         d = self.deadline(deadline_id)
         return datetime.combine(extended_to or d.date, d.time, tzinfo=self.tz)
 
-    def is_late(self, deliverable_id: str, received_at: datetime, extended_to: date | None = None) -> bool:
+    def is_late(self, deliverable_id: str, received_at: datetime, extended_to: dt.date | None = None) -> bool:
         return received_at > self.deadline_instant(self.deliverable(deliverable_id).deadline, extended_to)
 
     def unit_deliverables(self) -> list[Deliverable]:
         return [d for d in self.deliverables if d.scope == "unit"]
 
     def nominee_deliverables(self, kind: NomineeKind | None = None) -> list[Deliverable]:
-        return [d for d in self.deliverables if d.scope == "nominee" and (kind is None or kind in d.nominee_kinds)]
+        return [
+            d for d in self.deliverables if d.scope == "nominee" and (kind is None or kind in d.nominee_kinds)
+        ]
 
-    def reminder_moments(self, deadline_id: str, extended_to: date | None = None) -> list[tuple[int, datetime]]:
+    def reminder_moments(
+        self, deadline_id: str, extended_to: dt.date | None = None
+    ) -> list[tuple[int, datetime]]:
         """(offset_days, aware datetime) for each reminder before a deadline; offset -N is overdue."""
         d = self.deadline(deadline_id)
         day = extended_to or d.date

@@ -1,0 +1,35 @@
+# Two entry points for operators and developers: `make demo` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PYTHON ?= python3
+
+.PHONY: demo test lint format system-deps venv clean
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -c constraints.txt -e '.[test,postgres,web]'
+	touch $@
+
+venv: $(VENV)/.installed
+
+system-deps:
+	bash scripts/install-system-deps.sh
+
+demo: system-deps venv
+	$(PY) -m bot.devservers.demo
+
+test: system-deps venv
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint:
+	$(VENV)/bin/ruff check bot tests bench scripts
+	$(VENV)/bin/ruff format --check bot tests bench scripts
+
+format:
+	$(VENV)/bin/ruff check --fix bot tests bench scripts
+	$(VENV)/bin/ruff format bot tests bench scripts
+
+clean:
+	rm -rf var/demo .pytest_cache

@@ -1,0 +1,118 @@
+"""The submitting units as plain data, and reading them from CSV or XLSX.
+
+``read_units(path, campaign)`` returns validated :class:`UnitInfo` rows or raises
+:class:`~bot.errors.UnitImportError` naming the first bad line; the caller writes them
+in one transaction, so a bad file imports nothing.  Columns are exactly
+``code,name,kind,emails,secretary,aliases``; lists are separated by ``;``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.errors import UnitImportError
+
+COLUMNS = ["code", "name", "kind", "emails", "secretary", "aliases"]
+_EMAIL = re.compile(r"^[^@\s;,]+@[^@\s;,]+\.[^@\s;,]+$")
+_CODE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    code: str
+    name: str
+    kind: str
+    emails: tuple[str, ...] = ()
+    secretary: str = ""
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+
+
+def normalize_email(address: str) -> str:
+    """Lower-case and drop a ``+tag`` from the local part (``a+hs@x`` is ``a@x``)."""
+    address = address.strip().lower()
+    local, _, domain = address.partition("@")
+    local = local.split("+", 1)[0]
+    return f"{local}@{domain}" if domain else local
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in (cell or "").split(";") if p.strip())
+
+
+def _rows_from_csv(path: Path) -> list[list[str]]:
+    raw = path.read_bytes()
+    # Excel on Windows writes a BOM; some offices still save in cp1258.
+    for enc in ("utf-8-sig", "cp1258"):
+        try:
+            text = raw.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise UnitImportError(str(path), 1, "file is neither UTF-8 nor Windows-1258 text")
+    return [row for row in csv.reader(io.StringIO(text))]
+
+
+def _rows_from_xlsx(path: Path) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as e:  # openpyxl raises many unrelated types for a bad file
+        raise UnitImportError(str(path), 1, f"not a readable .xlsx file: {e}") from e
+    ws = wb.worksheets[0]
+    rows = [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    wb.close()
+    return rows
+
+
+def read_units(path: str | Path, unit_kinds: set[str]) -> list[UnitInfo]:
+    """Parse and validate a units file; raise UnitImportError with the line number."""
+    path = Path(path)
+    if not path.exists():
+        raise UnitImportError(str(path), 0, "file not found")
+    rows = _rows_from_xlsx(path) if path.suffix.lower() == ".xlsx" else _rows_from_csv(path)
+    if not rows:
+        raise UnitImportError(str(path), 1, "empty file")
+    header = [h.strip().lower() for h in rows[0]]
+    while header and header[-1] == "":
+        header.pop()
+    if header != COLUMNS:
+        raise UnitImportError(
+            str(path), 1, f"columns must be exactly {','.join(COLUMNS)}; found {','.join(header)}"
+        )
+    seen_codes: dict[str, int] = {}
+    seen_emails: dict[str, int] = {}
+    units = []
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in row):
+            continue
+        row = (row + [""] * len(COLUMNS))[: len(COLUMNS)]
+        code, name, kind, emails, secretary, aliases = (unicodedata.normalize("NFC", c.strip()) for c in row)
+        if not _CODE.match(code):
+            raise UnitImportError(str(path), line, f"code {code!r} must be 1-32 letters, digits, '-' or '_'")
+        if code in seen_codes:
+            raise UnitImportError(str(path), line, f"code {code} already used on line {seen_codes[code]}")
+        if not name:
+            raise UnitImportError(str(path), line, "name is empty")
+        if kind not in unit_kinds:
+            raise UnitImportError(str(path), line, f"kind {kind!r} is not one of {sorted(unit_kinds)}")
+        addrs = []
+        for e in _split(emails):
+            if not _EMAIL.match(e):
+                raise UnitImportError(str(path), line, f"{e!r} is not an e-mail address")
+            norm = normalize_email(e)
+            if norm in seen_emails:
+                raise UnitImportError(
+                    str(path), line, f"address {e} already belongs to line {seen_emails[norm]}"
+                )
+            seen_emails[norm] = line
+            addrs.append(norm)
+        seen_codes[code] = line
+        units.append(UnitInfo(code, name, kind, tuple(addrs), secretary, _split(aliases)))
+    return units

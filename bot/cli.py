@@ -1,0 +1,244 @@
+"""Command line: the only place that wires the application together and reads the clock.
+
+Global options: ``--config FILE`` (default ``config/bot.toml`` or ``$INTAKE_BOT_CONFIG``)
+and ``--now ISO-8601`` which replaces the clock for every time-dependent command
+(dry runs, backfills, tests).  Errors from the bot's own hierarchy print one clear
+line and exit non-zero; anything else is a bug and shows a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import sys
+from functools import wraps
+
+import click
+from rich.console import Console
+
+from bot.app import App, build_app
+from bot.errors import BotError, ConfigError
+
+log = logging.getLogger("bot")
+console = Console()
+
+
+def parse_now(value: str | None, tz) -> dt.datetime:
+    """``--now`` value, or the real clock.  A naive value is read in the bot's time zone."""
+    if not value:
+        return dt.datetime.now(tz)
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError as e:
+        raise click.BadParameter(f"{value!r} is not an ISO-8601 date-time", param_hint="--now") from e
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+
+
+class Ctx:
+    """Lazily built app, so ``--help`` and ``check-config`` work without a database."""
+
+    def __init__(self, config: str, now: str | None) -> None:
+        self.config = config
+        self._now = now
+        self._app: App | None = None
+
+    @property
+    def app(self) -> App:
+        if self._app is None:
+            self._app = build_app(self.config)
+        return self._app
+
+    @property
+    def now(self) -> dt.datetime:
+        return parse_now(self._now, self.app.settings.tz)
+
+
+def handle_errors(fn):
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except ConfigError as e:
+            click.echo(f"configuration error: {e}", err=True)
+            sys.exit(2)
+        except BotError as e:
+            click.echo(f"error: {e}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+def setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    # imapclient logs whole protocol lines (including LOGIN) at DEBUG; never let that out.
+    logging.getLogger("imapclient").setLevel(logging.WARNING)
+
+
+@click.group()
+@click.option(
+    "--config",
+    "config",
+    default=lambda: os.environ.get("INTAKE_BOT_CONFIG", "config/bot.toml"),
+    show_default="config/bot.toml or $INTAKE_BOT_CONFIG",
+    help="Settings file.",
+)
+@click.option("--now", "now", default=None, help="Pretend the current time is this ISO-8601 moment.")
+@click.option("-v", "--verbose", is_flag=True, help="Debug logging.")
+@click.pass_context
+def main(ctx: click.Context, config: str, now: str | None, verbose: bool) -> None:
+    """Email intake and reminder bot for collecting documents from units."""
+    setup_logging(verbose)
+    ctx.obj = Ctx(config, now)
+
+
+pass_ctx = click.make_pass_decorator(Ctx)
+
+
+@main.command("check-config")
+@pass_ctx
+@handle_errors
+def check_config(c: Ctx) -> None:
+    """Validate the settings and the campaign; print a summary."""
+    app = c.app
+    s, camp = app.settings, app.campaign
+    click.echo(f"settings: {s.source} OK")
+    click.echo(f"campaign: {s.campaign_file} OK ({camp.id}: {len(camp.deliverables)} deliverables)")
+    for d in camp.deadlines:
+        click.echo(f"  deadline {d.id}: {d.date.isoformat()} {d.label}")
+    missing = [
+        env
+        for env, needed in ((s.mailbox.password_env, True), (s.smtp.password_env, bool(s.smtp.user)))
+        if needed and s.secret(env) is None
+    ]
+    for env in missing:
+        click.echo(f"warning: secret ${env} is not set (environment or secrets file)", err=True)
+
+
+@main.command("init")
+@pass_ctx
+@handle_errors
+def init(c: Ctx) -> None:
+    """Create or migrate the database and the storage directory."""
+    app = c.app
+    app.db.migrate()
+    app.files.root.mkdir(parents=True, exist_ok=True)
+    click.echo(f"database ready: {app.db.engine.url.render_as_string(hide_password=True)}")
+
+
+@main.group("units")
+def units_group() -> None:
+    """Manage the submitting units."""
+
+
+@units_group.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@pass_ctx
+@handle_errors
+def units_import(c: Ctx, file: str) -> None:
+    """Import units from CSV or XLSX (columns code,name,kind,emails,secretary,aliases)."""
+    from bot.campaign.units import read_units
+    from bot.store import repo
+
+    app = c.app
+    infos = read_units(file, set(app.campaign.unit_kinds))
+    with app.db.session() as s:
+        added, updated = repo.import_units(s, infos, c.now)
+    click.echo(f"{len(infos)} units imported ({added} new, {updated} updated)")
+
+
+@units_group.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@pass_ctx
+@handle_errors
+def units_list(c: Ctx, as_json: bool) -> None:
+    """List units with their addresses."""
+    from rich.table import Table
+
+    from bot.store import repo
+
+    with c.app.db.session() as s:
+        units = repo.unit_infos(repo.load_units(s, active_only=False))
+    if as_json:
+        click.echo(json.dumps([u.__dict__ for u in units], ensure_ascii=False, indent=2))
+        return
+    t = Table("Mã", "Tên đơn vị", "Loại", "Địa chỉ thư", "Bí thư / phụ trách")
+    for u in units:
+        t.add_row(u.code, u.name, u.kind, "\n".join(u.emails), u.secretary)
+    console.print(t)
+
+
+@units_group.command("add-address")
+@click.argument("code")
+@click.argument("email")
+@click.option("--by", "actor", default=lambda: os.environ.get("USER", "staff"))
+@pass_ctx
+@handle_errors
+def units_add_address(c: Ctx, code: str, email: str, actor: str) -> None:
+    """Register another sending address for a unit."""
+    from sqlalchemy import select
+
+    from bot.store import repo
+    from bot.store.models import Unit
+
+    with c.app.db.session() as s:
+        unit = s.scalars(select(Unit).where(Unit.code == code)).first()
+        if unit is None:
+            raise BotError(f"no unit with code {code}")
+        if not repo.add_unit_address(s, unit, email, c.now, actor):
+            raise BotError(f"{email} is already registered")
+    click.echo(f"{email} added to {code}")
+
+
+@main.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output (documented contract).")
+@pass_ctx
+@handle_errors
+def status(c: Ctx, as_json: bool) -> None:
+    """The submission matrix: who sent what, what is missing, what waits for review."""
+    from bot.reporting.snapshot import load_snapshot
+    from bot.reporting.status import status_json, status_table
+
+    app = c.app
+    with app.db.session() as s:
+        snap = load_snapshot(s, app.campaign)
+        if as_json:
+            click.echo(json.dumps(status_json(app.campaign, snap, c.now), ensure_ascii=False, indent=2))
+        else:
+            console.print(status_table(app.campaign, snap))
+
+
+@main.command("poll")
+@click.option("--once", is_flag=True, required=True, help="One pass over new mail, then exit.")
+@pass_ctx
+@handle_errors
+def poll(c: Ctx, once: bool) -> None:
+    """Fetch and record new mail once (for cron and tests)."""
+    from bot.services.intake import poll_once
+
+    app = c.app
+    report = poll_once(app, c.now, progress=sys.stderr.isatty())
+    click.echo(report.summary())
+    if report.stopped_by:
+        sys.exit(1)
+
+
+@main.command("health")
+@pass_ctx
+@handle_errors
+def health(c: Ctx) -> None:
+    """Exit non-zero when the last successful poll is older than three intervals."""
+    from bot.services.health import check_health
+
+    result = check_health(c.app, c.now)
+    click.echo(result.message)
+    sys.exit(0 if result.ok else 1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,79 @@
+"""Content-addressed file storage under one directory.
+
+Files are stored as ``<kind>/<aa>/<bb>/<sha256>`` — never under a name a sender chose —
+written to a temporary file, fsynced, renamed into place and the directory fsynced,
+so a file that the database points to is always complete on disk.  Storing the same
+bytes twice is a no-op, which is what makes re-processing after a crash safe.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from bot.errors import StorageError
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class FileStore:
+    def __init__(self, directory: str | Path) -> None:
+        self.root = Path(directory).resolve()
+
+    def _path_for(self, kind: str, digest: str) -> Path:
+        if (
+            kind not in ("files", "raw")
+            or len(digest) != 64
+            or not all(c in "0123456789abcdef" for c in digest)
+        ):
+            raise StorageError(f"refusing to build a storage path from {kind!r}/{digest!r}")
+        return self.root / kind / digest[:2] / digest[2:4] / digest
+
+    def relative(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def resolve(self, relative: str) -> Path:
+        """The absolute path of a stored file; refuses anything outside the root."""
+        path = (self.root / relative).resolve()
+        if not path.is_relative_to(self.root):
+            raise StorageError(f"path {relative!r} escapes the storage directory")
+        return path
+
+    def put(self, data: bytes, kind: str = "files") -> tuple[str, str]:
+        """Store ``data``; return ``(sha256, relative_path)``.  Durable on return."""
+        digest = sha256_hex(data)
+        path = self._path_for(kind, digest)
+        if path.exists() and path.stat().st_size == len(data):
+            return digest, self.relative(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+            dir_fd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        except OSError as e:
+            what = "storage is full" if e.errno in (errno.ENOSPC, errno.EDQUOT) else "cannot write file"
+            raise StorageError(f"{what}: {path.parent}: {e.strerror}") from e
+        return digest, self.relative(path)
+
+    def read(self, relative: str) -> bytes:
+        try:
+            return self.resolve(relative).read_bytes()
+        except OSError as e:
+            raise StorageError(f"cannot read stored file {relative}: {e.strerror}") from e

@@ -1,0 +1,407 @@
+"""One intake pass: new UIDs → parse → store files → analyse → record → move on the server.
+
+The order is what makes intake exactly-once:
+
+1. files are written and fsynced (content-addressed, so rewriting is harmless);
+2. one DB transaction records the message, keyed by ``(mailbox, uidvalidity, uid)``;
+3. only then is the server copy moved to the processed (or quarantine) folder;
+4. the folder's high-water UID is advanced.
+
+A crash between any two steps leaves the message in the inbox; the next pass finds its
+UID already recorded and only moves it.  A copy that comes back under a new UID (or a
+new UIDVALIDITY) is recognised by Message-ID plus content fingerprint.
+
+A message that cannot be understood is quarantined with its reason; a storage or
+database failure stops the pass and leaves the message on the server for later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from bot.app import App
+from bot.errors import MailboxError, MessageRejected, StorageError
+from bot.intake.mailbox import FetchedMail, Mailbox, MailHeader
+from bot.intake.message import InboundMessage
+from bot.store import repo
+from bot.store.models import MailboxState, Message
+
+log = logging.getLogger(__name__)
+
+# Header fields added in transit; dropped from the fingerprint so the same mail
+# delivered twice (or copied back) hashes the same.
+_TRACE_FIELDS = {
+    b"received",
+    b"return-path",
+    b"delivered-to",
+    b"x-original-to",
+    b"x-received",
+    b"arc-seal",
+    b"arc-message-signature",
+    b"arc-authentication-results",
+    b"authentication-results",
+    b"x-spam-status",
+    b"x-spam-score",
+    b"x-virus-scanned",
+}
+
+
+def content_fingerprint(raw: bytes) -> str:
+    """sha256 of the mail without its transport trace headers."""
+    head, sep, body = raw.partition(b"\r\n\r\n")
+    if not sep:
+        head, sep, body = raw.partition(b"\n\n")
+    kept: list[bytes] = []
+    skipping = False
+    for line in head.splitlines(keepends=True):
+        if line[:1] in (b" ", b"\t"):
+            if not skipping:
+                kept.append(line)
+            continue
+        name = line.split(b":", 1)[0].strip().lower()
+        skipping = name in _TRACE_FIELDS
+        if not skipping:
+            kept.append(line)
+    h = hashlib.sha256()
+    h.update(b"".join(kept))
+    h.update(sep)
+    h.update(body)
+    return h.hexdigest()
+
+
+@dataclass
+class PollReport:
+    fetched: int = 0
+    recorded: int = 0
+    duplicates: int = 0
+    ignored: int = 0
+    quarantined: int = 0
+    review: int = 0
+    outcomes: list[str] = field(default_factory=list)
+    stopped_by: str | None = None
+
+    def summary(self) -> str:
+        s = (
+            f"poll: {self.fetched} fetched, {self.recorded} recorded, {self.review} for review, "
+            f"{self.ignored} ignored, {self.duplicates} duplicates, {self.quarantined} quarantined"
+        )
+        return s + (f"; stopped: {self.stopped_by}" if self.stopped_by else "")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    state: str  # processed | quarantined | ignored | duplicate
+    folder_kind: str  # processed | quarantine
+    message_db_id: int | None
+    detail: str
+    review: bool = False
+    already_recorded: bool = False
+
+
+def _parse(app: App, raw: bytes) -> InboundMessage:
+    from bot.intake.mime import parse_message
+
+    return parse_message(raw, app.parse_limits, own_addresses=app.own_addresses)
+
+
+def _bot_message_ids(session) -> dict[str, str]:
+    from bot.store.models import OutboxMail, Unit
+
+    rows = session.execute(
+        select(OutboxMail.message_id_header, Unit.code).join(
+            Unit, OutboxMail.unit_id == Unit.id, isouter=True
+        )
+    ).all()
+    return {mid: code for mid, code in rows if code}
+
+
+def process_mail(app: App, mailbox: str, uidvalidity: int, mail: FetchedMail, now: dt.datetime) -> Outcome:
+    """Record one fetched mail exactly once.  Raises StorageError / SQLAlchemyError to stop."""
+    from bot.services import analysis as A
+    from bot.services.recording import message_row, record_analysis
+
+    with app.db.session() as s:
+        existing = s.scalars(
+            select(Message).where(
+                Message.mailbox == mailbox, Message.uidvalidity == uidvalidity, Message.uid == mail.uid
+            )
+        ).first()
+        if existing is not None:
+            kind = "quarantine" if existing.state == "quarantined" else "processed"
+            return Outcome(existing.state, kind, existing.id, "already recorded", already_recorded=True)
+
+    fingerprint = content_fingerprint(mail.raw)
+    _, raw_path = app.files.put(mail.raw, kind="raw")
+    try:
+        msg = _parse(app, mail.raw)
+    except MessageRejected as e:
+        return _record_simple(
+            app, mailbox, uidvalidity, mail, now, fingerprint, raw_path, None, "quarantined", e.reason
+        )
+
+    with app.db.session() as s:
+        dup = _find_duplicate(s, msg.message_id, fingerprint)
+        units = repo.unit_infos(repo.load_units(s))
+        bot_ids = _bot_message_ids(s)
+    if dup is not None:
+        return _record_simple(
+            app,
+            mailbox,
+            uidvalidity,
+            mail,
+            now,
+            fingerprint,
+            raw_path,
+            msg,
+            "duplicate",
+            f"duplicate_of:{dup}",
+        )
+
+    try:
+        analysis = A.analyze(msg, app.campaign, units, bot_ids)
+    except MessageRejected as e:
+        return _record_simple(
+            app, mailbox, uidvalidity, mail, now, fingerprint, raw_path, msg, "quarantined", e.reason
+        )
+    except Exception as e:  # noqa: BLE001 - a bug on one mail must not stop intake; keep it for staff
+        log.exception("analysis failed for uid %s", mail.uid)
+        reason = f"internal_error: {type(e).__name__}: {e}"
+        return _record_simple(
+            app, mailbox, uidvalidity, mail, now, fingerprint, raw_path, msg, "quarantined", reason
+        )
+
+    if analysis.category in (A.OWN_MAIL, A.AUTO_REPLY, A.BOUNCE):
+        reason = analysis.category
+        if msg.bounced_recipients:
+            reason += ":" + ",".join(msg.bounced_recipients)
+        return _record_simple(
+            app, mailbox, uidvalidity, mail, now, fingerprint, raw_path, msg, "ignored", reason
+        )
+
+    stored = []
+    for fa in analysis.files:
+        if fa.attachment.data and not fa.attachment.problem:
+            stored.append(app.files.put(fa.attachment.data))
+        else:
+            stored.append((None, None))
+
+    try:
+        with app.db.session() as s:
+            row = message_row(
+                mailbox, uidvalidity, mail.uid, mail.internaldate, fingerprint, now, msg, raw_path, mail.size
+            )
+            record_analysis(s, app.campaign, row, msg, analysis, stored, now)
+            _after_record(app, s, row, msg, analysis, now)
+            msg_id, review = row.id, row.needs_review
+    except IntegrityError:
+        # Another instance recorded the same UID in the meantime: it is theirs.
+        return Outcome("processed", "processed", None, "recorded by another instance", already_recorded=True)
+    detail = f"unit={analysis.unit_code or '-'} ({analysis.unit_rule or 'none'}), files={len(analysis.files)}"
+    return Outcome("processed", "processed", msg_id, detail, review=review)
+
+
+def _after_record(app: App, session, row: Message, msg: InboundMessage, analysis, now: dt.datetime) -> None:
+    """Hook for work that must commit with the message (the acknowledgment in the outbox)."""
+    try:
+        from bot.outgoing.acks import queue_ack
+    except ImportError:
+        return
+    queue_ack(app, session, row, msg, analysis, now)
+
+
+def _find_duplicate(session, message_id: str | None, fingerprint: str) -> int | None:
+    q = select(Message.id).where(Message.content_sha256 == fingerprint, Message.state != "duplicate")
+    if message_id:
+        q = q.where(Message.message_id_header == message_id)
+    return session.scalars(q.limit(1)).first()
+
+
+def _record_simple(
+    app: App,
+    mailbox: str,
+    uidvalidity: int,
+    mail: FetchedMail | MailHeader,
+    now: dt.datetime,
+    fingerprint: str,
+    raw_path: str | None,
+    msg: InboundMessage | None,
+    state: str,
+    reason: str,
+) -> Outcome:
+    from bot.services.recording import message_row
+
+    size = getattr(mail, "size", 0)
+    try:
+        with app.db.session() as s:
+            row = message_row(
+                mailbox, uidvalidity, mail.uid, mail.internaldate, fingerprint, now, msg, raw_path, size
+            )
+            row.state = state
+            row.reason = reason
+            row.category = reason.split(":", 1)[0] if state == "ignored" else "submission"
+            if state == "quarantined":
+                row.needs_review = True
+                row.review_reason = f"quarantined: {reason}"
+            s.add(row)
+            s.flush()
+            repo.audit(s, now, "bot", f"message_{state}", "message", row.id, reason=reason)
+            row_id = row.id
+    except IntegrityError:
+        return Outcome(state, "processed", None, "recorded by another instance", already_recorded=True)
+    folder = "quarantine" if state == "quarantined" else "processed"
+    return Outcome(state, folder, row_id, reason)
+
+
+def _state(session, mailbox: str, uidvalidity: int, now: dt.datetime) -> MailboxState:
+    st = repo.mailbox_state(session, mailbox)
+    if st is None:
+        st = MailboxState(mailbox=mailbox, uidvalidity=uidvalidity, last_uid=0)
+        session.add(st)
+    elif st.uidvalidity != uidvalidity:
+        # The server renumbered the folder: rescan everything; dedupe keeps it exactly-once.
+        log.warning("UIDVALIDITY of %s changed %s -> %s: rescanning", mailbox, st.uidvalidity, uidvalidity)
+        st.uidvalidity, st.last_uid = uidvalidity, 0
+    st.last_poll_at = now
+    return st
+
+
+def poll_connected(
+    app: App,
+    mb: Mailbox,
+    now: dt.datetime,
+    progress: bool = False,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> PollReport:
+    """One pass on an open mailbox."""
+    cfg = app.settings.mailbox
+    report = PollReport()
+    for folder in (cfg.processed_folder, cfg.quarantine_folder):
+        mb.ensure_folder(folder)
+    uidvalidity = mb.select()
+    with app.db.session() as s:
+        last_uid = _state(s, mb.name, uidvalidity, now).last_uid
+    headers = mb.headers(mb.uids_after(last_uid))
+    limit = app.parse_limits.max_message_bytes
+    big = [h for h in headers if h.size > limit]
+    small = [h for h in headers if h.size <= limit]
+
+    bar = _progress(len(headers)) if progress and len(headers) > 20 else None
+    try:
+        for h in big:
+            # Too big to fetch safely: recorded from its envelope and quarantined on the server.
+            out = _record_simple(
+                app,
+                mb.name,
+                uidvalidity,
+                h,
+                now,
+                f"oversize:{mb.name}:{uidvalidity}:{h.uid}",
+                None,
+                None,
+                "quarantined",
+                f"too_large: {h.size} bytes",
+            )
+            _finish(app, mb, h.uid, uidvalidity, out, report)
+            if bar:
+                bar.advance(1)
+        for mail in mb.fetch(small):
+            if should_stop():
+                report.stopped_by = "shutdown requested"
+                break
+            report.fetched += 1
+            try:
+                out = process_mail(app, mb.name, uidvalidity, mail, now)
+            except StorageError as e:
+                log.error("uid %s left on the server: %s", mail.uid, e)
+                report.stopped_by = f"storage: {e}"
+                _note_error(app, mb.name, str(e))
+                break
+            except SQLAlchemyError as e:
+                log.error("uid %s left on the server: database error: %s", mail.uid, e)
+                report.stopped_by = f"database: {type(e).__name__}"
+                break
+            _finish(app, mb, mail.uid, uidvalidity, out, report)
+            if bar:
+                bar.advance(1)
+    finally:
+        if bar:
+            bar.stop()
+    if report.stopped_by is None:
+        with app.db.session() as s:
+            st = repo.mailbox_state(s, mb.name)
+            st.last_success_at = now
+            st.last_error = None
+    return report
+
+
+def _finish(app: App, mb: Mailbox, uid: int, uidvalidity: int, out: Outcome, report: PollReport) -> None:
+    cfg = app.settings.mailbox
+    folder = cfg.quarantine_folder if out.folder_kind == "quarantine" else cfg.processed_folder
+    mb.move(uid, folder)
+    with app.db.session() as s:
+        st = repo.mailbox_state(s, mb.name)
+        if st.uidvalidity == uidvalidity and uid > st.last_uid:
+            st.last_uid = uid
+    counter = {
+        "processed": "recorded",
+        "duplicate": "duplicates",
+        "ignored": "ignored",
+        "quarantined": "quarantined",
+    }
+    setattr(report, counter[out.state], getattr(report, counter[out.state]) + 1)
+    if out.review:
+        report.review += 1
+    line = f"uid={uid} {out.state}: {out.detail}"
+    report.outcomes.append(line)
+    log.info(line)
+
+
+def _note_error(app: App, mailbox: str, error: str) -> None:
+    try:
+        with app.db.session() as s:
+            st = repo.mailbox_state(s, mailbox)
+            if st is not None:
+                st.last_error = error[:2000]
+    except SQLAlchemyError:
+        log.exception("could not record the poll error")
+
+
+class _Progress:
+    def __init__(self, total: int) -> None:
+        from rich.progress import Progress
+
+        self._p = Progress(transient=True)
+        self._p.start()
+        self._task = self._p.add_task("Đang xử lý thư", total=total)
+
+    def advance(self, n: int) -> None:
+        self._p.advance(self._task, n)
+
+    def stop(self) -> None:
+        self._p.stop()
+
+
+def _progress(total: int) -> _Progress:
+    return _Progress(total)
+
+
+def poll_once(app: App, now: dt.datetime, progress: bool = False) -> PollReport:
+    """Connect, do one pass, disconnect.  MailboxError propagates to the caller."""
+    password = app.settings.secret(app.settings.mailbox.password_env)
+    started = time.monotonic()
+    try:
+        with Mailbox(app.settings.mailbox, password) as mb:
+            report = poll_connected(app, mb, now, progress)
+    except MailboxError as e:
+        _note_error(app, Mailbox(app.settings.mailbox, None).name, str(e))
+        raise
+    log.info("%s in %.1fs", report.summary(), time.monotonic() - started)
+    return report

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Install the Debian packages the bot and its tests use, only those that are missing.
+# Needs root (or sudo) for apt-get; prints what is missing otherwise.
+set -euo pipefail
+
+PACKAGES=(
+  dovecot-imapd          # the real IMAP server for tests and `make demo`
+  libreoffice-writer-nogui  # builds test documents; converts legacy .doc
+  img2pdf poppler-utils  # scanned-PDF test documents
+  tesseract-ocr tesseract-ocr-vie  # OCR for scanned submissions
+  antiword catdoc        # fast text of legacy .doc
+  qpdf                   # encrypted-PDF test documents
+  unar                   # .rar bundles
+  fonts-liberation fonts-dejavu-core
+)
+if [ "${WITH_POSTGRES:-0}" = 1 ]; then PACKAGES+=(postgresql); fi
+if [ "${WITH_BROWSER:-0}" = 1 ]; then PACKAGES+=(chromium); fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "installing: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" != 0 ]; then
+  if command -v sudo >/dev/null; then SUDO="sudo"; else
+    echo "missing Debian packages (run as root): apt-get install ${missing[*]}" >&2; exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The Debian package enables and starts a system-wide Dovecot; ours run privately on loopback.
+if printf '%s\n' "${missing[@]}" | grep -qx dovecot-imapd; then
+  ($SUDO systemctl disable --now dovecot 2>/dev/null || $SUDO service dovecot stop 2>/dev/null || true) >/dev/null
+fi
