@@ -240,5 +240,51 @@ def health(c: Ctx) -> None:
     sys.exit(0 if result.ok else 1)
 
 
+@main.command("run")
+@click.option("--no-scheduler", is_flag=True, help="Intake only; no outbox, reminders or digest jobs.")
+@pass_ctx
+@handle_errors
+def run(c: Ctx, no_scheduler: bool) -> None:
+    """Run the service: intake (IDLE or polling), outbox, reminders and the daily digest."""
+    import signal
+    import threading
+
+    from bot.services.service import run_intake
+
+    app = c.app
+    app.db.migrate()
+    # --now here fixes the start of a simulated clock that then advances in real time.
+    offset = c.now - dt.datetime.now(app.settings.tz)
+
+    def clock() -> dt.datetime:
+        return dt.datetime.now(app.settings.tz) + offset
+
+    stop = threading.Event()
+
+    def on_signal(signum, _frame) -> None:
+        log.info("signal %s: finishing the message in hand, then stopping", signum)
+        stop.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    sched = None
+    on_poll = lambda: None  # noqa: E731
+    if not no_scheduler:
+        from bot.jobs.scheduler import build_scheduler
+
+        sched = build_scheduler(app, clock)
+        sched.start()
+
+        def on_poll() -> None:
+            # New acknowledgments should leave now, not at the next outbox tick.
+            sched.modify_job("outbox", next_run_time=clock())
+
+    try:
+        run_intake(app, clock, stop, on_poll)
+    finally:
+        if sched is not None:
+            sched.shutdown(wait=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -78,7 +78,9 @@ def smtp_sink(tmp_path) -> SmtpSink:
     sink.stop()
 
 
-def write_config(tmp: Path, imap_port: int, user: str, smtp_port: int, db_url: str | None = None) -> Path:
+def write_config(
+    tmp: Path, imap_port: int, user: str, smtp_port: int, db_url: str | None = None, storage_extra: str = ""
+) -> Path:
     db_url = db_url or f"sqlite:///{tmp / 'intake.sqlite3'}"
     cfg = tmp / "bot.toml"
     cfg.write_text(
@@ -145,8 +147,14 @@ def app_factory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     made = []
 
-    def make(imap_port: int = 1, user: str = "nobody@test.example", smtp_port: int = 1, units: bool = True):
-        cfg = write_config(tmp_path, imap_port, user, smtp_port, _fresh_database_url(tmp_path))
+    def make(
+        imap_port: int = 1,
+        user: str = "nobody@test.example",
+        smtp_port: int = 1,
+        units: bool = True,
+        storage_extra: str = "",
+    ):
+        cfg = write_config(tmp_path, imap_port, user, smtp_port, _fresh_database_url(tmp_path), storage_extra)
         app = build_app(str(cfg))
         app.db.migrate()
         if units:

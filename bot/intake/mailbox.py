@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import socket
 import ssl
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -216,17 +217,25 @@ class Mailbox:
             raise MailboxError(f"APPEND to {folder} failed: {e}") from e
 
     # -- waiting ----------------------------------------------------------------------
-    def idle_wait(self, seconds: float) -> bool:
-        """Wait in IDLE up to ``seconds``; True when the server announced new mail."""
+    def idle_wait(self, seconds: float, should_stop=lambda: False) -> bool:
+        """Wait in IDLE up to ``seconds``; True when the server announced new mail.
+
+        The wait is checked every second so a shutdown request is honoured quickly;
+        callers keep ``seconds`` under 29 minutes (RFC 2177 servers drop longer IDLEs).
+        """
+        deadline = time.monotonic() + seconds
+        got_mail = False
         try:
             self.client.idle()
             try:
-                responses = self.client.idle_check(timeout=seconds)
+                while not got_mail and not should_stop() and time.monotonic() < deadline:
+                    responses = self.client.idle_check(timeout=1)
+                    got_mail = any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
             finally:
                 self.client.idle_done()
         except _NETWORK_ERRORS as e:
             raise MailboxError(f"IDLE failed: {e}") from e
-        return any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
+        return got_mail
 
     def noop(self) -> None:
         try:

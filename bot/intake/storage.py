@@ -12,6 +12,7 @@ import errno
 import hashlib
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from bot.errors import StorageError
@@ -71,6 +72,21 @@ class FileStore:
             what = "storage is full" if e.errno in (errno.ENOSPC, errno.EDQUOT) else "cannot write file"
             raise StorageError(f"{what}: {path.parent}: {e.strerror}") from e
         return digest, self.relative(path)
+
+    def sweep_temp(self, older_than_seconds: float = 600) -> int:
+        """Remove temp files left by killed writes; returns how many.
+
+        Only old ones: another instance may be writing a young one right now.
+        """
+        limit = time.time() - older_than_seconds
+        n = 0
+        for kind in ("files", "raw"):
+            base = self.root / kind
+            for p in base.rglob(".tmp-*") if base.exists() else ():
+                if p.stat().st_mtime <= limit:
+                    p.unlink(missing_ok=True)
+                    n += 1
+        return n
 
     def read(self, relative: str) -> bytes:
         try:
