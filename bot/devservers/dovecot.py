@@ -11,6 +11,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -80,7 +81,8 @@ service imap-login {{
     port = {port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {tls_port}
   }}
 }}
 service imap {{
@@ -115,11 +117,17 @@ class DovecotServer:
         without: tuple[str, ...] = (),
         cert: tuple[Path, Path] | None = None,
     ) -> None:
-        self.root = Path(root)
+        # The mail processes run as an unprivileged user that must reach every file, and
+        # pytest's tmp dirs are private (0700): keep the server's files in their own
+        # world-traversable directory, removed on stop.  ``root`` only names the prefix.
+        self.root = Path(tempfile.mkdtemp(prefix=f"intake-dovecot-{Path(root).name}-"))
+        self.root.chmod(0o755)
         self.users = users
         self.port = port or free_port()
         self.without = without
         self.cert = cert
+        # Implicit-TLS port, only when a certificate is given.
+        self.tls_port = free_port() if cert else 0
         self.proc: subprocess.Popen | None = None
 
     @property
@@ -157,6 +165,7 @@ class DovecotServer:
                 capability=caps,
                 ssl="yes" if self.cert else "no",
                 ssl_files=ssl_files,
+                tls_port=self.tls_port,
             )
         )
         (self.root / "passwd").write_text("".join(f"{u}:{{PLAIN}}{p}::::::\n" for u, p in self.users.items()))
@@ -166,7 +175,7 @@ class DovecotServer:
         self.proc = subprocess.Popen(
             [dovecot_binary(), "-F", "-c", str(self.conf)],
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
         )
         try:
             wait_for_port(self.port)
@@ -180,19 +189,22 @@ class DovecotServer:
             raise DevServerError(f"dovecot did not start; log:\n{log[-2000:]}") from None
         return self
 
-    def stop(self) -> None:
+    def stop(self, keep_files: bool = False) -> None:
         proc, self.proc = self.proc, None
-        if proc is None:
-            return
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        if proc is not None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            if proc.stderr:
+                proc.stderr.close()
+        if not keep_files:
+            shutil.rmtree(self.root, ignore_errors=True)
 
     def restart(self) -> None:
-        self.stop()
+        self.stop(keep_files=True)
         self.start()
 
     def __enter__(self) -> DovecotServer:

@@ -12,6 +12,7 @@ Methods raise MailboxError on any network or server failure; callers reconnect.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import socket
 import ssl
@@ -77,18 +78,25 @@ class Mailbox:
             s.host, port=s.port, ssl=s.tls == "implicit", ssl_context=ctx, timeout=s.timeout_seconds
         )
         if s.tls == "starttls":
-            client.starttls(ctx)
+            try:
+                client.starttls(ctx)
+            except BaseException:
+                _quietly_shutdown(client)
+                raise
         return client
 
     def open(self) -> Mailbox:
         if self._password is None:
             raise MailboxError(f"no password for {self.settings.user}: set ${self.settings.password_env}")
+        client = None
         try:
             client = self._connect()
             client.normalise_times = False  # keep INTERNALDATE's own offset
             client.login(self.settings.user, self._password)
             self.capabilities = frozenset(c.decode().upper() for c in client.capabilities())
         except _NETWORK_ERRORS as e:
+            if client is not None:
+                _quietly_shutdown(client)
             raise MailboxError(f"cannot log in to {self.settings.host}:{self.settings.port}: {e}") from e
         self._client = client
         return self
@@ -100,10 +108,7 @@ class Mailbox:
         try:
             client.logout()
         except Exception:  # noqa: BLE001 - a dead connection cannot log out; nothing to save
-            try:
-                client.shutdown()
-            except Exception:  # noqa: BLE001
-                pass
+            _quietly_shutdown(client)
 
     def __enter__(self) -> Mailbox:
         return self.open()
@@ -242,6 +247,11 @@ class Mailbox:
             self.client.noop()
         except _NETWORK_ERRORS as e:
             raise MailboxError(f"NOOP failed: {e}") from e
+
+
+def _quietly_shutdown(client: IMAPClient) -> None:
+    with contextlib.suppress(Exception):
+        client.shutdown()
 
 
 def _aware(value: datetime) -> datetime:

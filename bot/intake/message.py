@@ -74,3 +74,6 @@ class InboundMessage:
     own_mail: bool = False
     headers: dict[str, str] = field(default_factory=dict)
     defects: list[str] = field(default_factory=list)
+    # Parts deliberately not treated as documents (signature images, cid-inline images,
+    # S/MIME signatures, calendar parts...), one line each: "name (type, size): why".
+    skipped_parts: list[str] = field(default_factory=list)

@@ -1,0 +1,424 @@
+"""Turn one attached file into the documents it carries.
+
+:func:`collect_files` is the single place where a file found in a mail becomes
+:class:`~bot.intake.message.Attachment` objects: it sniffs the real type, refuses
+executables/scripts/macros, caps the size, and opens containers (``.zip``, ``.7z``,
+``.rar``, Outlook ``winmail.dat``), recursing into nested ones up to
+``ParseLimits.max_archive_depth``.
+
+Hostile archives are the point of this module.  Before anything is decompressed the
+declared member count, sizes and compression ratios are checked against the limits;
+while decompressing, bytes are counted chunk by chunk, because headers can lie.  One
+:class:`Budget` is shared by every container of a message, so splitting a bomb over
+several archives does not help.  An archive that breaks a limit is listed itself with
+``problem="archive_limit"`` and none of its members (all or nothing, so the sender is
+asked for a clean resend instead of the bot silently keeping half a dossier).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .message import Attachment, ParseLimits
+from .sanitize import safe_filename
+from .sniff import ENCRYPTED_OOXML, RAR, SEVEN_ZIP, TNEF, ZIP, refusal_reason, sniff_type
+
+_CHUNK = 64 * 1024
+# Below this size a high compression ratio is harmless (a blank form compresses 500:1).
+_RATIO_FLOOR = 1024 * 1024
+
+EXTENSIONS = {
+    "application/pdf": ".pdf",
+    "application/msword": ".doc",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
+    "application/vnd.ms-excel": ".xls",
+    "application/vnd.ms-powerpoint": ".ppt",
+    "application/vnd.oasis.opendocument.text": ".odt",
+    "application/vnd.oasis.opendocument.spreadsheet": ".ods",
+    "application/rtf": ".rtf",
+    ZIP: ".zip",
+    SEVEN_ZIP: ".7z",
+    RAR: ".rar",
+    TNEF: ".dat",
+    "application/gzip": ".gz",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/gif": ".gif",
+    "image/tiff": ".tif",
+    "image/bmp": ".bmp",
+    "image/heic": ".heic",
+    "image/webp": ".webp",
+    "text/plain": ".txt",
+    "text/html": ".html",
+    "application/xml": ".xml",
+    "message/rfc822": ".eml",
+    "application/vnd.ms-outlook": ".msg",
+}
+
+
+@dataclass
+class Budget:
+    """What is left to unpack for one message; shared by all its containers."""
+
+    files_left: int
+    bytes_left: int
+
+    @classmethod
+    def from_limits(cls, limits: ParseLimits) -> Budget:
+        return cls(files_left=limits.max_archive_files, bytes_left=limits.max_archive_total_bytes)
+
+
+@dataclass
+class Collected:
+    """Result of :func:`collect_files`: the files, body text found in containers, notes."""
+
+    attachments: list[Attachment] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    defects: list[str] = field(default_factory=list)
+
+    def extend(self, other: Collected) -> None:
+        self.attachments += other.attachments
+        self.texts += other.texts
+        self.defects += other.defects
+
+
+@dataclass
+class _Member:
+    name: str
+    data: bytes | None  # None: not extracted because it is over max_attachment_bytes
+    size: int
+
+
+class _LimitExceeded(Exception):
+    pass
+
+
+class _Encrypted(Exception):
+    pass
+
+
+class _NoBackend(Exception):
+    pass
+
+
+class _Meter:
+    """Counts decompressed bytes against the budget, the declared sizes and the ratio."""
+
+    def __init__(self, budget: Budget, limits: ParseLimits, declared: int, compressed: int) -> None:
+        self.budget, self.limits = budget, limits
+        self.declared, self.compressed = declared, compressed
+        self.total = 0
+
+    def spend(self, n: int) -> None:
+        self.total += n
+        if self.total > self.declared:
+            raise _LimitExceeded(f"content is larger than its header declares ({self.declared} bytes)")
+        if n > self.budget.bytes_left:
+            raise _LimitExceeded(
+                f"more than {self.limits.max_archive_total_bytes} bytes unpacked from this message"
+            )
+        self.budget.bytes_left -= n
+        if self.total > _RATIO_FLOOR and self.total > self.compressed * self.limits.max_compression_ratio:
+            raise _LimitExceeded(f"compression ratio above {self.limits.max_compression_ratio:g}")
+
+
+def _read_metered(stream: io.BufferedIOBase | io.RawIOBase, meter: _Meter) -> bytes:
+    out = bytearray()
+    while chunk := stream.read(_CHUNK):
+        meter.spend(len(chunk))
+        out += chunk
+    return bytes(out)
+
+
+def _check_declared(count: int, total: int, compressed: int, limits: ParseLimits, budget: Budget) -> None:
+    if count > budget.files_left:
+        raise _LimitExceeded(f"more than {limits.max_archive_files} files")
+    if total > budget.bytes_left:
+        raise _LimitExceeded(f"declares {total} bytes, over the {limits.max_archive_total_bytes} byte limit")
+    if total > _RATIO_FLOOR and total > max(compressed, 1) * limits.max_compression_ratio:
+        raise _LimitExceeded(f"declared compression ratio above {limits.max_compression_ratio:g}")
+    budget.files_left -= count
+
+
+def zip_member_name(info: zipfile.ZipInfo) -> str:
+    """The member name as the sender's tool meant it.
+
+    Order: the Info-ZIP Unicode Path extra field (0x7075) when its CRC matches; the name
+    as UTF-8 when the language-encoding flag is set; otherwise the raw bytes tried as
+    UTF-8 (7-Zip, macOS write it without the flag), then cp1258 (Windows with a
+    Vietnamese locale), then cp437 (the zip default).
+    """
+    raw = info.orig_filename.encode("cp437", "replace") if not info.flag_bits & 0x800 else None
+    extra, pos = info.extra, 0
+    while pos + 4 <= len(extra):
+        tag = int.from_bytes(extra[pos : pos + 2], "little")
+        size = int.from_bytes(extra[pos + 2 : pos + 4], "little")
+        body = extra[pos + 4 : pos + 4 + size]
+        if tag == 0x7075 and len(body) > 5 and body[0] == 1:
+            crc = int.from_bytes(body[1:5], "little")
+            original = raw if raw is not None else info.orig_filename.encode("utf-8")
+            if zlib.crc32(original) == crc:
+                try:
+                    return body[5:].decode("utf-8")
+                except UnicodeDecodeError:
+                    pass
+        pos += 4 + size
+    if raw is None:
+        return info.orig_filename
+    for encoding in ("utf-8", "cp1258"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return info.orig_filename
+
+
+def _read_zip(data: bytes, limits: ParseLimits, budget: Budget) -> tuple[list[_Member], list[str]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        infos = [i for i in zf.infolist() if not i.is_dir()]
+        _check_declared(len(infos), sum(i.file_size for i in infos), len(data), limits, budget)
+        members = []
+        for info in infos:
+            name = zip_member_name(info)
+            if info.flag_bits & 0x1 or info.compress_type == 99:  # 99: WinZip AES
+                raise _Encrypted(f"member {name!r} is password-protected")
+            if info.file_size > limits.max_attachment_bytes:
+                members.append(_Member(name, None, info.file_size))
+                continue
+            meter = _Meter(budget, limits, info.file_size, info.compress_size)
+            with zf.open(info) as stream:
+                members.append(_Member(name, _read_metered(stream, meter), info.file_size))
+        return members, []
+
+
+class _MeteredWriter:
+    """py7zr output sink that refuses to grow past the meter (duck-typed Py7zIO)."""
+
+    def __init__(self, meter: _Meter) -> None:
+        self.meter, self.buffer = meter, io.BytesIO()
+
+    def write(self, s: bytes | bytearray) -> int:
+        self.meter.spend(len(s))
+        return self.buffer.write(s)
+
+    def read(self, size: int | None = None) -> bytes:
+        return self.buffer.read(size)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self.buffer.seek(offset, whence)
+
+    def flush(self) -> None:
+        pass
+
+    def size(self) -> int:
+        return self.buffer.getbuffer().nbytes
+
+    def close(self) -> None:
+        pass
+
+
+def _read_7z(data: bytes, limits: ParseLimits, budget: Budget) -> tuple[list[_Member], list[str]]:
+    import py7zr
+    import py7zr.exceptions
+    import py7zr.io
+
+    try:
+        archive = py7zr.SevenZipFile(io.BytesIO(data))
+    except py7zr.exceptions.PasswordRequired as e:
+        raise _Encrypted("the archive is password-protected") from e
+    with archive:
+        if archive.needs_password():
+            raise _Encrypted("the archive is password-protected")
+        infos = [i for i in archive.list() if not i.is_directory]
+        total = sum(i.uncompressed or 0 for i in infos)
+        _check_declared(len(infos), total, len(data), limits, budget)
+        wanted = [i.filename for i in infos if (i.uncompressed or 0) <= limits.max_attachment_bytes]
+        # Solid archives have no per-member compressed size, so the ratio is metered
+        # over the whole archive.
+        meter = _Meter(budget, limits, total, len(data))
+        writers: dict[str, _MeteredWriter] = {}
+
+        class Factory(py7zr.io.WriterFactory):
+            def create(self, filename: str) -> py7zr.io.Py7zIO:
+                writers[filename] = _MeteredWriter(meter)
+                return writers[filename]  # type: ignore[return-value]
+
+        if wanted:
+            archive.extract(targets=wanted, factory=Factory())
+        members = []
+        for info in infos:
+            writer = writers.get(info.filename)
+            if writer is None:
+                members.append(_Member(info.filename, None, info.uncompressed or 0))
+            else:
+                members.append(_Member(info.filename, writer.buffer.getvalue(), info.uncompressed or 0))
+        return members, []
+
+
+@functools.lru_cache(maxsize=1)
+def rar_backend() -> str | None:
+    """Name of the external tool rarfile will use (unrar, unar or 7z), or None.
+
+    bsdtar is not accepted: rarfile 4.5 passes ``-f -- archive`` to it, which bsdtar
+    reads as an archive named ``--`` and returns a few bytes of garbage.
+    """
+    import rarfile
+
+    try:
+        setup = rarfile.tool_setup(bsdtar=False, force=True)
+    except rarfile.RarCannotExec:
+        return None
+    return str(setup.get_cmdline("check_cmd", None)[0])
+
+
+def _read_rar(data: bytes, limits: ParseLimits, budget: Budget) -> tuple[list[_Member], list[str]]:
+    import rarfile
+
+    if rar_backend() is None:
+        raise _NoBackend("no RAR extraction tool (unrar or unar) is installed on the server")
+    with rarfile.RarFile(io.BytesIO(data)) as rf:
+        if rf.needs_password():
+            raise _Encrypted("the archive is password-protected")
+        infos = [i for i in rf.infolist() if not i.is_dir()]
+        _check_declared(len(infos), sum(i.file_size for i in infos), len(data), limits, budget)
+        members = []
+        for info in infos:
+            name = info.filename
+            if info.needs_password():
+                raise _Encrypted(f"member {name!r} is password-protected")
+            if info.file_size > limits.max_attachment_bytes:
+                members.append(_Member(name, None, info.file_size))
+                continue
+            meter = _Meter(budget, limits, info.file_size, max(info.compress_size, 1))
+            with rf.open(info) as stream:
+                members.append(_Member(name, _read_metered(stream, meter), info.file_size))
+        return members, []
+
+
+def _read_tnef(data: bytes, limits: ParseLimits, budget: Budget) -> tuple[list[_Member], list[str]]:
+    import tnefparse
+
+    tnef = tnefparse.TNEF(data)
+    members = []
+    for att in tnef.attachments:
+        payload = att.data if isinstance(att.data, bytes) else bytes(att.data or b"")
+        name = att.long_filename() or att.name or ""
+        members.append(_Member(name, payload, len(payload)))
+    _check_declared(len(members), sum(m.size for m in members), len(data), limits, budget)
+    budget.bytes_left -= sum(m.size for m in members)
+    texts = []
+    body = tnef.body or tnef.htmlbody
+    if body:
+        text = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body)
+        if tnef.body is None:
+            from .htmltext import digest_html
+
+            text = digest_html(text).text
+        texts.append(text)
+    return members, texts
+
+
+_READERS: dict[str, tuple[str, Callable[[bytes, ParseLimits, Budget], tuple[list[_Member], list[str]]]]] = {
+    ZIP: ("zip", _read_zip),
+    SEVEN_ZIP: ("7z", _read_7z),
+    RAR: ("rar", _read_rar),
+    TNEF: ("tnef", _read_tnef),
+}
+
+
+def child_origin(origin: str, kind: str, name: str) -> str:
+    """``"zip:bundle.zip"`` for a top-level container, nested ones joined with ``/``."""
+    here = f"{kind}:{name}"
+    return here if origin == "mail" else f"{origin}/{here}"
+
+
+def collect_files(
+    data: bytes,
+    name: str | None,
+    declared: str,
+    origin: str,
+    limits: ParseLimits,
+    budget: Budget,
+    *,
+    default_stem: str = "attachment",
+    depth: int = 0,
+) -> Collected:
+    """Attachments for one file found in a mail (several if it is a container).
+
+    ``name`` is the decoded file name the mail gave (``None`` when it gave none: the
+    name becomes ``default_stem`` plus an extension from the sniffed type).  ``depth``
+    is the number of containers already opened around this file.
+    """
+    head_only = len(data) > limits.max_attachment_bytes
+    sniffed = sniff_type(data[:_CHUNK] if head_only else data, declared, name or "")
+    shown = name or f"{default_stem}{EXTENSIONS.get(sniffed, '.bin')}"
+    safe = safe_filename(shown)
+
+    def listed(payload: bytes, problem: str | None = None, detail: str | None = None) -> Collected:
+        att = Attachment(safe, name, declared, sniffed, payload, origin, problem, detail)
+        return Collected(attachments=[att])
+
+    if head_only:
+        return listed(b"", "too_large", f"{len(data)} bytes, limit {limits.max_attachment_bytes}")
+    reason = refusal_reason(sniffed, shown)
+    if reason:
+        return listed(b"", "refused_type", f"{reason}; {len(data)} bytes")
+    if not data:
+        return listed(data, "unreadable_file", "empty file (0 bytes)")
+    if sniffed == ENCRYPTED_OOXML:
+        return listed(data, "unreadable_file", "password-protected Office document")
+    if sniffed not in _READERS:
+        return listed(data)
+    kind, reader = _READERS[sniffed]
+    if depth >= limits.max_archive_depth:
+        return listed(data, "archive_limit", f"containers nested deeper than {limits.max_archive_depth}")
+    saved = (budget.files_left, budget.bytes_left)
+    try:
+        members, texts = reader(data, limits, budget)
+    except _LimitExceeded as e:
+        budget.files_left, budget.bytes_left = saved
+        return listed(data, "archive_limit", str(e))
+    except _Encrypted as e:
+        budget.files_left, budget.bytes_left = saved
+        return listed(data, "unreadable_file", str(e))
+    except _NoBackend as e:
+        return listed(data, "unsupported_archive", str(e))
+    except Exception as e:  # third-party readers raise anything on damaged input
+        budget.files_left, budget.bytes_left = saved
+        return listed(data, "unreadable_file", f"damaged {kind} container: {type(e).__name__}: {e}"[:300])
+    result = Collected(texts=texts)
+    inner_origin = child_origin(origin, kind, safe)
+    for index, member in enumerate(members, start=1):
+        if member.data is None:
+            att = Attachment(
+                safe_filename(member.name or f"file-{index}"),
+                member.name,
+                "application/octet-stream",
+                "application/octet-stream",
+                b"",
+                inner_origin,
+                "too_large",
+                f"{member.size} bytes, limit {limits.max_attachment_bytes}",
+            )
+            result.attachments.append(att)
+            continue
+        result.extend(
+            collect_files(
+                member.data,
+                member.name or None,
+                "application/octet-stream",
+                inner_origin,
+                limits,
+                budget,
+                default_stem=f"file-{index}",
+                depth=depth + 1,
+            )
+        )
+    return result
