@@ -24,6 +24,7 @@ SHARED = REPO.parent / "shared"
 TZ = dt.timezone(dt.timedelta(hours=7))
 PASSWORD = "test-password-not-secret"
 _counter = itertools.count(1)
+ACCOUNTS = 400
 
 
 class DovecotFixture:
@@ -32,10 +33,10 @@ class DovecotFixture:
         self.port = server.port
 
     def new_user(self) -> str:
+        # Accounts are created up front: Dovecot notices passwd-file changes by mtime,
+        # which has one-second granularity, so adding users on the fly races.
         user = f"bot{next(_counter)}@test.example"
-        self.server.users[user] = PASSWORD
-        passwd = self.server.root / "passwd"
-        passwd.write_text("".join(f"{u}:{{PLAIN}}{p}::::::\n" for u, p in self.server.users.items()))
+        assert user in self.server.users, "raise ACCOUNTS in tests/conftest.py"
         return user
 
     def client(self, user: str) -> IMAPClient:
@@ -66,7 +67,8 @@ def dovecot(tmp_path_factory) -> DovecotFixture:
     if not dovecot_binary():
         pytest.skip("dovecot is not installed (make test installs dovecot-imapd)")
     root = tmp_path_factory.mktemp("dovecot")
-    server = DovecotServer(root, {"admin@test.example": PASSWORD}).start()
+    users = {f"bot{i}@test.example": PASSWORD for i in range(1, ACCOUNTS + 1)}
+    server = DovecotServer(root, users).start()
     yield DovecotFixture(server)
     server.stop()
 
@@ -110,6 +112,7 @@ url = "{db_url}"
 
 [storage]
 directory = "{tmp / "files"}"
+{storage_extra}
 
 [staff]
 digest_recipients = ["tonghop.btg@thainguyen.gov.vn"]

@@ -125,8 +125,10 @@ def test_uidvalidity_change_rescans_without_double_counting(dovecot, mail_app):
     c.select_folder("Processed")
     c.copy(c.search(["ALL"]), "INBOX")
     c.logout()
-    uidlist = dovecot.server.root / "mail" / user / "dovecot-uidlist"
-    uidlist.unlink()
+    maildir = dovecot.server.root / "mail" / user
+    time.sleep(1.1)  # Dovecot derives a new UIDVALIDITY from the clock (seconds)
+    for f in [maildir / "dovecot-uidlist", *maildir.glob("dovecot.index*")]:
+        f.unlink()
     r = poll_once(app, NOW)
     with app.db.session() as s:
         st = s.scalars(select(MailboxState)).one()

@@ -1,0 +1,153 @@
+"""The plan's checks on what units sent, as pure functions returning :class:`Problem` lists.
+
+Each problem carries a stable code (``bot.campaign.problems``) and a Vietnamese message that
+names the file, written for the unit's clerk and the Ban Tuyên giáo staff alike.  What is
+checked comes from the campaign file (outline sections, summary length, quotas, which
+documents each kind of nominee needs); nothing about this year's plan is written here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from bot.campaign import problems as P
+from bot.campaign.model import Campaign, Quota
+from bot.campaign.problems import Problem
+from bot.matching.normalize import fold_lines
+
+_KIND_VI = {"tap_the": "tập thể", "ca_nhan": "cá nhân"}
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _decimal_vi(value: float, digits: int = 1) -> str:
+    """0.8 → "0,8" (Vietnamese decimal comma)."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def _fraction_vi(value: float) -> str:
+    return "1/2" if value == 0.5 else _decimal_vi(value, 2 if round(value, 1) != value else 1)
+
+
+def check_outline(full_text: str, filename: str, campaign: Campaign) -> list[Problem]:
+    """``outline_section_missing`` when the KL01 report lacks sections of the plan's outline."""
+    rule = campaign.rules.outline
+    if rule is None:
+        return []
+    lines = fold_lines(full_text)
+    missing = [
+        s.title
+        for s in rule.sections
+        if not any(_compiled(p).search(line) for p in s.patterns for line in lines)
+    ]
+    if not missing:
+        return []
+    what = "mục" if len(missing) == 1 else "các mục"
+    return [
+        Problem(
+            P.OUTLINE_SECTION_MISSING,
+            f"Báo cáo «{filename}» còn thiếu {what}: {'; '.join(missing)}. "
+            f"Đề nghị bổ sung theo đề cương kèm theo Kế hoạch số {campaign.reference} và gửi lại.",
+            filename,
+        )
+    ]
+
+
+def check_summary(used_a4_fraction: float, filename: str, campaign: Campaign) -> list[Problem]:
+    """``summary_too_long`` when the summary fills more of an A4 page than the plan allows."""
+    rule = campaign.rules.summary
+    if rule is None or used_a4_fraction <= rule.max_a4_fraction:
+        return []
+    # Two decimals only when one would round down to the limit itself ("0,5" for 0.52).
+    digits = 2 if round(used_a4_fraction, 1) <= rule.max_a4_fraction else 1
+    return [
+        Problem(
+            P.SUMMARY_TOO_LONG,
+            f"Bản tóm tắt thành tích «{filename}» dài khoảng {_decimal_vi(used_a4_fraction, digits)} trang A4, "
+            f"vượt quá mức không quá {_fraction_vi(rule.max_a4_fraction)} trang A4 theo Kế hoạch số "
+            f"{campaign.reference}. Đề nghị rút gọn và gửi lại.",
+            filename,
+        )
+    ]
+
+
+def _count_vi(n: int, kind: str) -> str:
+    return f"{n:02d} {_KIND_VI[kind]}"
+
+
+def quota_text(quota: Quota) -> str:
+    """What a quota allows, in the plan's words: "01 tập thể và 01 cá nhân", "01 tập thể hoặc 01 cá nhân"."""
+    parts = [_count_vi(getattr(quota, k), k) for k in ("tap_the", "ca_nhan") if getattr(quota, k)]
+    if quota.total >= quota.tap_the + quota.ca_nhan:
+        return " và ".join(parts) or "không đề nghị"
+    if len(parts) == 2 and quota.total == 1:
+        return " hoặc ".join(parts)
+    return f"tổng cộng không quá {quota.total:02d} (trong đó {' và '.join(parts)})"
+
+
+def check_quota(unit_kind: str, nominations: Iterable[tuple[str, str]], campaign: Campaign) -> list[Problem]:
+    """``quota_exceeded`` when a unit proposes more nominees than its kind may."""
+    from bot.matching.nominees import nominee_key
+
+    kind = campaign.unit_kinds.get(unit_kind)
+    if kind is None:
+        return []
+    distinct: dict[tuple[str, str], str] = {}
+    for k, name in nominations:
+        distinct.setdefault((k, nominee_key(name)), name)
+    by_kind = {k: [n for (kk, _), n in distinct.items() if kk == k] for k in ("tap_the", "ca_nhan")}
+    q = kind.quota
+    if (
+        len(by_kind["tap_the"]) <= q.tap_the
+        and len(by_kind["ca_nhan"]) <= q.ca_nhan
+        and len(distinct) <= q.total
+    ):
+        return []
+    proposed = " và ".join(
+        f"{_count_vi(len(names), k)} ({', '.join(names)})" for k, names in by_kind.items() if names
+    )
+    return [
+        Problem(
+            P.QUOTA_EXCEEDED,
+            f"Theo Kế hoạch số {campaign.reference}, mỗi {kind.name.lower()} đề nghị {quota_text(q)}; "
+            f"đơn vị đã đề nghị {proposed}. Đề nghị đơn vị lựa chọn lại cho đúng số lượng.",
+        )
+    ]
+
+
+def nomination_missing(kind: str, documents_present: set[str], campaign: Campaign) -> list[str]:
+    """Deliverable ids a nominee of ``kind`` still lacks, in the campaign's order."""
+    return [d.id for d in campaign.nominee_deliverables(kind) if d.id not in documents_present]  # type: ignore[arg-type]
+
+
+def unreadable_problem(filename: str, detail: str) -> Problem:
+    """``unreadable_file``; ``detail`` is the English log reason, only used to pick the wording."""
+    low = (detail or "").lower()
+    if "password" in low or "encrypt" in low:
+        why = "được đặt mật khẩu"
+    elif "legacy" in low or "font" in low or "encoding" in low:
+        why = "dùng bảng mã phông chữ cũ không chuyển đổi được"
+    elif "scan" in low or "ocr" in low or "image" in low:
+        why = "là bản quét không nhận dạng được chữ"
+    else:
+        why = "bị hỏng hoặc có định dạng không đọc được"
+    return Problem(
+        P.UNREADABLE_FILE,
+        f"Tệp «{filename}» {why}. Đề nghị đơn vị gửi lại bản điện tử (.docx hoặc .pdf) đọc được.",
+        filename,
+    )
+
+
+def unverified_sender_problem(address: str, unit_name: str) -> Problem:
+    """``unverified_sender``: the mail names a unit but came from an address not registered to it."""
+    sender = f"địa chỉ {address}" if address else "địa chỉ không xác định"
+    return Problem(
+        P.UNVERIFIED_SENDER,
+        f"Thư gửi từ {sender}, chưa được đăng ký là địa chỉ thư điện tử của {unit_name}; "
+        "hồ sơ sẽ được cán bộ Ban Tuyên giáo xác minh trước khi ghi nhận.",
+    )

@@ -1,0 +1,211 @@
+"""``inspect_document``: one file's bytes in, :class:`DocumentFacts` out.
+
+The format is decided from the bytes first (zip, OLE, ``%PDF``, image signatures) and
+only then from the MIME type sniffed by the intake and the file name, because units
+send ``.doc`` files that are really .docx, PDFs named ``.docx`` and so on.
+
+Nothing here raises for bad input: a corrupt, encrypted or unsupported file gives
+facts with ``problem="unreadable_file"`` and an English ``problem_detail``; a file
+whose text could not be read reliably (no OCR, no .doc converter) gives
+``needs_review=True``.  Every text is NFC and converted from TCVN3/VNI when detected.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import zipfile
+from dataclasses import replace
+from xml.etree.ElementTree import ParseError
+
+from bot.documents import doc as doc_reader
+from bot.documents import layout, ocr
+from bot.documents.docx import HEAD_CHARS, OLE_MAGIC, is_encrypted_ooxml, read_docx
+from bot.documents.facts import DocumentFacts
+from bot.documents.legacy import detect_legacy, fix_legacy
+from bot.documents.pdf import BrokenPdf, EncryptedPdf, read_pdf, render_page_png
+from bot.documents.tools import ToolFailed
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")
+OCR_DPI = 300
+
+
+def _kind(data: bytes, filename: str, sniffed_type: str) -> str:
+    """docx | pdf | doc | image | text | other, bytes first, then MIME type, then name."""
+    name = filename.lower()
+    if data[:5] == b"%PDF-" or (b"%PDF-" in data[:1024] and sniffed_type == "application/pdf"):
+        return "pdf"
+    if data[:4] == b"PK\x03\x04":
+        return "docx"
+    if data[:8] == OLE_MAGIC:
+        return "docx" if is_encrypted_ooxml(data) and not name.endswith(".doc") else "doc"
+    if data.startswith(_IMAGE_MAGIC):
+        return "image"
+    by_type = {
+        "application/pdf": "pdf",
+        DOCX_MIME: "docx",
+        "application/msword": "doc",
+        "text/plain": "text",
+    }
+    if sniffed_type in by_type:
+        return by_type[sniffed_type]
+    if sniffed_type.startswith("image/"):
+        return "image"
+    for ext, kind in ((".pdf", "pdf"), (".docx", "docx"), (".doc", "doc"), (".txt", "text")):
+        if name.endswith(ext):
+            return kind
+    return "other"
+
+
+def _unreadable(kind: str, detail: str, encrypted: bool = False) -> DocumentFacts:
+    return DocumentFacts(kind=kind, problem="unreadable_file", problem_detail=detail, encrypted=encrypted)
+
+
+def _head(text: str) -> str:
+    """First :data:`HEAD_CHARS` characters, cut at a line break."""
+    if len(text) <= HEAD_CHARS:
+        return text.strip()
+    cut = text.rfind("\n", 0, HEAD_CHARS)
+    return text[: cut if cut > 0 else HEAD_CHARS].strip()
+
+
+def _with_text(base: DocumentFacts, text: str, need_full_text: bool) -> DocumentFacts:
+    """Facts with head/full text filled from ``text`` after legacy conversion."""
+    text, enc = fix_legacy(text)
+    return replace(
+        base, head_text=_head(text), full_text=text if need_full_text else None, legacy_encoding=enc
+    )
+
+
+def _inspect_docx(data: bytes, need_full_text: bool, measure_layout: bool) -> DocumentFacts:
+    if is_encrypted_ooxml(data):
+        return _unreadable("docx", "the Word document is protected by a password", encrypted=True)
+    try:
+        result = read_docx(data, full=need_full_text)
+    except (zipfile.BadZipFile, KeyError, ParseError, EOFError) as e:
+        return _unreadable("docx", f"not a readable .docx file: {e}")
+    head, head_enc = fix_legacy(result.head)
+    full, full_enc = fix_legacy(result.full) if result.full is not None else (None, None)
+    fraction = None
+    if measure_layout:
+        try:
+            fraction = layout.docx_used_a4_fraction(data)
+        except Exception:  # an estimate must never break inspection
+            fraction = None
+    return DocumentFacts(
+        kind="docx",
+        head_text=head,
+        full_text=full,
+        used_a4_fraction=fraction,
+        method="docx",
+        legacy_encoding=result.legacy_encoding or head_enc or full_enc,
+    )
+
+
+def _inspect_pdf(data: bytes, need_full_text: bool, measure_layout: bool) -> DocumentFacts:
+    try:
+        result = read_pdf(data, full=need_full_text)
+    except EncryptedPdf as e:
+        return _unreadable("pdf", str(e), encrypted=True)
+    except BrokenPdf as e:
+        return _unreadable("pdf", str(e))
+    fraction = None
+    if measure_layout:
+        try:
+            fraction = layout.pdf_used_a4_fraction(data)
+        except Exception:  # pdfminer raises many types on odd files
+            fraction = None
+    base = DocumentFacts(
+        kind="pdf",
+        page_count=result.page_count,
+        page_sizes_pt=result.page_sizes_pt,
+        used_a4_fraction=fraction,
+    )
+    if result.has_text_layer:
+        facts = _with_text(base, result.head, False)
+        if need_full_text and result.full is not None:
+            facts = replace(facts, full_text=fix_legacy(result.full)[0])
+        return replace(facts, method="pdf-text")
+    # A scan: OCR the first page (title and header are there).
+    if result.page_count == 0 or not ocr.ocr_available():
+        return replace(base, needs_review=True, method="none")
+    try:
+        text = ocr.ocr_png(render_page_png(data, 0, dpi=OCR_DPI))
+    except (ToolFailed, BrokenPdf, EncryptedPdf) as e:
+        return replace(base, needs_review=True, method="none", problem_detail=f"OCR failed: {e}")
+    facts = _with_text(base, text, need_full_text)
+    return replace(facts, method="pdf-ocr", needs_review=len(text.strip()) < 20)
+
+
+def _inspect_image(data: bytes, need_full_text: bool) -> DocumentFacts:
+    try:
+        png = ocr.image_to_png(data)
+    except Exception as e:  # Pillow raises OSError, ValueError, SyntaxError, bomb errors
+        return _unreadable("image", f"not a readable image: {e}")
+    if not ocr.ocr_available():
+        return DocumentFacts(kind="image", page_count=1, needs_review=True, method="none")
+    try:
+        text = ocr.ocr_png(png)
+    except ToolFailed as e:
+        return DocumentFacts(kind="image", page_count=1, needs_review=True, problem_detail=f"OCR failed: {e}")
+    facts = _with_text(DocumentFacts(kind="image", page_count=1), text, need_full_text)
+    return replace(facts, method="image-ocr", needs_review=len(text.strip()) < 20)
+
+
+def _inspect_doc(data: bytes, need_full_text: bool) -> DocumentFacts:
+    text, method, errors = doc_reader.read_doc(data)
+    if text is None:
+        if doc_reader.no_converter(errors):
+            return DocumentFacts(kind="doc", needs_review=True, method="none")
+        return _unreadable("doc", "no converter could read the .doc file: " + "; ".join(errors))
+    return replace(_with_text(DocumentFacts(kind="doc"), text, need_full_text), method=method)
+
+
+def _decode_plain(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # Legacy TCVN3/VNI files are single-byte; as Latin-1 their code points are the ones
+    # the legacy tables expect.  Otherwise assume the Vietnamese Windows code page
+    # (cp1258 writes tones as combining marks; NFC composes them).
+    latin = data.decode("latin-1")
+    if detect_legacy(latin):
+        return latin
+    return unicodedata.normalize("NFC", data.decode("cp1258", "replace"))
+
+
+def inspect_document(
+    data: bytes,
+    filename: str,
+    sniffed_type: str,
+    *,
+    need_full_text: bool = False,
+    measure_layout: bool = False,
+) -> DocumentFacts:
+    """Inspect one file.  Never raises for bad input (see the module docstring).
+
+    ``need_full_text`` also fills ``full_text`` (slower on long files); otherwise only
+    the head (first page or so) is read.  ``measure_layout`` fills ``used_a4_fraction``
+    for PDF and DOCX files (the summary-length rule).
+    """
+    kind = _kind(data, filename, sniffed_type)
+    try:
+        if not data:
+            return _unreadable(kind, "the file is empty")
+        if kind == "docx":
+            return _inspect_docx(data, need_full_text, measure_layout)
+        if kind == "pdf":
+            return _inspect_pdf(data, need_full_text, measure_layout)
+        if kind == "doc":
+            return _inspect_doc(data, need_full_text)
+        if kind == "image":
+            return _inspect_image(data, need_full_text)
+        if kind == "text":
+            facts = _with_text(DocumentFacts(kind="text"), _decode_plain(data), need_full_text)
+            return replace(facts, method="text")
+        return _unreadable("other", f"unsupported file type {sniffed_type or 'unknown'}")
+    except Exception as e:  # last line of defence: bad input must not crash intake
+        return _unreadable(kind, f"unexpected error while reading the file: {type(e).__name__}: {e}")

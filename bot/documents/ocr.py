@@ -1,0 +1,67 @@
+"""OCR of scanned pages with Tesseract (``tesseract -l vie``).
+
+Only the first page is read: it carries the title and the Party header, which is all
+classification needs, and OCR costs seconds per page.  :func:`ocr_available` says
+whether the program and the Vietnamese language data are installed; without them the
+caller marks the document for human review instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import unicodedata
+import warnings
+from pathlib import Path
+
+from bot.documents import tools
+
+OCR_TIMEOUT_S = 120.0
+
+
+@functools.cache
+def ocr_available() -> bool:
+    """``tesseract`` is installed and lists the ``vie`` language."""
+    if tools.which("tesseract") is None:
+        return False
+    try:
+        out = tools.in_tempdir(lambda d: tools.run(["tesseract", "--list-langs"], d, timeout=20))
+    except tools.ToolFailed:
+        return False
+    return "vie" in out.decode("utf-8", "replace").split()
+
+
+def image_to_png(data: bytes) -> bytes:
+    """First frame of any image Pillow reads, as PNG (Tesseract reads PNG reliably).
+
+    Raises ``OSError``/``ValueError`` (or Pillow's DecompressionBombError) for bad images.
+    """
+    from PIL import Image
+
+    # A huge scan triggers Pillow's DecompressionBombWarning, which tests turn into errors.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        with Image.open(io.BytesIO(data)) as im:
+            im.seek(0)
+            im.load()
+            frame = im.convert("L") if im.mode not in ("L", "1", "RGB") else im.copy()
+    buf = io.BytesIO()
+    frame.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def ocr_png(png: bytes, lang: str = "vie", timeout: float = OCR_TIMEOUT_S) -> str:
+    """Text Tesseract reads on one PNG page (NFC); raises ``tools.ToolFailed``."""
+
+    def work(tmp: Path) -> bytes:
+        (tmp / "page.png").write_bytes(png)
+        return tools.run(
+            ["tesseract", "page.png", "stdout", "-l", lang, "--psm", "3"],
+            tmp,
+            timeout,
+            # One thread: the bot may OCR several files at once; oversubscription is slower.
+            env={"OMP_THREAD_LIMIT": "1"},
+        )
+
+    text = tools.in_tempdir(work).decode("utf-8", "replace")
+    return unicodedata.normalize("NFC", text).strip()

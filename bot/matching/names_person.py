@@ -1,0 +1,101 @@
+"""Recognising a person's name or a collective's name in the words after a label.
+
+Vietnamese personal names are two to six capitalised words ("Nguyễn Thị Thu Hà", "Ma Văn
+Tú", "NGUYEN VAN A").  After "đồng chí" the words may also be a title ("đồng chí Bí thư
+chi bộ"), which is not a name; those words are listed here.  A collective starts with the
+kind of body it is: "Chi bộ …", "Phòng …", "Tổ …", "Khoa …".
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.matching.normalize import fold
+
+# First words that make a title or an office, never a name (lower case, with diacritics,
+# because "Tổng" (general) and "Tống" (a surname) fold the same).
+_TITLE_WORDS = frozenset(
+    [
+        "bí",
+        "phó",
+        "trưởng",
+        "giám",
+        "chánh",
+        "chủ",
+        "ủy",
+        "uỷ",
+        "ban",
+        "chi",
+        "đảng",
+        "phòng",
+        "tổ",
+        "sở",
+        "cán",
+        "thủ",
+        "tổng",
+        "cục",
+        "vụ",
+        "các",
+        "đồng",
+        "hội",
+        "kế",
+        "thường",
+        "trung",
+        "tập",
+        "cá",
+        "công",
+        "quyết",
+        "điều",
+        "căn",
+        "xét",
+        "kính",
+        "nơi",
+    ]
+)
+# Titles that may follow a name without a comma ("Nguyễn Văn A Trưởng phòng"); kept short
+# because many words ("Chi", "Thư", "Chánh") are also given names.
+_TRAILING_TITLES = frozenset(
+    ["trưởng", "phó", "bí", "giám", "chủ", "ủy", "uỷ", "chuyên", "cán", "kế", "đảng", "phòng", "tổ", "sở"]
+)
+_COLLECTIVES = tuple(
+    fold(w) + " "
+    for w in (
+        "Chi bộ", "Đảng bộ", "Phòng", "Tổ", "Khoa", "Ban", "Trung tâm", "Văn phòng", "Đoàn",
+        "Công đoàn", "Hội", "Chi đoàn", "Bộ phận", "Trường", "Bệnh viện", "Cục", "Chi cục",
+        "Trạm", "Đội", "Xí nghiệp", "Công ty", "Thanh tra", "Tập thể",
+    )
+)  # fmt: skip
+_STOP = re.compile(r"\s*(?:[,;:(\[\t]|\s-\s|\s–\s|\s{2,}|\.\s|\.$|\bđã\b|\bvì\b|\bcó thành tích\b|\btrong\b)")
+_WORD = re.compile(r"^[^\W\d_]+$")
+
+
+def person_name(text: str, labelled: bool = False) -> str | None:
+    """The capitalised words at the start of ``text`` when they look like a person's name.
+
+    ``labelled`` (after "Họ và tên:") trusts the label and skips the title-word check.
+    """
+    text = (text or "").strip()
+    cut = _STOP.search(text)
+    head = text[: cut.start()] if cut else text
+    words: list[str] = []
+    for w in head.split():
+        if not _WORD.match(w) or not w[0].isupper() or (words and w.lower() in _TRAILING_TITLES):
+            break
+        words.append(w)
+    if not 2 <= len(words) <= 6:
+        return None
+    if not labelled and words[0].lower() in _TITLE_WORDS:
+        return None
+    return " ".join(words)
+
+
+def is_collective(text: str) -> bool:
+    return (fold(text) + " ").startswith(_COLLECTIVES)
+
+
+def clean_collective(text: str) -> str | None:
+    """The collective's name up to the first comma, semicolon or "đã có thành tích"."""
+    text = re.sub(r"^(?:t[ậa]p\s+th[ểe])\s*:?\s*", "", (text or "").strip(), flags=re.IGNORECASE)
+    m = re.search(r"\s*(?:[,;(\t]|\s{2,}|\.$|\bđã\b|\bvì\b|\bcó thành tích\b|\btrong học tập\b)", text)
+    name = (text[: m.start()] if m else text).strip(" .:-")
+    return name if len(name.split()) >= 2 else None

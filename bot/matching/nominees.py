@@ -1,0 +1,275 @@
+"""Who a per-nominee document is about: a collective ("tập thể") or an individual ("cá nhân").
+
+:func:`extract_nominee` reads, in order of trust: the form's labelled fields ("Họ và tên:",
+"Tên tập thể:"), the title's "của/cho tập thể …" / "của đồng chí …", a decision's "Tặng
+Giấy khen cho: …", any single "đồng chí <Name>", then the filename (``BCTT Nguyen Van A.doc``)
+and finally the subject.  Names are kept as written; :func:`nominee_key` is what groups
+"Nguyễn Văn A", "Nguyen Van A" and "NGUYỄN VĂN A" together.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.matching.names_person import (
+    clean_collective,
+    is_collective,
+    person_name,
+)
+from bot.matching.normalize import fold, strip_marks
+
+TAP_THE = "tap_the"
+CA_NHAN = "ca_nhan"
+HEAD_LINES = 40  # labelled fields and titles sit on the first page
+
+_COMRADE = r"(?:đồng\s+chí|dong\s+chi|đ/c|d/c|ông|bà)"
+_PERSON_FIELD = re.compile(r"\bh[ọo]\s*(?:,|và|va)?\s*t[êe]n\b[^:：]{0,30}[:：]\s*(.+)", re.IGNORECASE)
+_GROUP_FIELD = re.compile(
+    r"\bt[êe]n\s+(?:t[ậa]p\s+th[ểe]|đ[ơo]n\s+v[ịi])\b[^:：]{0,60}[:：]\s*(.+)", re.IGNORECASE
+)
+_OF_GROUP = re.compile(r"\b(?:của|cho|cua)\s+(?:t[ậa]p\s+th[ểe])\s*:?\s*(.+)", re.IGNORECASE)
+_OF_PERSON = re.compile(
+    rf"\b(?:của|cho|cua)\s+(?:c[áa]\s+nh[âa]n\s*:?\s*)?{_COMRADE}\s*:?\s*(.+)", re.IGNORECASE
+)
+_AWARD_TO = re.compile(r"\bt[ặa]ng\s+(?:gi[ấa]y|b[ằa]ng)\s+khen\s+cho\s*:?\s*(.+)", re.IGNORECASE)
+# The lookahead lets finditer see every "đồng chí" on a line, not just the first.
+_COMRADE_NAME = re.compile(rf"(?<!\w){_COMRADE}\s*:?\s*(?=(.+))", re.IGNORECASE)
+_WRAPPED_NAME = re.compile(r"^((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)\s*,")
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+
+
+def _plain(text: str) -> str:
+    """Folded without abbreviation expansion, so filename words stay one token each."""
+    return " ".join(re.split(r"[\W_]+", strip_marks(text).lower())).strip()
+
+
+# Words of a filename that say what the file is, not whom it is about (folded, as phrases).
+_FILENAME_NOISE = [
+    _plain(p)
+    for p in (
+        "báo cáo thành tích", "bản tóm tắt thành tích", "tóm tắt thành tích", "tóm tắt", "tờ trình",
+        "quyết định khen thưởng", "quyết định xếp loại", "xếp loại đảng viên", "xếp loại", "khen thưởng",
+        "giấy khen", "bản sao", "đề nghị", "hồ sơ", "cá nhân", "tập thể", "đồng chí", "báo cáo",
+        "bctt", "tttt", "qdkt", "qdxl", "bc", "tt", "qd", "kt", "xl", "dc", "scan", "final", "sua",
+        "ban sua", "gui lai", "cua", "nam",
+    )
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class NomineeGuess:
+    kind: str | None  # tap_the | ca_nhan | None
+    name: str | None
+    evidence: list[str] = field(default_factory=list)
+
+
+def nominee_key(name: str) -> str:
+    """Folded key that groups spellings of one nominee; honorifics are dropped.
+
+    >>> nominee_key("Đồng chí NGUYỄN VĂN A") == nominee_key("Nguyen Van A")
+    True
+    """
+    # Lower-casing first keeps upper-case-only abbreviations ("DU") out of personal names.
+    key = fold((name or "").lower())
+    for honorific in ("dong chi ", "d c ", "ong ", "ba "):
+        if key.startswith(honorific):
+            key = key[len(honorific) :]
+    return key
+
+
+def _kind_and_name(rest: str, default: str | None) -> tuple[str | None, str | None]:
+    """Read what follows "cho:" / "của": a collective, a comrade, or a bare name."""
+    rest = rest.strip()
+    m = re.match(rf"{_COMRADE}\s*:?\s*(.+)", rest, re.IGNORECASE)
+    if m:
+        return CA_NHAN, person_name(m.group(1))
+    if is_collective(rest):
+        return TAP_THE, clean_collective(rest)
+    if default == TAP_THE:
+        return TAP_THE, clean_collective(rest) or None
+    name = person_name(rest)
+    return (CA_NHAN, name) if name else (default, None)
+
+
+def _rejoin_wrapped(lines: list[str]) -> list[str]:
+    """Undo a line break inside a name ("đồng chí Ngô Quang" / "Vinh, Chuyên viên …").
+
+    Only on a line naming a comrade that ends on a capitalised word, when the next starts
+    with one to three capitalised words and a comma; form fields ("Họ và tên: …" /
+    "Ngày, tháng, năm sinh: …") are never joined.
+    """
+    out = list(lines)
+    for i in range(len(lines) - 1):
+        last = lines[i].rstrip().split()[-1:] or [""]
+        nxt = _WRAPPED_NAME.match(lines[i + 1].strip())
+        if (
+            _COMRADE_NAME.search(lines[i])
+            and last[0][:1].isupper()
+            and last[0].isalpha()
+            and nxt
+            and all(w[0].isupper() for w in nxt.group(1).split())
+        ):
+            out[i] = f"{lines[i].rstrip()} {lines[i + 1].strip()}"
+    return out
+
+
+def _from_text(lines: list[str]) -> NomineeGuess | None:
+    lines = _rejoin_wrapped(lines)
+    for pattern, kind, label in (
+        (_PERSON_FIELD, CA_NHAN, "field 'Họ và tên'"),
+        (_GROUP_FIELD, TAP_THE, "field 'Tên tập thể'"),
+        (_OF_GROUP, TAP_THE, "title 'của tập thể'"),
+        (_OF_PERSON, CA_NHAN, "title 'của đồng chí'"),
+        (_AWARD_TO, None, "'Tặng Giấy khen cho'"),
+    ):
+        for line in lines:
+            m = pattern.search(line)
+            if not m:
+                continue
+            if kind == CA_NHAN:
+                k, name = CA_NHAN, person_name(m.group(1), labelled=pattern is _PERSON_FIELD)
+            else:
+                k, name = _kind_and_name(m.group(1), kind)
+            if name:
+                return NomineeGuess(k, name, [f"{label}: '{line.strip()[:80]}' → {k} {name}"])
+    names = {}
+    for line in lines:
+        for m in _COMRADE_NAME.finditer(line):
+            name = person_name(m.group(1))
+            if name:
+                names.setdefault(nominee_key(name), (name, line.strip()[:80]))
+    if len(names) == 1:
+        name, line = next(iter(names.values()))
+        return NomineeGuess(CA_NHAN, name, [f"text names 'đồng chí {name}': '{line}'"])
+    if len(names) > 1:
+        shown = ", ".join(n for n, _ in names.values())
+        return NomineeGuess(CA_NHAN, None, [f"text names several people ({shown}); staff decide"])
+    return None
+
+
+def _from_filename(filename: str) -> NomineeGuess | None:
+    stem = _EXTENSION.sub("", unicodedata.normalize("NFC", filename or ""))
+    # Split camel case and separators but keep the words as written.
+    words = re.sub(r"(?<=[a-zà-ỹ])(?=[A-ZÀ-ỸĐ])", " ", stem)
+    words = [w for w in re.split(r"[\s_\-.,()+]+", words) if w and not w.isdigit()]
+    keep = list(words)
+    folded = [_plain(w) for w in words]
+    for noise in sorted(_FILENAME_NOISE, key=len, reverse=True):
+        n = noise.split()
+        i = 0
+        while i + len(n) <= len(folded):
+            if folded[i : i + len(n)] == n:
+                del folded[i : i + len(n)], keep[i : i + len(n)]
+            else:
+                i += 1
+    rest = " ".join(keep)
+    if not rest:
+        return None
+    if is_collective(rest):
+        return NomineeGuess(TAP_THE, clean_collective(rest), [f"filename names collective '{rest}'"])
+    name = person_name(rest, labelled=True)
+    if name and len(keep) <= 6:
+        return NomineeGuess(CA_NHAN, name, [f"filename names '{name}'"])
+    return None
+
+
+def _kind_hint(lines: list[str]) -> str | None:
+    """ "(dùng cho cá nhân)" / "của tập thể" near the title, when no name was found."""
+    text = " ".join(fold(line) for line in lines[:15])
+    personal, collective = "ca nhan" in text, "tap the" in text
+    if personal != collective:
+        return CA_NHAN if personal else TAP_THE
+    return None
+
+
+def extract_nominee(
+    deliverable: str,
+    head_text: str,
+    filename: str,
+    subject: str,
+    allowed_kinds: Sequence[str] | None = None,
+) -> NomineeGuess:
+    """Guess the nominee a per-nominee document is about; ``name`` None when unsure.
+
+    ``allowed_kinds`` (the deliverable's ``nominee_kinds``) settles the kind when only one
+    is possible, e.g. a rating decision is always about an individual.
+    """
+    lines = [ln for ln in unicodedata.normalize("NFC", head_text or "").splitlines() if ln.strip()][
+        :HEAD_LINES
+    ]
+    guess = _from_text(lines)
+    from_file = _from_filename(filename)
+    if guess is None or (guess.name is None and from_file is not None):
+        guess = from_file or guess
+    elif from_file and guess.name and nominee_key(from_file.name or "") != nominee_key(guess.name):
+        guess = NomineeGuess(
+            guess.kind, guess.name, guess.evidence + [f"filename rather names '{from_file.name}'"]
+        )
+    if guess is None:
+        subj = _from_text([subject or ""])
+        if subj and subj.name:
+            guess = NomineeGuess(subj.kind, subj.name, [f"subject: {e}" for e in subj.evidence])
+    if guess is None:
+        guess = NomineeGuess(_kind_hint(lines), None, [f"no nominee named in {deliverable} '{filename}'"])
+    if guess.kind is None and allowed_kinds is not None and len(allowed_kinds) == 1:
+        guess = NomineeGuess(
+            allowed_kinds[0], guess.name, guess.evidence + [f"{deliverable} is for {allowed_kinds[0]}"]
+        )
+    if allowed_kinds is not None and guess.kind is not None and guess.kind not in allowed_kinds:
+        guess = NomineeGuess(None, guess.name, guess.evidence + [f"{guess.kind} does not fit {deliverable}"])
+    return guess
+
+
+def extract_proposal_nominees(text: str) -> list[NomineeGuess]:
+    """The nominees a Tờ trình proposes: "1. Tập thể: …", "- Đồng chí …", rows under "Cá nhân"."""
+    found: dict[tuple[str, str], NomineeGuess] = {}
+    section: str | None = None
+    for raw in unicodedata.normalize("NFC", text or "").splitlines():
+        line = raw.strip()
+        folded = fold(line)
+        if not folded:
+            continue
+        if folded.startswith("noi nhan"):
+            break  # the distribution list: offices, never nominees
+        bullet = re.match(r"^(?:[-+•*]|\d{1,2}[.)/]?|[a-dA-D][.)])\s*(.*)$", line)
+        if not bullet:
+            section = None  # prose ends a "Tập thể:" / "Cá nhân:" list
+        body = bullet.group(1) if bullet else line
+        label = re.match(
+            r"^(t[ậa]p\s+th[ểe]|c[áa]\s+nh[âa]n)\s*(?:\(\w+\))?\s*:?\s*(.*)$", body, re.IGNORECASE
+        )
+        guess: tuple[str | None, str | None] = (None, None)
+        if label:
+            section = TAP_THE if fold(label.group(1)) == "tap the" else CA_NHAN
+            if label.group(2).strip():
+                guess = _kind_and_name(re.sub(r"^0?\d+\s+", "", label.group(2)), section)
+        elif m := _COMRADE_NAME.search(line):
+            guess = (CA_NHAN, person_name(m.group(1)))
+        elif bullet and section == TAP_THE and is_collective(body):
+            guess = (TAP_THE, clean_collective(body))
+        elif bullet and section == CA_NHAN:
+            guess = (CA_NHAN, person_name(body.split("\t")[0], labelled=True))
+        kind, name = guess
+        if kind and name:
+            found.setdefault(
+                (kind, nominee_key(name)), NomineeGuess(kind, name, [f"proposal line '{line[:80]}'"])
+            )
+    return list(found.values())
+
+
+def group_nominees(guess: NomineeGuess, nominees: Sequence[tuple[str, str]]) -> int | None:
+    """Index in ``nominees`` ((kind, name) of the unit's existing nominees) the document belongs to.
+
+    A named guess joins the nominee with the same :func:`nominee_key` (and a compatible kind);
+    an unnamed one joins the unit's only nominee of its kind.  None means: a new nominee when
+    the guess has a name, otherwise staff decide.
+    """
+    fits = [i for i, (kind, _) in enumerate(nominees) if guess.kind is None or kind == guess.kind]
+    if guess.name:
+        key = nominee_key(guess.name)
+        same = [i for i in fits if nominee_key(nominees[i][1]) == key]
+        return same[0] if len(same) == 1 else None
+    return fits[0] if len(fits) == 1 else None

@@ -1,0 +1,84 @@
+"""Cutting mail bodies and documents into the zones the matchers weigh differently.
+
+A body is the sender's own lines, the signature (its last lines) and any forwarded mail;
+quoted replies (``>`` lines, everything after "... wrote:") are dropped because they
+mostly quote the bot itself.  A document is its two-column Party header, its title zone
+(the first lines after the header: "TỜ TRÌNH", "BÁO CÁO THÀNH TÍCH", "QUYẾT ĐỊNH Về việc
+…") and the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.matching.normalize import fold
+
+SIGNATURE_LINES = 6
+HEADER_SCAN_LINES = 12  # the Party header never runs longer than this
+TITLE_ZONE_LINES = 15
+
+_SUBJECT_PREFIX = re.compile(
+    r"^\s*(?:(?:re|fw|fwd|tl|tr|aw|wg|sv|vs|trả lời|chuyển tiếp|chuyen tiep|tra loi)\s*(?:\[\d+\])?\s*[:：]|\[[^\]]*\])\s*",
+    re.IGNORECASE,
+)
+_FORWARD_MARK = re.compile(
+    r"^\s*(?:-{3,}\s*(?:forwarded message|original message|thư chuyển tiếp|thư gốc)\s*-{3,}|begin forwarded message:)",
+    re.IGNORECASE,
+)
+_REPLY_MARK = re.compile(r"(?:wrote|đã viết|viết)\s*:\s*$", re.IGNORECASE)
+# Folded lines of the two-column header: issuing body, motto, number, place and date.
+_HEADER = re.compile(
+    r"^(?:dang cong san viet nam|cong hoa xa hoi chu nghia|doc lap tu do|dang bo|dang uy|chi bo|"
+    r"ban chap hanh|ban thuong vu|ban tuyen giao|tinh uy|hoi |cong doan|doan |so |uy ban nhan dan|"
+    r"thai nguyen ngay|ngay \d|kinh gui)"
+)
+
+
+def strip_subject_prefixes(subject: str) -> str:
+    """``"Fwd: TL: [Ext] Báo cáo"`` → ``"Báo cáo"``."""
+    previous = None
+    while previous != subject:
+        previous, subject = subject, _SUBJECT_PREFIX.sub("", subject, count=1)
+    return subject.strip()
+
+
+def body_parts(body: str) -> tuple[list[str], list[str], list[str]]:
+    """(own lines, signature lines, forwarded lines) of a plain-text body; non-empty lines only."""
+    own: list[str] = []
+    forwarded: list[str] = []
+    target = own
+    for line in body.splitlines():
+        stripped = line.strip()
+        if stripped.startswith(">"):
+            continue
+        if _FORWARD_MARK.match(stripped):
+            target = forwarded
+            continue
+        if _REPLY_MARK.search(stripped) and target is own:
+            break
+        if stripped and stripped not in ("--", "-- "):
+            target.append(stripped)
+    cut = max(0, len(own) - SIGNATURE_LINES)
+    return own[:cut], own[cut:], forwarded
+
+
+def header_lines(text: str, limit: int = 8) -> tuple[list[str], list[str]]:
+    """(first ``limit`` non-empty lines, the remaining non-empty lines) of a document."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return lines[:limit], lines[limit:]
+
+
+def document_zones(text: str) -> tuple[list[str], list[str]]:
+    """(title zone, body) as folded lines, with the Party header skipped.
+
+    The title zone is the first :data:`TITLE_ZONE_LINES` folded lines that are not header
+    lines; header lines are only looked for near the top, where they live.
+    """
+    lines = [f for f in (fold(ln) for ln in (text or "").splitlines()) if len(f) > 1]
+    title: list[str] = []
+    body: list[str] = []
+    for i, line in enumerate(lines):
+        if i < HEADER_SCAN_LINES and not title and _HEADER.match(line):
+            continue
+        (title if len(title) < TITLE_ZONE_LINES else body).append(line)
+    return title, body

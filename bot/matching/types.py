@@ -1,0 +1,170 @@
+"""Which deliverable a file is: scored from its title lines, its filename and the mail subject.
+
+The document's own title is the strongest evidence ("TỜ TRÌNH", "BÁO CÁO THÀNH TÍCH",
+"QUYẾT ĐỊNH Về việc tặng Giấy khen"), so lines near the top of the title zone weigh most and
+the rest of the text barely counts — the plan's own wording, quoted in many reports,
+mentions nearly every keyword somewhere.  A negative keyword on the title line (or above
+it) cancels a hit: "TÓM TẮT BÁO CÁO THÀNH TÍCH" is not a Báo cáo thành tích.  Filenames
+help when informative and are simply silent when generic (``scan0001.pdf``); the subject
+is weak because one mail usually carries several files.
+
+Every keyword comes from the campaign file.  A keyword that also occurs inside another
+deliverable's keyword ("khen thưởng" inside "đề nghị khen thưởng") is generic and counts half.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.campaign.model import Campaign, Deliverable
+from bot.matching.normalize import contains_phrase, fold
+from bot.matching.text import document_zones, strip_subject_prefixes
+
+TITLE_WEIGHT = 3.0  # first line of the title zone; later lines decay
+TITLE_DECAY = 0.88
+TITLE_FLOOR = 0.8
+BODY_WEIGHT = 0.3
+FILENAME_WEIGHT = 1.5
+SUBJECT_WEIGHT = 0.6
+MIN_SCORE = 1.2  # less than one clear signal: ask staff
+CLOSE_RATIO = 0.75  # runner-up this close to the winner: ask staff
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+
+
+@dataclass(frozen=True)
+class TypeMatch:
+    deliverable: str | None
+    score: float  # 0..1, how sure the winner is
+    needs_review: bool
+    evidence: list[str] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)  # raw totals per deliverable
+
+
+@dataclass(frozen=True)
+class _Keywords:
+    positive: list[tuple[str, float]]  # (folded phrase, specificity)
+    filename: list[str]
+    negative: list[str]
+
+
+def _keywords(campaign: Campaign) -> dict[str, _Keywords]:
+    folded = {d.id: {fold(k) for k in d.keywords} - {""} for d in campaign.deliverables}
+
+    def spec(d: Deliverable, kw: str) -> float:
+        # Short phrases inside another type's phrase ("khen thuong" in "de nghi khen thuong")
+        # are generic; a long one ("bao cao thanh tich" in "tom tat bao cao thanh tich") is
+        # a title in its own right, told apart by negative keywords.
+        inside_other = any(
+            kw != other and contains_phrase(other, kw)
+            for oid, others in folded.items()
+            if oid != d.id
+            for other in others
+        )
+        return 0.5 if inside_other and len(kw.split()) <= 2 else 1.0
+
+    return {
+        d.id: _Keywords(
+            [(k, spec(d, k)) for k in sorted(folded[d.id])],
+            sorted({fold(k) for k in d.filename_keywords} - {""}),
+            sorted({fold(k) for k in d.negative_keywords} - {""}),
+        )
+        for d in campaign.deliverables
+    }
+
+
+def _line_weight(i: int) -> float:
+    return max(TITLE_FLOOR, TITLE_WEIGHT * TITLE_DECAY**i)
+
+
+def _content(kw: _Keywords, title: list[str], body: list[str]) -> tuple[float, str | None]:
+    """Best title hit (lines joined pairwise so two-line titles count), cut by negatives above it."""
+    windows = [f"{line} {title[i + 1]}" if i + 1 < len(title) else line for i, line in enumerate(title)]
+    best, best_i, note = 0.0, -1, None
+    for i, window in enumerate(windows):
+        for text in (title[i], window):  # the line itself first, for a readable note
+            for phrase, spec in kw.positive:
+                value = _line_weight(i) * spec
+                if value > best and contains_phrase(text, phrase):
+                    best, best_i, note = value, i, f"title line {i + 1} '{title[i][:60]}' has '{phrase}'"
+    if best_i >= 0:
+        # Only lines up to the hit can deny it: a later "tóm tắt" is just prose.
+        for i in range(best_i + 1):
+            for neg in kw.negative:
+                if contains_phrase(title[i], neg):
+                    return max(0.0, best - _line_weight(i)), f"{note}, but '{neg}' on line {i + 1}"
+        return best, note
+    for line in body:
+        for phrase, spec in kw.positive:
+            if spec == 1.0 and contains_phrase(line, phrase):
+                return BODY_WEIGHT, f"text has '{phrase}'"
+    return 0.0, None
+
+
+def _filename(kw: _Keywords, name: str) -> tuple[float, str | None]:
+    # "To trinh va BCTT.docx" holds two documents: judge each part on its own, so neither
+    # part's words act as the other's negative keyword.
+    best: tuple[float, str | None] = (0.0, None)
+    for part in name.split(" va "):
+        best = max(best, _filename_part(kw, part), key=lambda r: r[0])
+    return best
+
+
+def _filename_part(kw: _Keywords, name: str) -> tuple[float, str | None]:
+    if not name:
+        return 0.0, None
+    if any(contains_phrase(name, neg) for neg in kw.negative):
+        return 0.0, None
+    tokens = name.split()
+    for k in kw.filename:
+        # Single-token abbreviations may run into the name: "BCTTNguyenVanA".
+        if contains_phrase(name, k) or (
+            " " not in k and len(k) >= 4 and any(t.startswith(k) for t in tokens)
+        ):
+            return FILENAME_WEIGHT, f"filename has '{k}'"
+    for phrase, spec in kw.positive:
+        if contains_phrase(name, phrase):
+            return FILENAME_WEIGHT * spec, f"filename has '{phrase}'"
+    return 0.0, None
+
+
+def _subject(kw: _Keywords, subject: str) -> tuple[float, str | None]:
+    hits = [(spec, phrase) for phrase, spec in kw.positive if contains_phrase(subject, phrase)]
+    hits += [(1.0, k) for k in kw.filename if contains_phrase(subject, k)]
+    if not hits:
+        return 0.0, None
+    spec, phrase = max(hits)
+    return SUBJECT_WEIGHT * spec, f"subject has '{phrase}'"
+
+
+def classify(filename: str, subject: str, head_text: str, campaign: Campaign) -> TypeMatch:
+    """Score every deliverable for one file; see the module docstring for the weighting."""
+    title, body = document_zones(head_text or "")
+    name = fold(_EXTENSION.sub("", filename or ""))
+    subj = fold(strip_subject_prefixes(subject or ""))
+    scores: dict[str, float] = {}
+    notes: dict[str, list[str]] = {}
+    for did, kw in _keywords(campaign).items():
+        total = 0.0
+        for value, note in (_content(kw, title, body), _filename(kw, name), _subject(kw, subj)):
+            total += value
+            if note:
+                notes.setdefault(did, []).append(f"{note} (+{value:.2f})")
+        scores[did] = round(total, 3)
+
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    (top, s1), s2 = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
+    if s1 <= 0:
+        return TypeMatch(
+            None, 0.0, True, ["no title, filename or subject keyword of any deliverable"], scores
+        )
+    evidence = [f"{n} → {top}" for n in notes.get(top, [])]
+    needs_review = s1 < MIN_SCORE or s2 >= CLOSE_RATIO * s1
+    if s1 < MIN_SCORE:
+        evidence.append(f"score {s1:.2f} is below {MIN_SCORE}")
+    if s2 >= CLOSE_RATIO * s1:
+        runner = ranked[1][0]
+        evidence += [f"{n} → {runner}" for n in notes.get(runner, [])]
+        evidence.append(f"{top} ({s1:.2f}) and {runner} ({s2:.2f}) are too close")
+    confidence = min(1.0, s1 / TITLE_WEIGHT) * (s1 - s2) / s1
+    return TypeMatch(top, round(confidence, 3), needs_review, evidence, scores)

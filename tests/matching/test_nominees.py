@@ -1,0 +1,109 @@
+"""Nominee extraction from achievement reports, summaries, decisions, filenames and proposals."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.nominees import (
+    NomineeGuess,
+    extract_nominee,
+    extract_proposal_nominees,
+    group_nominees,
+    nominee_key,
+)
+
+from . import samples as S
+
+
+@pytest.mark.parametrize(
+    ("deliverable", "head", "filename", "subject", "kind", "name"),
+    [
+        ("bao_cao_thanh_tich", S.bctt_ca_nhan("Nguyễn Văn An"), "Document1.docx", "", "ca_nhan", "Nguyễn Văn An"),
+        ("bao_cao_thanh_tich", S.bctt_ca_nhan("NGUYỄN THỊ THU HÀ"), "x.docx", "", "ca_nhan", "NGUYỄN THỊ THU HÀ"),
+        ("bao_cao_thanh_tich", S.bctt_tap_the("Chi bộ Phòng Nghiệp vụ Y"), "x.docx", "", "tap_the", "Chi bộ Phòng Nghiệp vụ Y"),
+        ("bao_cao_thanh_tich", "BÁO CÁO THÀNH TÍCH\nĐề nghị tặng Giấy khen của tập thể Phòng Kế hoạch - Tài chính, Sở Y tế\n",
+         "x.docx", "", "tap_the", "Phòng Kế hoạch - Tài chính"),
+        ("bao_cao_thanh_tich", "BÁO CÁO THÀNH TÍCH\nĐề nghị tặng Giấy khen của đồng chí Ma Văn Tú, Phó Giám đốc\n",
+         "x.docx", "", "ca_nhan", "Ma Văn Tú"),
+        ("tom_tat_thanh_tich", S.tom_tat("Lê Thị Thu"), "Tom tat.docx", "", "ca_nhan", "Lê Thị Thu"),
+        ("tom_tat_thanh_tich", "BẢN TÓM TẮT THÀNH TÍCH\nTên tập thể: Chi bộ Văn phòng Sở\nSố đảng viên: 12", "t.docx", "",
+         "tap_the", "Chi bộ Văn phòng Sở"),
+        ("quyet_dinh_khen_thuong", S.qd_khen_thuong("Trần Văn Bình"), "scan.pdf", "", "ca_nhan", "Trần Văn Bình"),
+        ("quyet_dinh_khen_thuong", "QUYẾT ĐỊNH\nĐiều 1. Tặng Giấy khen cho: Chi bộ Phòng Tổ chức cán bộ, Đảng bộ Sở Y tế",
+         "scan.pdf", "", "tap_the", "Chi bộ Phòng Tổ chức cán bộ"),
+        ("quyet_dinh_xep_loai", S.qd_xep_loai("Đỗ Thị Mai"), "scan.pdf", "", "ca_nhan", "Đỗ Thị Mai"),
+        # filenames, kept as written
+        ("bao_cao_thanh_tich", "", "BCTT Nguyen Van A.doc", "", "ca_nhan", "Nguyen Van A"),
+        ("bao_cao_thanh_tich", "", "BCTT_Tran_Thi_B.docx", "", "ca_nhan", "Tran Thi B"),
+        ("tom_tat_thanh_tich", "", "Tom tat thanh tich - Hoang Van Tuan.docx", "", "ca_nhan", "Hoang Van Tuan"),
+        ("bao_cao_thanh_tich", "", "BCTT Chi bo Phong Ke hoach.docx", "", "tap_the", "Chi bo Phong Ke hoach"),
+        ("quyet_dinh_xep_loai", "", "QD xep loai dang vien 2023 - Dang Van Hai.pdf", "", "ca_nhan", "Dang Van Hai"),
+        # subject as a last resort
+        ("quyet_dinh_khen_thuong", "", "scan0001.pdf", "Gửi QĐ khen thưởng đồng chí Vũ Đức Thắng", "ca_nhan", "Vũ Đức Thắng"),
+    ],
+)  # fmt: skip
+def test_extract_nominee(deliverable, head, filename, subject, kind, name):
+    g = extract_nominee(deliverable, head, filename, subject)
+    assert (g.kind, g.name) == (kind, name), g.evidence
+    assert g.evidence
+
+
+def test_titles_after_comrade_are_not_names():
+    head = "QUYẾT ĐỊNH\nXét đề nghị của đồng chí Chánh Văn phòng Đảng ủy,\nĐiều 1. Công nhận kết quả xếp loại (có danh sách kèm theo)."
+    g = extract_nominee("quyet_dinh_xep_loai", head, "scan0001.pdf", "", allowed_kinds=["ca_nhan"])
+    assert g.name is None and g.kind == "ca_nhan"
+
+
+def test_several_people_named_leaves_the_name_to_staff():
+    head = "QUYẾT ĐỊNH\nCông nhận đồng chí Nguyễn Văn A, đồng chí Trần Văn B xếp loại hoàn thành xuất sắc nhiệm vụ"
+    g = extract_nominee("quyet_dinh_xep_loai", head, "scan.pdf", "")
+    assert g.name is None and g.kind == "ca_nhan"
+
+
+def test_nothing_named():
+    g = extract_nominee("quyet_dinh_khen_thuong", "", "scan0001.pdf", "Hồ sơ khen thưởng")
+    assert (g.kind, g.name) == (None, None)
+
+
+def test_content_wins_over_filename_and_the_conflict_is_noted():
+    g = extract_nominee("bao_cao_thanh_tich", S.bctt_ca_nhan("Nguyễn Văn An"), "BCTT Tran Van B.docx", "")
+    assert g.name == "Nguyễn Văn An"
+    assert any("Tran Van B" in e for e in g.evidence)
+
+
+def test_proposal_lists_its_nominees():
+    found = {(g.kind, g.name) for g in extract_proposal_nominees(S.to_trinh())}
+    assert found == {("tap_the", "Chi bộ Phòng Nghiệp vụ Y"), ("ca_nhan", "Nguyễn Văn An")}
+
+
+def test_proposal_with_sections_and_bullets():
+    text = (
+        "TỜ TRÌNH\nĐề nghị tặng Giấy khen cho:\n"
+        "A. Tập thể (01):\n- Chi bộ Phòng Khảo thí\n"
+        "B. Cá nhân (02):\n1. Nguyễn Thị Lan\tChuyên viên\n2. Đ/c Phạm Văn Đức, Phó Trưởng phòng\n"
+        "T/M ĐẢNG ỦY\nBÍ THƯ\nTrần Văn Minh\n"
+    )
+    found = {(g.kind, g.name) for g in extract_proposal_nominees(text)}
+    assert found == {
+        ("tap_the", "Chi bộ Phòng Khảo thí"),
+        ("ca_nhan", "Nguyễn Thị Lan"),
+        ("ca_nhan", "Phạm Văn Đức"),
+    }
+
+
+def test_nominee_key_groups_spellings():
+    assert nominee_key("Nguyễn Văn A") == nominee_key("Nguyen Van A") == nominee_key("NGUYỄN VĂN A")
+    assert nominee_key("đồng chí Nguyễn Văn A") == nominee_key("Nguyễn Văn A")
+    assert nominee_key("NGUYỄN DU") == nominee_key("Nguyễn Du") == "nguyen du"  # not "đảng ủy"
+    assert nominee_key("Nguyễn Văn A") != nominee_key("Nguyễn Văn B")
+
+
+def test_group_nominees():
+    existing = [("tap_the", "Chi bộ Phòng Nghiệp vụ Y"), ("ca_nhan", "Nguyễn Văn An")]
+    assert group_nominees(NomineeGuess("ca_nhan", "NGUYEN VAN AN"), existing) == 1
+    assert group_nominees(NomineeGuess("ca_nhan", "Trần Văn B"), existing) is None  # a new nominee
+    assert group_nominees(NomineeGuess("ca_nhan", None), existing) == 1  # the only individual
+    assert group_nominees(NomineeGuess("tap_the", None), existing) == 0
+    assert group_nominees(NomineeGuess(None, None), existing) is None  # two candidates: staff decide
+    two = [*existing, ("ca_nhan", "Lê Thị C")]
+    assert group_nominees(NomineeGuess("ca_nhan", None), two) is None

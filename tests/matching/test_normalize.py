@@ -1,0 +1,82 @@
+"""fold(): case, diacritics, tone placement, NFD, punctuation and unit abbreviations."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.matching.normalize import contains_phrase, fold
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("ĐẢNG ỦY SỞ Y TẾ", "dang uy so y te"),
+        ("Đảng uỷ Sở Y tế", "dang uy so y te"),  # old tone placement
+        ("hoá học / hóa học", "hoa hoc hoa hoc"),
+        ("ĐU Sở Y tế", "dang uy so y te"),
+        ("DU Sở Y tế", "dang uy so y te"),
+        ("CB Sở Ngoại vụ", "chi bo so ngoai vu"),
+        ("ĐB Sở Tài chính", "dang bo so tai chinh"),
+        ("Sở GD&ĐT", "so giao duc va dao tao"),
+        ("Sở GDĐT", "so giao duc va dao tao"),
+        ("Sở GD & ĐT", "so giao duc va dao tao"),
+        ("Sở NN&PTNT", "so nong nghiep va phat trien nong thon"),
+        ("Sở KH&CN", "so khoa hoc va cong nghe"),
+        ("Sở KHCN", "so khoa hoc va cong nghe"),
+        ("VP UBND tỉnh", "van phong uy ban nhan dan tinh"),
+        ("Hội CCB Khối", "hoi cuu chien binh khoi"),
+        ("Đoàn TNCS Hồ Chí Minh", "doan thanh nien cong san ho chi minh"),
+        ("Kết luận số 01-KL/TW", "ket luan so 01 kl trung uong"),
+        ("HT&LT Bác", "hoc tap va lam theo bac"),
+        ("  Báo_cáo   KL01.docx ", "bao cao kl 01 docx"),
+        ("BaoCaoThanhTich.docx", "bao cao thanh tich docx"),
+        ("", ""),
+    ],
+)
+def test_fold_examples(text, folded):
+    assert fold(text) == folded
+
+
+def test_dự_is_not_an_abbreviation():
+    # "DỰ" folds to "du", which must not become "đảng ủy".
+    assert fold("SỞ Y TẾ DỰ PHÒNG") == "so y te du phong"
+    assert fold("Trung tâm dự phòng") == "trung tam du phong"
+
+
+def test_nfd_filename_from_macos_folds_like_nfc():
+    name = "Báo cáo thành tích Nguyễn Văn Ân.docx"
+    assert fold(unicodedata.normalize("NFD", name)) == fold(name)
+
+
+def test_contains_phrase_respects_token_boundaries():
+    assert contains_phrase("so y te du phong", "so y te")
+    assert not contains_phrase("so y tem", "so y te")
+    assert not contains_phrase("anything", "")
+
+
+vietnamese = st.text(
+    alphabet=st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ&/.-_ \t\n0123456789"))
+    | st.characters(min_codepoint=0x300, max_codepoint=0x323)
+    | st.characters(min_codepoint=0x1EA0, max_codepoint=0x1EF9),
+)
+
+
+@given(st.one_of(st.text(), vietnamese))
+def test_fold_is_idempotent(text):
+    assert fold(fold(text)) == fold(text)
+
+
+@given(st.one_of(st.text(), vietnamese))
+def test_fold_ignores_normal_form(text):
+    assert fold(unicodedata.normalize("NFD", text)) == fold(unicodedata.normalize("NFC", text))
+
+
+@given(st.text())
+def test_fold_never_raises_and_has_no_marks(text):
+    out = fold(text)
+    assert out == out.strip()
+    assert not any(unicodedata.combining(c) for c in out)

@@ -1,0 +1,144 @@
+"""The plan's document rules: outline, summary length, quotas, what a nomination lacks, messages."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.campaign import problems as P
+from bot.campaign.rules import (
+    check_outline,
+    check_quota,
+    check_summary,
+    nomination_missing,
+    unreadable_problem,
+    unverified_sender_problem,
+)
+
+from .samples import kl01_report, outline_text
+
+
+def test_complete_report_following_the_plans_outline_passes(campaign):
+    assert check_outline(outline_text(), "Bao cao KL01.docx", campaign) == []
+    assert check_outline(kl01_report(), "Bao cao KL01.docx", campaign) == []
+
+
+def test_report_without_III_2_names_the_missing_section(campaign):
+    text = outline_text().replace("2. Hạn chế, khó khăn, vướng mắc và nguyên nhân.", "")
+    [problem] = check_outline(text, "Báo cáo KL01.docx", campaign)
+    assert problem.code == P.OUTLINE_SECTION_MISSING == "outline_section_missing"
+    assert problem.filename == "Báo cáo KL01.docx"
+    assert "«Báo cáo KL01.docx»" in problem.message
+    assert "III.2. Hạn chế, khó khăn, vướng mắc và nguyên nhân" in problem.message
+    assert "III.1" not in problem.message and "IV." not in problem.message
+
+
+def test_several_missing_sections_are_all_listed(campaign):
+    text = outline_text()
+    text = text[: text.index("III. ĐÁNH GIÁ CHUNG")]
+    [problem] = check_outline(text, "bc.docx", campaign)
+    for title in ("III. Đánh giá chung", "III.1.", "III.2.", "III.3.", "IV. Nhiệm vụ"):
+        assert title in problem.message
+    assert "còn thiếu các mục" in problem.message
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        # Phần I / dashes / no dots / numbered sub-sections / lower case
+        ["Phần I - Công tác lãnh đạo, chỉ đạo", "Phần II - Kết quả thực hiện", "Phần III - Đánh giá chung",
+         "III.1. Ưu điểm", "III.2. Hạn chế, khó khăn", "III.3. Bài học kinh nghiệm",
+         "Phần IV - Nhiệm vụ, giải pháp và kiến nghị"],
+        ["I Công tác lãnh đạo chỉ đạo", "II Kết quả thực hiện", "III Đánh giá chung", "3.1 Ưu điểm",
+         "3.2 Hạn chế", "3.3 Bài học kinh nghiệm", "IV Nhiệm vụ giải pháp"],
+        ["i. công tác lãnh đạo, chỉ đạo", "ii. kết quả", "iii. đánh giá chung", "a) Những ưu điểm",
+         "b) Những hạn chế, khuyết điểm", "c) Bài học kinh nghiệm", "iv. phương hướng, nhiệm vụ"],
+    ],
+)  # fmt: skip
+def test_outline_headings_are_matched_tolerantly(campaign, headings):
+    text = "\n".join(f"{h}\nNội dung chi tiết của mục này.\n" for h in headings)
+    assert check_outline(text, "bc.docx", campaign) == []
+
+
+def test_prose_mentioning_weaknesses_does_not_count_as_a_heading(campaign):
+    text = outline_text().replace("2. Hạn chế, khó khăn, vướng mắc và nguyên nhân.", "")
+    text += "\nHạn chế việc tổ chức hội nghị kéo dài, tiết kiệm thời gian của cán bộ, đảng viên trong cơ quan đơn vị.\n"
+    assert [p.code for p in check_outline(text, "bc.docx", campaign)] == [P.OUTLINE_SECTION_MISSING]
+
+
+def test_summary_within_half_a_page_passes(campaign):
+    assert check_summary(0.45, "Tom tat.docx", campaign) == []
+    assert check_summary(0.5, "Tom tat.docx", campaign) == []
+
+
+def test_summary_longer_than_half_a_page_is_reported_with_its_length(campaign):
+    [problem] = check_summary(0.8, "Tóm tắt NVA.docx", campaign)
+    assert problem.code == P.SUMMARY_TOO_LONG
+    assert "«Tóm tắt NVA.docx»" in problem.message
+    assert "khoảng 0,8 trang A4" in problem.message and "1/2 trang A4" in problem.message
+
+
+def test_summary_just_over_the_limit_does_not_read_as_the_limit(campaign):
+    [problem] = check_summary(0.52, "t.docx", campaign)
+    assert "0,52" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("kind", "nominations", "ok"),
+    [
+        ("chi_bo_co_so", [("tap_the", "Chi bộ A")], True),
+        ("chi_bo_co_so", [("ca_nhan", "Nguyễn Văn A")], True),
+        ("chi_bo_co_so", [("tap_the", "Chi bộ A"), ("ca_nhan", "Nguyễn Văn A")], False),
+        ("dang_bo_co_so", [("tap_the", "Chi bộ A"), ("ca_nhan", "Nguyễn Văn A")], True),
+        ("dang_bo_co_so", [("ca_nhan", "Nguyễn Văn A"), ("ca_nhan", "Trần Thị B")], False),
+        ("dang_bo_co_so", [("ca_nhan", "Nguyễn Văn A"), ("ca_nhan", "NGUYEN VAN A")], True),  # one person
+        ("doan_the", [("ca_nhan", "Nguyễn Văn A"), ("ca_nhan", "Trần Thị B")], True),
+        ("doan_the", [("ca_nhan", "A Văn A"), ("ca_nhan", "B Văn B"), ("ca_nhan", "C Văn C")], False),
+        ("doan_the", [("tap_the", "Chi đoàn X")], False),
+    ],
+)
+def test_quota(campaign, kind, nominations, ok):
+    problems = check_quota(kind, nominations, campaign)
+    assert (problems == []) is ok
+    assert all(p.code == P.QUOTA_EXCEEDED for p in problems)
+
+
+def test_quota_message_states_quota_and_proposal(campaign):
+    [p] = check_quota("chi_bo_co_so", [("tap_the", "Chi bộ A"), ("ca_nhan", "Nguyễn Văn A")], campaign)
+    assert "01 tập thể hoặc 01 cá nhân" in p.message
+    assert "01 tập thể (Chi bộ A) và 01 cá nhân (Nguyễn Văn A)" in p.message
+    [p] = check_quota("doan_the", [("ca_nhan", n) for n in ("A Văn A", "B Văn B", "C Văn C")], campaign)
+    assert "02 cá nhân" in p.message and "03 cá nhân" in p.message
+
+
+def test_unknown_unit_kind_has_no_quota_problem(campaign):
+    assert check_quota("khac", [("ca_nhan", "X Y")] * 5, campaign) == []
+
+
+def test_individual_needs_all_four_documents(campaign):
+    assert nomination_missing("ca_nhan", set(), campaign) == [
+        "bao_cao_thanh_tich",
+        "tom_tat_thanh_tich",
+        "quyet_dinh_khen_thuong",
+        "quyet_dinh_xep_loai",
+    ]
+    assert nomination_missing("ca_nhan", {"bao_cao_thanh_tich", "quyet_dinh_xep_loai"}, campaign) == [
+        "tom_tat_thanh_tich",
+        "quyet_dinh_khen_thuong",
+    ]
+
+
+def test_collective_needs_no_rating_decision(campaign):
+    have = {"bao_cao_thanh_tich", "tom_tat_thanh_tich", "quyet_dinh_khen_thuong"}
+    assert nomination_missing("tap_the", have, campaign) == []
+    assert "quyet_dinh_xep_loai" not in nomination_missing("tap_the", set(), campaign)
+
+
+def test_message_builders():
+    p = unreadable_problem("scan.pdf", "encrypted PDF, password required")
+    assert p.code == P.UNREADABLE_FILE and "«scan.pdf»" in p.message and "mật khẩu" in p.message
+    p = unreadable_problem("x.doc", "truncated OLE stream")
+    assert "bị hỏng" in p.message and "OLE" not in p.message  # English detail stays in the log
+    p = unverified_sender_problem("clerk@gmail.com", "Đảng bộ Sở Y tế")
+    assert p.code == P.UNVERIFIED_SENDER
+    assert "clerk@gmail.com" in p.message and "Đảng bộ Sở Y tế" in p.message
+    assert "không xác định" in unverified_sender_problem("", "Đảng bộ Sở Y tế").message

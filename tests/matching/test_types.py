@@ -1,0 +1,124 @@
+"""Deliverable-type classification: title zone over filename over subject, never a silent guess."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.matching.types import classify
+
+from . import samples as S
+
+PLAN_TEXT = S.PLAN.read_text(encoding="utf-8") if S.PLAN.exists() else S.OUTLINE_FALLBACK
+GENERIC_SUBJECT = "V/v gửi hồ sơ khen thưởng HT&LT Bác 2024"
+
+CASES = [
+    # (filename, subject, head_text, expected deliverable)
+    ("To trinh.docx", GENERIC_SUBJECT, S.to_trinh(), "to_trinh"),
+    ("scan0001.pdf", GENERIC_SUBJECT, S.to_trinh(), "to_trinh"),
+    ("Document1.docx", "Fwd: Hồ sơ", S.to_trinh(), "to_trinh"),
+    ("TTr_de_nghi_khen_thuong.docx", "", "", "to_trinh"),
+    ("To trinh.docx", "", "", "to_trinh"),
+    ("BCTT Nguyen Van A.doc", GENERIC_SUBJECT, S.bctt_ca_nhan("Nguyễn Văn A"), "bao_cao_thanh_tich"),
+    ("BCTT Nguyen Van A.doc", "", "", "bao_cao_thanh_tich"),
+    ("scan0002.pdf", "TL: Hồ sơ", S.bctt_ca_nhan(), "bao_cao_thanh_tich"),
+    ("Document1.docx", "", S.bctt_tap_the(), "bao_cao_thanh_tich"),
+    ("Bao_cao_thanh_tich_chi_bo.docx", "", "", "bao_cao_thanh_tich"),
+    ("BaoCaoThanhTich.docx", "", "", "bao_cao_thanh_tich"),
+    ("Tom tat thanh tich NVA.docx", GENERIC_SUBJECT, S.tom_tat(), "tom_tat_thanh_tich"),
+    ("scan0003.pdf", "", S.tom_tat(), "tom_tat_thanh_tich"),
+    ("Tóm tắt.docx", "", "", "tom_tat_thanh_tich"),
+    ("BCTT tom tat Nguyen Van A.docx", "", "", "tom_tat_thanh_tich"),
+    (
+        "x.docx",
+        "",
+        "TÓM TẮT\nBÁO CÁO THÀNH TÍCH CỦA ĐỒNG CHÍ NGUYỄN VĂN AN\nHọ và tên: Nguyễn Văn An",
+        "tom_tat_thanh_tich",
+    ),
+    ("QD khen thuong 2023.pdf", GENERIC_SUBJECT, S.qd_khen_thuong(), "quyet_dinh_khen_thuong"),
+    ("scan0004.pdf", "", S.qd_khen_thuong(), "quyet_dinh_khen_thuong"),
+    ("QĐKT.pdf", "", "", "quyet_dinh_khen_thuong"),
+    ("Giay khen 2022.jpg", "", "", "quyet_dinh_khen_thuong"),
+    (
+        "Document2.docx",
+        "",
+        "QUYẾT ĐỊNH\nVề việc khen thưởng tập thể, cá nhân điển hình\nĐiều 1. Khen thưởng đồng chí A",
+        "quyet_dinh_khen_thuong",
+    ),
+    ("QD xep loai DV 2023.pdf", GENERIC_SUBJECT, S.qd_xep_loai(), "quyet_dinh_xep_loai"),
+    ("scan0005.pdf", "", S.qd_xep_loai(), "quyet_dinh_xep_loai"),
+    ("QĐ xếp loại ĐV 2023.pdf", "", "", "quyet_dinh_xep_loai"),
+    (
+        "Document3.docx",
+        "",
+        "QUYẾT ĐỊNH\nVề việc xếp loại chất lượng đảng viên năm 2023\nĐiều 1.",
+        "quyet_dinh_xep_loai",
+    ),
+    ("Bao cao KL01.docx", "Bao cao KL01", S.kl01_report(), "bao_cao_kl01"),
+    ("scan0006.pdf", "Fwd: Báo cáo", S.kl01_report(), "bao_cao_kl01"),
+    ("Document1.docx", "", S.kl01_report(), "bao_cao_kl01"),
+    ("BC ket qua thuc hien KL 01-KL-TW.docx", "", "", "bao_cao_kl01"),
+    (
+        "bao cao.docx",
+        "Bao cao KL01",
+        "BÁO CÁO\nKết quả thực hiện Kết luận 01 năm 2023-2024\nI. CÔNG TÁC LÃNH ĐẠO",
+        "bao_cao_kl01",
+    ),
+    # content outweighs a misleading filename
+    ("To trinh.docx", "", S.bctt_ca_nhan(), "bao_cao_thanh_tich"),
+    ("Bao cao thanh tich.docx", "", S.tom_tat(), "tom_tat_thanh_tich"),
+    # macOS NFD filename
+    (unicodedata.normalize("NFD", "Tờ trình khen thưởng.docx"), "", "", "to_trinh"),
+]
+
+
+@pytest.mark.parametrize(("filename", "subject", "head", "expected"), CASES)
+def test_classify_table(campaign, filename, subject, head, expected):
+    t = classify(filename, subject, head, campaign)
+    assert t.deliverable == expected, (t.scores, t.evidence)
+    assert not t.needs_review, t.evidence
+    assert t.evidence and 0 < t.score <= 1
+
+
+@pytest.mark.parametrize(
+    ("filename", "subject", "head"),
+    [
+        ("scan0001.pdf", GENERIC_SUBJECT, ""),  # nothing but a generic subject
+        ("Document1.docx", "", ""),
+        ("Document1.docx", "Bao cao KL01", ""),  # subject alone is weak: it covers several files
+        ("ke-hoach-120.pdf", "", PLAN_TEXT),  # the plan itself mentions every keyword
+        ("x.docx", "", "CÔNG VĂN\nVề việc đăng ký tham gia hội nghị\nKính gửi: Ban Tuyên giáo"),
+    ],
+)
+def test_uncertain_files_need_review(campaign, filename, subject, head):
+    t = classify(filename, subject, head, campaign)
+    assert t.needs_review, (t.deliverable, t.scores)
+
+
+def test_close_runner_up_needs_review_and_reports_both(campaign):
+    t = classify("To trinh va BCTT.docx", "", "", campaign)
+    assert t.needs_review
+    assert t.scores["to_trinh"] > 0 and t.scores["bao_cao_thanh_tich"] > 0
+    assert any("too close" in e for e in t.evidence)
+
+
+def test_best_guess_is_still_reported_when_review_is_needed(campaign):
+    t = classify("scan0001.pdf", "Bao cao KL01", "", campaign)
+    assert t.needs_review and t.deliverable == "bao_cao_kl01" and t.scores["bao_cao_kl01"] > 0
+
+
+def test_every_deliverable_has_a_score(campaign):
+    t = classify("a.pdf", "", "", campaign)
+    assert set(t.scores) == {d.id for d in campaign.deliverables}
+    assert t.deliverable is None and t.needs_review
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=60), st.text(max_size=80), st.text(max_size=600))
+def test_classify_never_raises(campaign, filename, subject, head):
+    t = classify(filename, subject, head, campaign)
+    assert 0.0 <= t.score <= 1.0
+    assert t.deliverable is None or t.deliverable in t.scores
