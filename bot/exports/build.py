@@ -1,0 +1,43 @@
+"""One call per export, from an open session to the file's bytes (CLI and dashboard share it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from bot.reporting.snapshot import load_snapshot
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ZIP = "application/zip"
+
+
+def matrix_export(session: Session, app, now: dt.datetime) -> bytes:
+    from bot.exports.matrix import matrix_bytes
+
+    return matrix_bytes(app.campaign, load_snapshot(session, app.campaign), now)
+
+
+def nominees_export(session: Session, app, now: dt.datetime) -> bytes:
+    from bot.exports.nominees import nominee_rows, nominees_docx_bytes
+
+    rows = nominee_rows(session, app.campaign, load_snapshot(session, app.campaign))
+    return nominees_docx_bytes(app.campaign, rows, now)
+
+
+def files_export(session: Session, app, now: dt.datetime) -> bytes:
+    from bot.exports.files import build_files_zip
+
+    data, _ = build_files_zip(session, app.campaign, app.files, now)
+    return data
+
+
+def export_filename(kind: str, campaign, now: dt.datetime) -> str:
+    """``danh-sach-de-nghi-khen-thuong-20240229.docx`` and the like (ASCII, for headers)."""
+    day = now.astimezone(campaign.tz).strftime("%Y%m%d")
+    return {
+        "matrix": f"tinh-hinh-nop-ho-so-{day}.xlsx",
+        "nominees": f"danh-sach-de-nghi-khen-thuong-{day}.docx",
+        "files": f"ho-so-da-nhan-{day}.zip",
+    }[kind]

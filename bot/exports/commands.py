@@ -1,0 +1,66 @@
+"""``export`` command group: the matrix (.xlsx), the nominee list (.docx), the files (.zip).
+
+Registered in ``bot/cli.py`` with ``main.add_command(export_group)``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from bot.staff.commands import handled
+
+
+@click.group("export")
+def export_group() -> None:
+    """Exports for the Standing Committee and the staff."""
+
+
+def _write(path: str, data: bytes) -> Path:
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_bytes(data)
+    # A half-written file must never be mistaken for the export.
+    tmp.replace(out)
+    return out
+
+
+@export_group.command("matrix")
+@click.option("--xlsx", "path", required=True, type=click.Path(dir_okay=False))
+@click.pass_obj
+@handled
+def export_matrix(c, path: str) -> None:
+    """Units × deliverables workbook, one sheet per deadline."""
+    from bot.exports.build import matrix_export
+
+    with c.app.db.session() as s:
+        data = matrix_export(s, c.app, c.now)
+    click.echo(f"written {_write(path, data)}")
+
+
+@export_group.command("nominees")
+@click.option("--docx", "path", required=True, type=click.Path(dir_okay=False))
+@click.pass_obj
+@handled
+def export_nominees(c, path: str) -> None:
+    """The list of collectives and individuals proposed, with dossier completeness."""
+    from bot.exports.build import nominees_export
+
+    with c.app.db.session() as s:
+        data = nominees_export(s, c.app, c.now)
+    click.echo(f"written {_write(path, data)}")
+
+
+@export_group.command("files")
+@click.option("--zip", "path", required=True, type=click.Path(dir_okay=False))
+@click.pass_obj
+@handled
+def export_files(c, path: str) -> None:
+    """Every accepted file, arranged unit/deliverable/nominee/filename."""
+    from bot.exports.files import build_files_zip
+
+    with c.app.db.session() as s:
+        data, names = build_files_zip(s, c.app.campaign, c.app.files, c.now)
+    click.echo(f"written {_write(path, data)} ({len(names)} files)")

@@ -1,0 +1,108 @@
+"""The "needs redoing" notice a unit gets when staff send one of its files back.
+
+Rendered from ``mail_templates/notice_redo.txt`` / ``.html`` with the outgoing
+renderer's environment (same filters, strict undefined, NFC), and queued with
+:func:`bot.outgoing.outbox.enqueue` as kind ``notice`` under ``redo:{submission_id}``,
+threaded under the unit's original mail like its acknowledgment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+from jinja2 import TemplateError
+from sqlalchemy.orm import Session
+
+from bot.campaign.model import Campaign
+from bot.campaign.units import normalize_email
+from bot.outgoing.acks import reply_subject
+from bot.outgoing.context import base_context
+from bot.outgoing.outbox import enqueue, sender_of
+from bot.outgoing.render import TemplateRenderError, renderer
+from bot.store.models import OutboxMail, Submission
+
+TEMPLATE = "notice_redo"
+_MAX_REFERENCES = 10
+
+
+def redo_context(
+    settings, campaign: Campaign, s: Submission, comment: str, until: dt.date, now: dt.datetime
+) -> dict:
+    m = s.message
+    ctx = base_context(settings, campaign, now)
+    ctx.update(
+        unit={"code": s.unit.code, "name": s.unit.name, "secretary": s.unit.secretary},
+        filename=s.attachment.filename,
+        deliverable=campaign.deliverable(s.deliverable).name,
+        nominee={"name": s.nomination.name, "kind": s.nomination.kind} if s.nomination else None,
+        comment=comment,
+        until=until,
+        received_at=s.received_at,
+        original_subject=(m.subject or "").strip() or "(không có tiêu đề)",
+        reply_subject=reply_subject(m.subject),
+    )
+    return ctx
+
+
+def render_redo(ctx: dict, tz: str) -> tuple[str, str, str]:
+    """``(subject, text, html)`` of the notice; raises TemplateRenderError."""
+    env = renderer(tz).env
+    name = f"{TEMPLATE}.txt"
+    try:
+        txt = env.get_template(name)
+        subject = "".join(txt.blocks["subject"](txt.new_context(dict(ctx))))
+        text = txt.render(ctx)
+        name = f"{TEMPLATE}.html"
+        html = env.get_template(name).render(ctx)
+    except (TemplateError, KeyError) as e:
+        raise TemplateRenderError(name, f"{type(e).__name__}: {e}") from e
+    nfc = lambda v: unicodedata.normalize("NFC", v)  # noqa: E731
+    return nfc(" ".join(subject.split())), nfc(text.strip() + "\n"), nfc(html)
+
+
+def queue_redo_notice(
+    session: Session,
+    campaign: Campaign,
+    settings,
+    s: Submission,
+    comment: str,
+    until: dt.date,
+    now: dt.datetime,
+) -> OutboxMail | None:
+    """Queue the notice in the caller's transaction; ``None`` if already queued."""
+    m = s.message
+    subject, text, html = render_redo(
+        redo_context(settings, campaign, s, comment, until, now), campaign.timezone
+    )
+    unit_addresses = [a.email for a in s.unit.addresses]
+    sender = normalize_email(m.sender or "")
+    # The person who sent the file gets the answer; the unit's registered addresses are
+    # copied so the secretary sees it even when a clerk's personal mailbox sent the file.
+    if sender and m.unit_id == s.unit_id:
+        to, cc = [m.sender], [a for a in unit_addresses if normalize_email(a) != sender]
+    else:
+        to, cc = unit_addresses, []
+    if not to:
+        return None
+    headers = {"X-Intake-Unit": s.unit.code, "X-Intake-Redo": s.deliverable}
+    if m.message_id_header:
+        refs = [r for r in (m.references or []) if r != m.message_id_header]
+        headers["In-Reply-To"] = m.message_id_header
+        headers["References"] = " ".join([*refs[-(_MAX_REFERENCES - 1) :], m.message_id_header])
+    return enqueue(
+        session,
+        key=f"redo:{s.id}",
+        kind="notice",
+        recipients=to,
+        cc=cc,
+        subject=subject,
+        text=text,
+        html=html,
+        sender=sender_of(settings),
+        now=now,
+        unit_id=s.unit_id,
+        campaign=campaign.id,
+        headers=headers,
+        in_reply_to_message_id=m.id,
+    )

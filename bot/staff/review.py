@@ -1,0 +1,374 @@
+"""The review queue: messages the matcher was unsure about, and the staff's decisions.
+
+A message waits for review when its unit is unknown, its sender is not registered
+(``unverified_sender``), or a file's type or nominee is uncertain.  Staff either
+*assign* it — its files are recorded as submissions for the unit, deliverable and
+nominee they name — or *reject* it.  Assigning never edits the earlier rows: it adds
+new submissions and marks the earlier ones of the same slot superseded, so the unit
+page keeps the whole history.  Every decision is written to the audit log.
+
+All functions work in the caller's transaction; ``now`` and ``actor`` are arguments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from bot.campaign.model import Campaign
+from bot.campaign.problems import UNVERIFIED_SENDER
+from bot.campaign.tracking import due_date
+from bot.staff.errors import StaffError
+from bot.store import repo
+from bot.store.models import AttachmentRow, Extension, Message, Nomination, Submission, Unit
+
+# Files refused at intake were never stored; there is nothing to count.
+_UNUSABLE = {"refused_type", "too_large", "archive_limit", "unsupported_archive"}
+
+REVIEW_REASONS_VI = {
+    "unknown_unit": "Chưa xác định được đơn vị gửi",
+    UNVERIFIED_SENDER: "Địa chỉ gửi chưa đăng ký với đơn vị",
+    "uncertain_type": "Chưa chắc loại hồ sơ hoặc người được đề nghị",
+}
+
+
+def reason_vi(reason: str | None) -> str:
+    if not reason:
+        return ""
+    if reason.startswith("quarantined"):
+        return "Thư bị cách ly: " + reason.partition(":")[2].strip()
+    return REVIEW_REASONS_VI.get(reason, reason)
+
+
+@dataclass
+class MessageDetail:
+    """A message with its files and the submissions made from each file."""
+
+    message: Message
+    files: list[AttachmentRow]
+    submissions: dict[int, list[Submission]] = field(default_factory=dict)  # attachment id -> rows
+
+
+@dataclass
+class AssignResult:
+    unit_code: str
+    submissions: list[Submission]
+    address_added: bool = False
+    # Set when the sender was unverified and the address was not added: staff may want to.
+    address_hint: str | None = None
+
+
+def review_queue(session: Session) -> list[Message]:
+    """Messages waiting for a staff decision, oldest first."""
+    return repo.review_messages(session)
+
+
+def get_message(session: Session, message_id: int) -> Message:
+    m = session.scalars(
+        select(Message)
+        .where(Message.id == message_id)
+        .options(
+            selectinload(Message.attachments),
+            selectinload(Message.suggested_unit),
+            selectinload(Message.unit),
+        )
+    ).first()
+    if m is None:
+        raise StaffError(f"no message with id {message_id}", f"Không có thư số {message_id}.")
+    return m
+
+
+def message_detail(session: Session, message_id: int) -> MessageDetail:
+    m = get_message(session, message_id)
+    subs = session.scalars(
+        select(Submission)
+        .where(Submission.message_id == m.id)
+        .options(selectinload(Submission.nomination), selectinload(Submission.unit))
+        .order_by(Submission.id)
+    )
+    detail = MessageDetail(m, list(m.attachments))
+    for s in subs:
+        detail.submissions.setdefault(s.attachment_id, []).append(s)
+    return detail
+
+
+def unit_by_code(session: Session, code: str) -> Unit:
+    unit = session.scalars(select(Unit).where(Unit.code == code)).first()
+    if unit is None:
+        raise StaffError(f"no unit with code {code}", f"Không có đơn vị mã {code}.")
+    return unit
+
+
+def unit_extensions(session: Session, campaign: Campaign, unit: Unit) -> dict:
+    rows = session.scalars(
+        select(Extension)
+        .where(Extension.campaign == campaign.id, Extension.unit_id == unit.id)
+        .order_by(Extension.id)
+    )
+    return {(e.deliverable, e.deadline_id): e.until for e in rows}
+
+
+def find_or_create_nomination(
+    session: Session, campaign: Campaign, unit: Unit, kind: str, name: str, now: dt.datetime
+) -> Nomination:
+    """The unit's nomination with this kind and name (matched as intake matches it)."""
+    from bot.matching.nominees import nominee_key
+
+    if kind not in ("tap_the", "ca_nhan"):
+        raise StaffError(f"nominee kind must be tap_the or ca_nhan, not {kind!r}")
+    key = nominee_key(name)
+    found = session.scalars(
+        select(Nomination).where(
+            Nomination.campaign == campaign.id,
+            Nomination.unit_id == unit.id,
+            Nomination.kind == kind,
+            Nomination.name_key == key,
+        )
+    ).first()
+    if found is not None:
+        return found
+    n = Nomination(
+        campaign=campaign.id, unit_id=unit.id, kind=kind, name=name.strip(), name_key=key, created_at=now
+    )
+    session.add(n)
+    session.flush()
+    return n
+
+
+def _pick_nomination(
+    session: Session,
+    campaign: Campaign,
+    unit: Unit,
+    row: AttachmentRow,
+    name: str | None,
+    kind: str | None,
+    now: dt.datetime,
+) -> Nomination:
+    """The nominee a per-nominee file belongs to: the one staff named, else the matcher's
+    guess, else the unit's only nomination."""
+    guess = (row.facts or {}).get("nominee") or {}
+    # The matcher's kind only describes the matcher's name, not one staff typed.
+    guessed_kind = guess.get("kind") if not name or name == guess.get("name") else None
+    name = name or guess.get("name")
+    existing = list(
+        session.scalars(
+            select(Nomination)
+            .where(Nomination.campaign == campaign.id, Nomination.unit_id == unit.id)
+            .order_by(Nomination.id)
+        )
+    )
+    if name:
+        from bot.matching.nominees import nominee_key
+
+        key = nominee_key(name)
+        same = [n for n in existing if n.name_key == key and (kind is None or n.kind == kind)]
+        if same:
+            return same[0]
+        kind = kind or guessed_kind
+        if not kind:
+            raise StaffError(
+                f"{name!r} is a new nominee of {unit.code}; say --kind tap_the or ca_nhan",
+                f"«{name}» là người được đề nghị mới của đơn vị; cần chọn tập thể hay cá nhân.",
+            )
+        return find_or_create_nomination(session, campaign, unit, kind, name, now)
+    candidates = [n for n in existing if kind is None or n.kind == kind]
+    if len(candidates) == 1:
+        return candidates[0]
+    raise StaffError(
+        f"file {row.filename!r} belongs to a nominee; say which with --nominee",
+        f"Tệp «{row.filename}» thuộc hồ sơ của một tập thể/cá nhân; cần ghi rõ tên.",
+    )
+
+
+def _deliverable_for(
+    campaign: Campaign, row: AttachmentRow, earlier: list[Submission], chosen: str | None
+) -> str:
+    if chosen:
+        try:
+            campaign.deliverable(chosen)
+        except KeyError:
+            known = ", ".join(d.id for d in campaign.deliverables)
+            raise StaffError(
+                f"unknown deliverable {chosen!r}; known: {known}", f"Không có loại hồ sơ «{chosen}»."
+            ) from None
+        return chosen
+    for s in reversed(earlier):
+        if s.deliverable:
+            return s.deliverable
+    guess = (row.facts or {}).get("deliverable")
+    if guess:
+        return guess
+    raise StaffError(
+        f"the type of file {row.filename!r} is unknown; say it with --type",
+        f"Chưa xác định được loại hồ sơ của tệp «{row.filename}»; cần chọn loại.",
+    )
+
+
+def assign_message(
+    session: Session,
+    campaign: Campaign,
+    message_id: int,
+    unit_code: str,
+    now: dt.datetime,
+    actor: str,
+    *,
+    deliverable: str | None = None,
+    nominee: str | None = None,
+    nominee_kind: str | None = None,
+    add_address: bool = False,
+    attachment_ids: list[int] | None = None,
+) -> AssignResult:
+    """Record the message's files (or only ``attachment_ids``) for ``unit_code``.
+
+    Each file becomes a new ``received`` submission for its deliverable (``deliverable``
+    if given, else the earlier decision or the matcher's guess) and, for per-nominee
+    deliverables, its nominee (created when new).  Earlier submissions of the same
+    files, and older files of the same slot, are marked superseded.  The message leaves
+    the review queue.  Raises :class:`StaffError` when a file's type or nominee cannot
+    be determined; nothing is changed then (the caller's transaction rolls back).
+    """
+    detail = message_detail(session, message_id)
+    m = detail.message
+    unit = unit_by_code(session, unit_code)
+    rows = [
+        r
+        for r in detail.files
+        if r.stored_path and r.problem not in _UNUSABLE and (attachment_ids is None or r.id in attachment_ids)
+    ]
+    if attachment_ids is not None and {r.id for r in rows} != set(attachment_ids):
+        raise StaffError(
+            f"files {sorted(set(attachment_ids) - {r.id for r in rows})} are not usable files of message {m.id}"
+        )
+    if not rows:
+        raise StaffError(f"message {m.id} has no stored file to record", "Thư không có tệp nào để ghi nhận.")
+    ext = unit_extensions(session, campaign, unit)
+    created: list[Submission] = []
+    for row in rows:
+        earlier = [s for s in detail.submissions.get(row.id, []) if s.superseded_by_id is None]
+        d = _deliverable_for(campaign, row, earlier, deliverable)
+        nomination = None
+        if campaign.deliverable(d).scope == "nominee":
+            nomination = _pick_nomination(session, campaign, unit, row, nominee, nominee_kind, now)
+        sub = Submission(
+            campaign=campaign.id,
+            unit_id=unit.id,
+            deliverable=d,
+            nomination_id=nomination.id if nomination else None,
+            attachment_id=row.id,
+            message_id=m.id,
+            received_at=m.received_at,
+            status="received",
+            late=m.received_at > due_date(campaign, d, ext),
+            score=1.0,
+            evidence=[f"assigned by {actor}"],
+            problems=list(earlier[-1].problems) if earlier else [],
+            verdict="accepted",
+            created_at=now,
+        )
+        session.add(sub)
+        session.flush()
+        for old in earlier:
+            old.superseded_by_id = sub.id
+        created.append(sub)
+    _supersede_slots(session, campaign, unit, m, created)
+
+    previous_reason = m.review_reason
+    m.unit_id = unit.id
+    # Files staff left out of a partial assignment keep the message in the queue.
+    m.needs_review = any(
+        s.status == "needs_review" and s.superseded_by_id is None
+        for subs in detail.submissions.values()
+        for s in subs
+    )
+    result = AssignResult(unit.code, created)
+    if previous_reason == UNVERIFIED_SENDER and m.sender:
+        if add_address:
+            result.address_added = repo.add_unit_address(session, unit, m.sender, now, actor)
+        else:
+            result.address_hint = m.sender
+    repo.audit(
+        session,
+        now,
+        actor,
+        "review_assign",
+        "message",
+        m.id,
+        unit=unit.code,
+        previous_reason=previous_reason,
+        submissions=[s.id for s in created],
+        deliverables=sorted({s.deliverable for s in created}),
+        nominee=nominee,
+        address_added=result.address_added,
+    )
+    return result
+
+
+def _supersede_slots(
+    session: Session, campaign: Campaign, unit: Unit, message: Message, created: list[Submission]
+) -> None:
+    """Within each (deliverable, nominee) slot only the newest message's files count.
+
+    Files of one message for one slot all count (three award decisions), as at intake.
+    When a newer message already filled the slot, the assigned files become history.
+    """
+    by_slot: dict[tuple[str | None, int | None], list[Submission]] = {}
+    for s in created:
+        by_slot.setdefault((s.deliverable, s.nomination_id), []).append(s)
+    created_ids = {s.id for s in created}
+    for (deliverable, nomination_id), mine in by_slot.items():
+        others = [
+            s
+            for s in session.scalars(
+                select(Submission).where(
+                    Submission.campaign == campaign.id,
+                    Submission.unit_id == unit.id,
+                    Submission.deliverable == deliverable,
+                    Submission.nomination_id.is_(None)
+                    if nomination_id is None
+                    else Submission.nomination_id == nomination_id,
+                    Submission.superseded_by_id.is_(None),
+                    Submission.message_id != message.id,
+                )
+            )
+            if s.id not in created_ids
+        ]
+        newer = [s for s in others if s.received_at > message.received_at and s.status == "received"]
+        if newer:
+            newest = max(newer, key=lambda s: (s.received_at, s.id))
+            for s in mine:
+                s.superseded_by_id = newest.id
+            continue
+        for s in others:
+            if s.received_at <= message.received_at:
+                s.superseded_by_id = mine[-1].id
+
+
+def reject_message(session: Session, message_id: int, reason: str, now: dt.datetime, actor: str) -> int:
+    """Take the message out of the queue without counting its files; returns files rejected."""
+    if not reason.strip():
+        raise StaffError("a reason is required", "Cần ghi lý do.")
+    detail = message_detail(session, message_id)
+    m = detail.message
+    n = 0
+    for subs in detail.submissions.values():
+        for s in subs:
+            if s.superseded_by_id is None and s.status != "rejected":
+                s.status, s.verdict, s.verdict_comment = "rejected", "rejected", reason
+                n += 1
+    previous_reason = m.review_reason
+    m.needs_review = False
+    repo.audit(
+        session,
+        now,
+        actor,
+        "review_reject",
+        "message",
+        m.id,
+        reason=reason,
+        previous_reason=previous_reason,
+        files_rejected=n,
+    )
+    return n
