@@ -18,7 +18,7 @@ from bot.campaign.tracking import due_date
 from bot.intake.message import InboundMessage
 from bot.services.analysis import SUBMISSION, MessageAnalysis
 from bot.store import repo
-from bot.store.models import AttachmentRow, Extension, Message, Nomination, Submission, Unit
+from bot.store.models import AttachmentRow, Message, Nomination, Submission, Unit
 
 BODY_EXCERPT = 4000
 TEXT_EXCERPT = 2000
@@ -65,54 +65,25 @@ def message_row(
     return m
 
 
-def _nomination(
-    session: Session, campaign: Campaign, unit: Unit, kind: str, name: str, now: dt.datetime
-) -> Nomination:
-    from bot.matching.nominees import nominee_key
-
-    key = nominee_key(name)
-    found = session.scalars(
-        select(Nomination).where(
-            Nomination.campaign == campaign.id,
-            Nomination.unit_id == unit.id,
-            Nomination.kind == kind,
-            Nomination.name_key == key,
-        )
-    ).first()
-    if found:
-        return found
-    n = Nomination(campaign=campaign.id, unit_id=unit.id, kind=kind, name=name, name_key=key, created_at=now)
-    session.add(n)
-    session.flush()
-    return n
-
-
 def _resolve_nominee(
     session: Session, campaign: Campaign, unit: Unit, kind: str | None, name: str | None, now: dt.datetime
 ) -> Nomination | None:
     """The nomination a per-nominee file belongs to, or None when staff must decide."""
-    if kind and name:
-        return _nomination(session, campaign, unit, kind, name, now)
+    from bot.matching.nominees import NomineeGuess, group_nominees
+
     existing = list(
         session.scalars(
-            select(Nomination).where(Nomination.campaign == campaign.id, Nomination.unit_id == unit.id)
+            select(Nomination)
+            .where(Nomination.campaign == campaign.id, Nomination.unit_id == unit.id)
+            .order_by(Nomination.id)
         )
     )
-    candidates = [n for n in existing if kind is None or n.kind == kind]
-    if name:
-        from bot.matching.nominees import nominee_key
-
-        key = nominee_key(name)
-        candidates = [n for n in candidates if n.name_key == key] or candidates
-    # A file that names nobody is tied to the unit's only nominee; with several, staff decide.
-    return candidates[0] if len(candidates) == 1 else None
-
-
-def _extensions(session: Session, campaign: Campaign, unit: Unit) -> dict:
-    rows = session.scalars(
-        select(Extension).where(Extension.campaign == campaign.id, Extension.unit_id == unit.id)
-    )
-    return {(e.deliverable, e.deadline_id): e.until for e in rows}
+    index = group_nominees(NomineeGuess(kind, name), [(n.kind, n.name) for n in existing])
+    if index is not None:
+        return existing[index]
+    if kind and name:  # a named nominee not seen before
+        return repo.find_or_create_nomination(session, campaign.id, unit.id, kind, name, now)
+    return None
 
 
 def record_analysis(
@@ -170,8 +141,8 @@ def record_analysis(
     held = analysis.unverified
     for kind, name in analysis.proposal_nominees:
         if not held:
-            _nomination(session, campaign, unit, kind, name, now)
-    ext = _extensions(session, campaign, unit)
+            repo.find_or_create_nomination(session, campaign.id, unit.id, kind, name, now)
+    ext = repo.unit_extensions(session, campaign.id, unit.id)
     created: list[Submission] = []
     for fa, row in zip(analysis.files, rows, strict=True):
         if row.stored_path is None or fa.deliverable is None:
@@ -207,41 +178,11 @@ def record_analysis(
     if not message.needs_review and any(s.status == "needs_review" for s in created):
         message.needs_review = True
         message.review_reason = "uncertain_type"
-    _supersede(session, campaign, unit, message, created)
+    repo.supersede_slots(session, campaign.id, unit.id, message, created)
     repo.audit(
         session, now, "bot", "message_recorded", "message", message.id, unit=unit.code, files=len(rows)
     )
     return created
-
-
-def _supersede(
-    session: Session, campaign: Campaign, unit: Unit, message: Message, created: list[Submission]
-) -> None:
-    """A newer message's file replaces earlier messages' files for the same slot.
-
-    Several files of one message for the same slot (e.g. three award decisions) all count.
-    """
-    slots = {(s.deliverable, s.nomination_id) for s in created if s.status == "received"}
-    for deliverable, nomination_id in slots:
-        newest = max(
-            (s for s in created if (s.deliverable, s.nomination_id) == (deliverable, nomination_id)),
-            key=lambda s: s.id,
-        )
-        older = session.scalars(
-            select(Submission).where(
-                Submission.campaign == campaign.id,
-                Submission.unit_id == unit.id,
-                Submission.deliverable == deliverable,
-                Submission.nomination_id.is_(None)
-                if nomination_id is None
-                else Submission.nomination_id == nomination_id,
-                Submission.superseded_by_id.is_(None),
-                Submission.message_id != message.id,
-                Submission.received_at <= message.received_at,
-            )
-        )
-        for old in older:
-            old.superseded_by_id = newest.id
 
 
 def _facts_summary(fa) -> dict:

@@ -23,7 +23,7 @@ from bot.campaign.problems import UNVERIFIED_SENDER
 from bot.campaign.tracking import due_date
 from bot.staff.errors import StaffError
 from bot.store import repo
-from bot.store.models import AttachmentRow, Extension, Message, Nomination, Submission, Unit
+from bot.store.models import AttachmentRow, Message, Nomination, Submission, Unit
 
 # Files refused at intake were never stored; there is nothing to count.
 _UNUSABLE = {"refused_type", "too_large", "archive_limit", "unsupported_archive"}
@@ -103,39 +103,16 @@ def unit_by_code(session: Session, code: str) -> Unit:
 
 
 def unit_extensions(session: Session, campaign: Campaign, unit: Unit) -> dict:
-    rows = session.scalars(
-        select(Extension)
-        .where(Extension.campaign == campaign.id, Extension.unit_id == unit.id)
-        .order_by(Extension.id)
-    )
-    return {(e.deliverable, e.deadline_id): e.until for e in rows}
+    return repo.unit_extensions(session, campaign.id, unit.id)
 
 
 def find_or_create_nomination(
     session: Session, campaign: Campaign, unit: Unit, kind: str, name: str, now: dt.datetime
 ) -> Nomination:
     """The unit's nomination with this kind and name (matched as intake matches it)."""
-    from bot.matching.nominees import nominee_key
-
     if kind not in ("tap_the", "ca_nhan"):
         raise StaffError(f"nominee kind must be tap_the or ca_nhan, not {kind!r}")
-    key = nominee_key(name)
-    found = session.scalars(
-        select(Nomination).where(
-            Nomination.campaign == campaign.id,
-            Nomination.unit_id == unit.id,
-            Nomination.kind == kind,
-            Nomination.name_key == key,
-        )
-    ).first()
-    if found is not None:
-        return found
-    n = Nomination(
-        campaign=campaign.id, unit_id=unit.id, kind=kind, name=name.strip(), name_key=key, created_at=now
-    )
-    session.add(n)
-    session.flush()
-    return n
+    return repo.find_or_create_nomination(session, campaign.id, unit.id, kind, name, now)
 
 
 def _pick_nomination(
@@ -273,7 +250,7 @@ def assign_message(
         for old in earlier:
             old.superseded_by_id = sub.id
         created.append(sub)
-    _supersede_slots(session, campaign, unit, m, created)
+    repo.supersede_slots(session, campaign.id, unit.id, m, created)
 
     previous_reason = m.review_reason
     m.unit_id = unit.id
@@ -304,46 +281,6 @@ def assign_message(
         address_added=result.address_added,
     )
     return result
-
-
-def _supersede_slots(
-    session: Session, campaign: Campaign, unit: Unit, message: Message, created: list[Submission]
-) -> None:
-    """Within each (deliverable, nominee) slot only the newest message's files count.
-
-    Files of one message for one slot all count (three award decisions), as at intake.
-    When a newer message already filled the slot, the assigned files become history.
-    """
-    by_slot: dict[tuple[str | None, int | None], list[Submission]] = {}
-    for s in created:
-        by_slot.setdefault((s.deliverable, s.nomination_id), []).append(s)
-    created_ids = {s.id for s in created}
-    for (deliverable, nomination_id), mine in by_slot.items():
-        others = [
-            s
-            for s in session.scalars(
-                select(Submission).where(
-                    Submission.campaign == campaign.id,
-                    Submission.unit_id == unit.id,
-                    Submission.deliverable == deliverable,
-                    Submission.nomination_id.is_(None)
-                    if nomination_id is None
-                    else Submission.nomination_id == nomination_id,
-                    Submission.superseded_by_id.is_(None),
-                    Submission.message_id != message.id,
-                )
-            )
-            if s.id not in created_ids
-        ]
-        newer = [s for s in others if s.received_at > message.received_at and s.status == "received"]
-        if newer:
-            newest = max(newer, key=lambda s: (s.received_at, s.id))
-            for s in mine:
-                s.superseded_by_id = newest.id
-            continue
-        for s in others:
-            if s.received_at <= message.received_at:
-                s.superseded_by_id = mine[-1].id
 
 
 def reject_message(session: Session, message_id: int, reason: str, now: dt.datetime, actor: str) -> int:

@@ -131,6 +131,86 @@ def extensions(session: Session, campaign: str) -> list[Extension]:
     )
 
 
+def unit_extensions(session: Session, campaign_id: str, unit_id: int) -> dict:
+    """``{(deliverable or None, deadline_id): until}`` for one unit."""
+    rows = session.scalars(
+        select(Extension)
+        .where(Extension.campaign == campaign_id, Extension.unit_id == unit_id)
+        .order_by(Extension.id)
+    )
+    return {(e.deliverable, e.deadline_id): e.until for e in rows}
+
+
+def find_or_create_nomination(
+    session: Session, campaign_id: str, unit_id: int, kind: str, name: str, now: datetime
+) -> Nomination:
+    """The unit's nomination with this kind and name, matched by the folded name key."""
+    from bot.matching.nominees import nominee_key
+
+    key = nominee_key(name)
+    found = session.scalars(
+        select(Nomination).where(
+            Nomination.campaign == campaign_id,
+            Nomination.unit_id == unit_id,
+            Nomination.kind == kind,
+            Nomination.name_key == key,
+        )
+    ).first()
+    if found is not None:
+        return found
+    n = Nomination(
+        campaign=campaign_id, unit_id=unit_id, kind=kind, name=name.strip(), name_key=key, created_at=now
+    )
+    session.add(n)
+    session.flush()
+    return n
+
+
+def supersede_slots(
+    session: Session, campaign_id: str, unit_id: int, message: Message, created: list[Submission]
+) -> None:
+    """Within each (deliverable, nominee) slot only the newest message's files count.
+
+    Files of one message for one slot all count (three award decisions).  Only
+    ``received`` files replace others: a file waiting for review never hides a good one.
+    When a newer message already filled the slot, the new files become history.
+    """
+    by_slot: dict[tuple[str | None, int | None], list[Submission]] = {}
+    for s in created:
+        if s.status == "received":
+            by_slot.setdefault((s.deliverable, s.nomination_id), []).append(s)
+    created_ids = {s.id for s in created}
+    for (deliverable, nomination_id), mine in by_slot.items():
+        same_nominee = (
+            Submission.nomination_id.is_(None)
+            if nomination_id is None
+            else Submission.nomination_id == nomination_id
+        )
+        others = [
+            s
+            for s in session.scalars(
+                select(Submission).where(
+                    Submission.campaign == campaign_id,
+                    Submission.unit_id == unit_id,
+                    Submission.deliverable == deliverable,
+                    same_nominee,
+                    Submission.superseded_by_id.is_(None),
+                    Submission.message_id != message.id,
+                )
+            )
+            if s.id not in created_ids
+        ]
+        newer = [s for s in others if s.received_at > message.received_at and s.status == "received"]
+        if newer:
+            newest = max(newer, key=lambda s: (s.received_at, s.id))
+            for s in mine:
+                s.superseded_by_id = newest.id
+            continue
+        for s in others:
+            if s.received_at <= message.received_at:
+                s.superseded_by_id = mine[-1].id
+
+
 def review_messages(session: Session) -> list[Message]:
     q = (
         select(Message)
