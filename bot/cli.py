@@ -54,6 +54,11 @@ class Ctx:
     def now(self) -> dt.datetime:
         return parse_now(self._now, self.app.settings.tz)
 
+    def close(self) -> None:
+        # Only a built app has connections; --help and check-config never open any.
+        if self._app is not None and "db" in self._app.__dict__:
+            self._app.db.dispose()
+
 
 def handle_errors(fn):
     @wraps(fn)
@@ -95,6 +100,7 @@ def main(ctx: click.Context, config: str, now: str | None, verbose: bool) -> Non
     """Email intake and reminder bot for collecting documents from units."""
     setup_logging(verbose)
     ctx.obj = Ctx(config, now)
+    ctx.call_on_close(ctx.obj.close)
 
 
 pass_ctx = click.make_pass_decorator(Ctx)
@@ -291,7 +297,9 @@ from bot.exports.commands import export_group  # noqa: E402
 from bot.staff.commands import deadline_group, files_group, review_group  # noqa: E402
 from bot.web.commands import web_group  # noqa: E402
 
-for _group in (review_group, files_group, deadline_group, export_group, web_group):
+from bot.outgoing.commands import ALL as _outgoing  # noqa: E402
+
+for _group in (review_group, files_group, deadline_group, export_group, web_group, *_outgoing):
     main.add_command(_group)
 
 if __name__ == "__main__":  # pragma: no cover

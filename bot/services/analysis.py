@@ -102,8 +102,11 @@ def analyze(
             fa.evidence.append(f"text of {att.filename} could not be read ({facts.method})")
         if fa.deliverable:
             _apply_rules(fa, att, facts, campaign, check_outline, check_summary)
-            if campaign.deliverable(fa.deliverable).scope == "nominee":
-                g = extract_nominee(fa.deliverable, facts.head_text, att.filename, msg.subject)
+            spec = campaign.deliverable(fa.deliverable)
+            if spec.scope == "nominee":
+                g = extract_nominee(
+                    fa.deliverable, facts.head_text, att.filename, msg.subject, allowed_kinds=spec.nominee_kinds
+                )
                 fa.nominee_kind, fa.nominee_name = g.kind, g.name
         files.append(fa)
 

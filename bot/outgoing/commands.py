@@ -1,0 +1,180 @@
+"""CLI commands for outgoing mail: ``outbox flush|list|release``, ``remind``, ``digest``, ``preview``.
+
+Registered by ``bot/cli.py`` with ``main.add_command(...)``.  This module does not
+import ``bot.cli`` at import time (cli imports it), so the context object arrives via
+``click.pass_obj`` and the error handler is looked up when a command runs.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import wraps
+
+import click
+
+
+def _command(fn):
+    """``pass_obj`` (the cli ``Ctx``) plus the cli's one-line error handling."""
+
+    @click.pass_obj
+    @wraps(fn)
+    def wrapper(c, *args, **kwargs):
+        from bot.cli import handle_errors
+
+        return handle_errors(fn)(c, *args, **kwargs)
+
+    return wrapper
+
+
+@click.group("outbox")
+def outbox() -> None:
+    """Outgoing mail: send what is pending, list it, release held acknowledgments."""
+
+
+@outbox.command("flush")
+@click.option("--limit", default=200, show_default=True, help="At most this many mails in one run.")
+@_command
+def outbox_flush(c, limit: int) -> None:
+    """Send the pending mails whose time has come."""
+    from bot.outgoing.sender import flush_outbox
+
+    report = flush_outbox(c.app, c.now, limit=limit)
+    click.echo(report.summary())
+    for err in report.errors:
+        click.echo(f"  {err}", err=True)
+
+
+@outbox.command("list")
+@click.option("--state", "state", default=None, help="pending | sending | sent | failed | held")
+@click.option("--kind", "kind", default=None, help="ack | reminder | overdue | digest | notice")
+@click.option("--limit", default=100, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@_command
+def outbox_list(c, state: str | None, kind: str | None, limit: int, as_json: bool) -> None:
+    """Show the outbox, newest first."""
+    from rich.table import Table
+    from sqlalchemy import select
+
+    from bot.cli import console
+    from bot.store.models import OutboxMail
+
+    q = select(OutboxMail).order_by(OutboxMail.id.desc()).limit(limit)
+    if state:
+        q = q.where(OutboxMail.state == state)
+    if kind:
+        q = q.where(OutboxMail.kind == kind)
+    tz = c.app.settings.tz
+    with c.app.db.session() as s:
+        rows = [
+            {
+                "id": r.id,
+                "key": r.idempotency_key,
+                "kind": r.kind,
+                "state": r.state,
+                "attempts": r.attempts,
+                "recipients": r.recipients,
+                "subject": r.subject,
+                "created_at": r.created_at.astimezone(tz).isoformat(),
+                "sent_at": r.sent_at.astimezone(tz).isoformat() if r.sent_at else None,
+                "next_attempt_at": r.next_attempt_at.astimezone(tz).isoformat()
+                if r.next_attempt_at
+                else None,
+                "last_error": r.last_error,
+                "message_id": r.message_id_header,
+            }
+            for r in s.scalars(q)
+        ]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    t = Table("#", "Loại", "Trạng thái", "Lần", "Người nhận", "Tiêu đề", "Lỗi gần nhất")
+    for r in rows:
+        t.add_row(
+            str(r["id"]),
+            r["kind"],
+            r["state"],
+            str(r["attempts"]),
+            "\n".join(r["recipients"]),
+            r["subject"],
+            r["last_error"] or "",
+        )
+    console.print(t)
+
+
+@outbox.command("release")
+@click.argument("ids", nargs=-1, type=int)
+@click.option("--all-held", is_flag=True, help="Release every held acknowledgment.")
+@_command
+def outbox_release(c, ids: tuple[int, ...], all_held: bool) -> None:
+    """Let held acknowledgments (mail-flood limit) go out with the next flush."""
+    from sqlalchemy import update
+
+    from bot.store import repo
+    from bot.store.models import OutboxMail
+
+    if not ids and not all_held:
+        raise click.UsageError("give outbox ids or --all-held")
+    q = update(OutboxMail).where(OutboxMail.state == "held")
+    if not all_held:
+        q = q.where(OutboxMail.id.in_(ids))
+    with c.app.db.session() as s:
+        n = s.execute(q.values(state="pending", next_attempt_at=c.now)).rowcount
+        repo.audit(
+            s, c.now, "cli", "outbox_release", "outbox", None, ids=list(ids), all_held=all_held, count=n
+        )
+    click.echo(f"{n} held mail(s) released")
+
+
+@click.command("remind")
+@click.option("--dry-run", is_flag=True, help="Show what would be queued; queue nothing.")
+@_command
+def remind_cmd(c, dry_run: bool) -> None:
+    """Queue the reminders and overdue notices due at --now (each exactly once)."""
+    from bot.outgoing.reminders import remind
+
+    plans = remind(c.app, c.now, dry_run=dry_run)
+    for p in plans:
+        click.echo(("would queue " if dry_run else "queued ") + p.describe())
+    click.echo(f"{len(plans)} reminder(s) {'due' if dry_run else 'queued'}")
+
+
+@click.command("digest")
+@click.option("--dry-run", is_flag=True, help="Print the digest; queue nothing.")
+@click.option("--force", is_flag=True, help="Queue today's digest even before the configured hour.")
+@click.option(
+    "--xlsx", "xlsx_path", type=click.Path(dir_okay=False), default=None, help="Also save the matrix here."
+)
+@_command
+def digest_cmd(c, dry_run: bool, force: bool, xlsx_path: str | None) -> None:
+    """Queue today's staff digest (once per day, from the configured hour)."""
+    from pathlib import Path
+
+    from bot.outgoing.digest import queue_digest
+
+    result = queue_digest(c.app, c.now, dry_run=dry_run, force=force)
+    if result.digest is not None and xlsx_path:
+        Path(xlsx_path).write_bytes(result.digest.xlsx)
+    if dry_run and result.digest is not None:
+        click.echo(f"To: {', '.join(result.digest.recipients)}")
+        click.echo(f"Subject: {result.digest.subject}\n")
+        click.echo(result.digest.text)
+        return
+    click.echo(f"digest {result.key}: {result.status}")
+
+
+@click.command("preview")
+@click.argument("kind", type=click.Choice(["ack", "reminder", "overdue", "digest", "notice"]))
+@click.option("--unit", "unit_code", default=None, help="Unit code (ack, reminder, overdue).")
+@click.option("--html", "show_html", is_flag=True, help="Print the HTML part instead of the text.")
+@_command
+def preview_cmd(c, kind: str, unit_code: str | None, show_html: bool) -> None:
+    """Render one mail template with data from the database (or sample data) and print it."""
+    from bot.outgoing.preview import preview
+
+    subject, text, html, source = preview(c.app, kind, unit_code, c.now)
+    click.echo(f"Subject: {subject}")
+    click.echo(f"(data: {source})\n")
+    click.echo(html if show_html else text)
+
+
+ALL = (outbox, remind_cmd, digest_cmd, preview_cmd)

@@ -1,0 +1,201 @@
+"""Realistic sample contexts for every mail kind (``preview`` without data, template tests).
+
+The samples have the same shape as the contexts built from the database, so a template
+that renders here renders in production; the template tests render each kind with them
+and check the Vietnamese for mojibake.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.campaign.model import Campaign
+from bot.outgoing.context import MissingItem, NomineeRef, base_context, by_due
+
+SAMPLE_UNIT = {
+    "code": "SYT",
+    "name": "Đảng bộ Sở Y tế",
+    "secretary": "Nguyễn Thị Hằng",
+    "emails": ["dangbo.syt@thainguyen.gov.vn"],
+}
+
+
+def _missing(campaign: Campaign, deadline_id: str) -> list[MissingItem]:
+    items = []
+    for d in campaign.deliverables:
+        if d.deadline != deadline_id:
+            continue
+        due = campaign.deadline_instant(deadline_id)
+        nominees: tuple[NomineeRef, ...] = ()
+        if d.scope == "nominee":
+            nominees = tuple(
+                n
+                for n in (
+                    NomineeRef("Khoa Hồi sức tích cực", "tap_the"),
+                    NomineeRef("Trần Đức Lượng", "ca_nhan"),
+                )
+                if n.kind in d.nominee_kinds
+            )
+        items.append(MissingItem(d.id, d.name, deadline_id, due, d.scope, nominees, d.short_name))
+    return items
+
+
+def sample_context(kind: str, settings, campaign: Campaign, now: dt.datetime) -> dict:
+    """A context for ``kind`` with plausible data (Đảng bộ Sở Y tế, Plan 120-KH/ĐUK)."""
+    ctx = base_context(settings, campaign, now)
+    first = campaign.deadlines[0]
+    due = campaign.deadline_instant(first.id)
+    if kind == "ack":
+        d0 = campaign.deliverables[0]
+        nominee_d = next((d for d in campaign.deliverables if d.scope == "nominee"), d0)
+        ctx.update(
+            unit=SAMPLE_UNIT,
+            original_subject="V/v gửi hồ sơ đề nghị khen thưởng HT&LT Bác năm 2024",
+            reply_subject="Re: V/v gửi hồ sơ đề nghị khen thưởng HT&LT Bác năm 2024",
+            received_at=now - dt.timedelta(minutes=5),
+            sender="vanphong.syt@gmail.com",
+            nothing_recorded=False,
+            drive_links=False,
+            received=[
+                {
+                    "type": d0.id,
+                    "deliverable": d0.name,
+                    "nominee": None,
+                    "files": ["Tờ trình khen thưởng 2024.pdf"],
+                    "review": False,
+                    "late": False,
+                },
+                {
+                    "type": nominee_d.id,
+                    "deliverable": nominee_d.name,
+                    "nominee": {"name": "Trần Đức Lượng", "kind": "ca_nhan"},
+                    "files": ["BCTT Tran Duc Luong.docx"],
+                    "review": True,
+                    "late": False,
+                },
+            ],
+            unassigned=["scan0001.pdf"],
+            problems=[
+                "Bản tóm tắt thành tích «Tóm tắt.docx» dài khoảng 0,8 trang A4; theo Kế hoạch tối đa 1/2 trang."
+            ],
+            owed=_missing(campaign, first.id)[2:] + _missing(campaign, campaign.deadlines[-1].id),
+            deadlines=[{"label": d.label, "date": d.date} for d in campaign.deadlines],
+            received_types=",".join([d0.id, nominee_d.id]),
+        )
+    elif kind in ("reminder", "overdue"):
+        ctx.update(
+            kind=kind,
+            unit=SAMPLE_UNIT,
+            deadline={"id": first.id, "label": first.label},
+            due=due,
+            days_left=3 if kind == "reminder" else 0,
+            days_late=0 if kind == "reminder" else 1,
+            missing=_missing(campaign, first.id),
+            extended=False,
+        )
+    elif kind == "notice":
+        ctx.update(
+            reason="flood",
+            sender="vanphong.syt@gmail.com",
+            unit_name=SAMPLE_UNIT["name"],
+            limit=settings.smtp.max_acks_per_sender_per_hour,
+        )
+    elif kind == "digest":
+        from bot.outgoing.digest import upcoming
+
+        today = now.astimezone(campaign.tz).date()
+        ctx.update(
+            today=today,
+            since=now - dt.timedelta(days=1),
+            totals={"units": 15, "complete": 4},
+            per_deliverable=[
+                {
+                    "name": d.short_name,
+                    "due": campaign.deadline_of(d.id).date,
+                    "received": 6,
+                    "review": 1,
+                    "missing": 8,
+                }
+                for d in campaign.deliverables
+            ],
+            arrived=[
+                {
+                    "unit": "Chi bộ Sở Tư pháp",
+                    "deliverable": campaign.deliverables[0].short_name,
+                    "nominee": None,
+                    "filename": "Tờ trình.pdf",
+                    "received_at": now - dt.timedelta(hours=3),
+                    "late": False,
+                    "review": False,
+                }
+            ],
+            missing_units=[
+                {
+                    "code": "SYT",
+                    "name": SAMPLE_UNIT["name"],
+                    "secretary": SAMPLE_UNIT["secretary"],
+                    "emails": SAMPLE_UNIT["emails"],
+                    "missing": _missing(campaign, first.id),
+                    "by_due": by_due(
+                        _missing(campaign, first.id) + _missing(campaign, campaign.deadlines[-1].id)
+                    ),
+                }
+            ],
+            late=[
+                {
+                    "unit": "Hội Cựu chiến binh Khối các cơ quan tỉnh",
+                    "deliverable": campaign.deliverables[0].short_name,
+                    "nominee": None,
+                    "filename": "To trinh HCCB.docx",
+                    "received_at": due + dt.timedelta(hours=9),
+                    "late": True,
+                    "review": False,
+                }
+            ],
+            problems=[
+                {
+                    "unit": "Chi bộ Sở Ngoại vụ",
+                    "messages": ["Báo cáo «BC KL01.docx» thiếu mục III. Đánh giá chung."],
+                }
+            ],
+            review=[
+                {
+                    "received_at": now - dt.timedelta(hours=5),
+                    "sender": "nguyenvana1975@gmail.com",
+                    "subject": "Gửi hồ sơ khen thưởng",
+                    "reason": "Chưa xác định được đơn vị gửi",
+                    "suggested_unit": "Đảng bộ Cục Thuế tỉnh",
+                    "files": 3,
+                }
+            ],
+            quarantined=[
+                {
+                    "received_at": now - dt.timedelta(hours=7),
+                    "sender": "unknown@example.com",
+                    "subject": "Hóa đơn",
+                    "reason": "refused_type",
+                }
+            ],
+            failed=[
+                {
+                    "kind": "Thư nhắc",
+                    "unit": "Chi bộ Ban Dân tộc tỉnh",
+                    "recipients": "chibo.bdt@thainguyen.gov.vn",
+                    "subject": "Nhắc hạn gửi hồ sơ",
+                    "error": "550 5.1.1 mailbox unavailable",
+                    "created_at": now - dt.timedelta(days=1),
+                }
+            ],
+            held=1,
+            retrying=2,
+            counts={"messages_seen": 42, "messages_processed": 40, "messages_quarantined": 2},
+            health={
+                "ok": False,
+                "last_success_at": now - dt.timedelta(hours=2),
+                "last_error": "connection refused",
+            },
+            upcoming=upcoming(campaign, today),
+        )
+    else:
+        raise ValueError(f"no sample for mail kind {kind!r}")
+    return ctx
