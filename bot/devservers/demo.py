@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
@@ -68,14 +69,26 @@ def to_pdf(docx: bytes, name: str) -> tuple[str, bytes, str]:
         src = Path(tmp) / f"{name}.docx"
         src.write_bytes(docx)
         subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", "pdf",
-             "--outdir", tmp, str(src)],
-            check=True, capture_output=True, timeout=180,
+            [
+                soffice,
+                f"-env:UserInstallation=file://{tmp}/profile",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                str(src),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
         )
         return f"{name}.pdf", (Path(tmp) / f"{name}.pdf").read_bytes(), "application/pdf"
 
 
-def mail(sender: str, subject: str, body: str, files: list[tuple[str, bytes, str]], when: dt.datetime, **hdr) -> bytes:
+def mail(
+    sender: str, subject: str, body: str, files: list[tuple[str, bytes, str]], when: dt.datetime, **hdr
+) -> bytes:
     m = EmailMessage()
     m["From"] = sender
     m["To"] = USER
@@ -209,8 +222,8 @@ def write_config(imap_port: int, smtp_port: int) -> Path:
     cfg.write_text(
         f"""# Demo settings: loopback servers only.
 timezone = "Asia/Ho_Chi_Minh"
-campaign_file = "{REPO / 'config/campaigns/120-KH-DUK-2024.toml'}"
-secrets_file = "{WORK / 'secrets.env'}"
+campaign_file = "{REPO / "config/campaigns/120-KH-DUK-2024.toml"}"
+secrets_file = "{WORK / "secrets.env"}"
 
 [mailbox]
 host = "127.0.0.1"
@@ -228,10 +241,10 @@ allow_plaintext = true
 from_address = "{USER}"
 
 [database]
-url = "sqlite:///{WORK / 'intake.sqlite3'}"
+url = "sqlite:///{WORK / "intake.sqlite3"}"
 
 [storage]
-directory = "{WORK / 'files'}"
+directory = "{WORK / "files"}"
 
 [staff]
 digest_recipients = ["tonghop.btg@thainguyen.gov.vn"]
@@ -284,9 +297,20 @@ def main() -> None:
             cli(cfg, "outbox", "flush")
         cli(cfg, "status")
     sent = sorted(sent_dir.glob("*.eml")) if sent_dir.exists() else []
-    print(f"\nMails the bot sent: {len(sent)} file(s) in {sent_dir}")
+    print(f"\nMails the bot sent: {len(sent)}, each readable as a file in {sent_dir}/")
+    by_kind: dict[str, list[str]] = {}
     for p in sent:
-        print(f"  {p}")
+        m = message_from_bytes(p.read_bytes(), policy=policy.default)
+        by_kind.setdefault(str(m["X-Intake-Kind"]), []).append(f"{p.name}  to {m['To']}  «{m['Subject']}»")
+    for kind, lines in by_kind.items():
+        print(f"  {kind}: {len(lines)}")
+        for line in lines[:3]:
+            print(f"    {line}")
+        if len(lines) > 3:
+            print(f"    … and {len(lines) - 3} more")
+    if sent:
+        first = message_from_bytes(sent[0].read_bytes(), policy=policy.default)
+        print(f"\n--- {sent[0].name} ---\n{first.get_body(('plain',)).get_content()}")
     print(f"Database: {WORK / 'intake.sqlite3'} · stored files: {WORK / 'files'}")
     print("Servers stopped.")
 

@@ -42,7 +42,20 @@ def start(directory: Path) -> str:
         os.chown(directory, pw.pw_uid, pw.pw_gid)
     if not data.exists():
         subprocess.run(
-            _as_owner([_bin("initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale"]),
+            _as_owner(
+                [
+                    _bin("initdb"),
+                    "-D",
+                    str(data),
+                    "-U",
+                    "postgres",
+                    "-A",
+                    "trust",
+                    "-E",
+                    "UTF8",
+                    "--no-locale",
+                ]
+            ),
             check=True,
             capture_output=True,
         )
@@ -61,7 +74,9 @@ def start(directory: Path) -> str:
 def stop(directory: Path) -> None:
     data = directory.resolve() / "data"
     if data.exists():
-        subprocess.run(_as_owner([_bin("pg_ctl"), "-D", str(data), "-m", "fast", "stop"]), capture_output=True)
+        subprocess.run(
+            _as_owner([_bin("pg_ctl"), "-D", str(data), "-m", "fast", "stop"]), capture_output=True
+        )
 
 
 if __name__ == "__main__":

@@ -75,26 +75,36 @@ def status_json(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> dict:
 _MARK = {"received": "[green]✔[/]", "missing": "[red]✘[/]", "needs_review": "[yellow]?[/]"}
 
 
+def _cell(campaign: Campaign, st, d) -> str:
+    """✔ / ✘ / ?, or have/need for a per-nominee deliverable partly received; ! when late."""
+    mark = _MARK[d.status]
+    spec = campaign.deliverable(d.type)
+    if spec.scope == "nominee" and d.status == "missing":
+        need = sum(1 for n in st.nominations if n.nomination.kind in spec.nominee_kinds)
+        have = need - len(d.missing_nominees)
+        if need and have:
+            mark = f"[yellow]{have}/{need}[/]"
+    return mark + ("[magenta]![/]" if d.late else "")
+
+
 def status_table(campaign: Campaign, snap: Snapshot) -> Table:
-    """Units × deliverables; ✔ received, ✘ missing, ? waiting for review, ! late."""
+    """Units × deliverables: ✔ received, ✘ missing, ? waiting for review, 1/2 nominees
+    covered, ! late; the nominee column counts collectives (TT) and individuals (CN)."""
     table = Table(title=f"{campaign.reference} — tình hình nộp hồ sơ", show_lines=False)
     table.add_column("Đơn vị", no_wrap=True)
     for d in campaign.deliverables:
         table.add_column(d.short_name, justify="center")
-    table.add_column("Đề cử")
+    table.add_column("Đề cử", no_wrap=True)
     table.add_column("Vấn đề")
     for st in snap.units:
-        cells = []
-        for d in st.deliverables:
-            mark = _MARK[d.status]
-            if d.late:
-                mark += "[magenta]![/]"
-            cells.append(mark)
-        noms = ", ".join(n.nomination.name for n in st.nominations) or "—"
+        cells = [_cell(campaign, st, d) for d in st.deliverables]
+        kinds = [n.nomination.kind for n in st.nominations]
+        noms = f"{kinds.count('tap_the')} TT, {kinds.count('ca_nhan')} CN" if kinds else "—"
         probs = {p.code for d in st.deliverables for p in d.problems} | {p.code for p in st.problems}
-        table.add_row(st.unit.code, *cells, noms, ", ".join(sorted(probs)) or "")
+        table.add_row(st.unit.code, *cells, noms, ", ".join(sorted(probs)))
     c = snap.counts
     table.caption = (
+        "✔ đã nhận · ✘ còn thiếu · ? chờ cán bộ xem xét · 1/2 số người được đề nghị đã có hồ sơ · ! nộp muộn\n"
         f"Thư đã nhận: {c['messages_seen']} · đã xử lý: {c['messages_processed']} · "
         f"cách ly: {c['messages_quarantined']} · chờ xem xét: {len(snap.review)}"
     )
