@@ -170,12 +170,13 @@ def build_digest(app, session: Session, now: dt.datetime) -> Digest:
             "received_at": m.received_at,
             "sender": m.sender or "",
             "subject": m.subject or "",
-            "reason": m.reason or "",
+            "reason": quarantine_reason_vi(m.reason or ""),
         }
         for m in session.scalars(
             select(Message).where(Message.state == "quarantined").order_by(Message.received_at)
         )
     ]
+    bounced = bounced_addresses(session)
     unit_names = {uid: name for uid, name in session.execute(select(Unit.id, Unit.name))}
     failed = [
         {
@@ -204,6 +205,7 @@ def build_digest(app, session: Session, now: dt.datetime) -> Digest:
         problems=problems,
         review=review,
         quarantined=quarantined,
+        bounced=bounced,
         failed=failed,
         held=outbox.get("held", 0),
         retrying=outbox.get("pending", 0),
@@ -222,6 +224,35 @@ def build_digest(app, session: Session, now: dt.datetime) -> Digest:
         xlsx_name=f"tong-hop-{campaign.id}-{today:%Y%m%d}.xlsx",
         context=ctx,
     )
+
+
+# Quarantine reasons are recorded as English codes (for logs and tools); staff read these.
+_QUARANTINE_VI = {
+    "too_large": "thư vượt quá dung lượng cho phép",
+    "internal_error": "lỗi hệ thống khi xử lý thư (đã ghi nhật ký để kiểm tra)",
+    "unparseable": "thư sai định dạng, không đọc được",
+}
+
+
+def quarantine_reason_vi(reason: str) -> str:
+    code = reason.split(":", 1)[0].strip()
+    return _QUARANTINE_VI.get(code, reason or "không rõ lý do")
+
+
+def bounced_addresses(session: Session) -> list[dict]:
+    """Addresses that bounced (delivery-status reports), with the unit they belong to."""
+    from bot.store.models import UnitAddress
+
+    owners = {a.email: a.unit.name for a in session.scalars(select(UnitAddress).options(selectinload(UnitAddress.unit)))}
+    seen: dict[str, dict] = {}
+    rows = session.scalars(
+        select(Message).where(Message.category == "bounce").order_by(Message.received_at)
+    )
+    for m in rows:
+        _, _, addrs = (m.reason or "").partition(":")
+        for addr in filter(None, (a.strip().lower() for a in addrs.split(","))):
+            seen[addr] = {"address": addr, "unit": owners.get(addr, ""), "last_at": m.received_at}
+    return list(seen.values())
 
 
 def upcoming(campaign, today: dt.date) -> list[dict]:

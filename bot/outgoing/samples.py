@@ -173,7 +173,14 @@ def sample_context(kind: str, settings, campaign: Campaign, now: dt.datetime) ->
                     "received_at": now - dt.timedelta(hours=7),
                     "sender": "unknown@example.com",
                     "subject": "Hóa đơn",
-                    "reason": "refused_type",
+                    "reason": "thư vượt quá dung lượng cho phép",
+                }
+            ],
+            bounced=[
+                {
+                    "address": "chibo.bdt@thainguyen.gov.vn",
+                    "unit": "Chi bộ Ban Dân tộc tỉnh",
+                    "last_at": now - dt.timedelta(hours=3),
                 }
             ],
             failed=[

@@ -162,3 +162,30 @@ def test_digest_cli_dry_run_and_force(app, cli, tmp_path):
     assert "not_yet" in r.output
     r = CliRunner().invoke(cli, ["--config", cfg, "--now", at(26, 6).isoformat(), "digest", "--force"])
     assert "queued" in r.output
+
+
+def test_digest_lists_bounced_unit_addresses(app_factory):
+    """A delivery-status bounce is never a submission, but staff see the failing address."""
+    import datetime as dt
+
+    from bot.intake.mailbox import FetchedMail
+    from bot.outgoing.digest import build_digest
+    from bot.services.intake import process_mail
+
+    app = app_factory()
+    tz = dt.timezone(dt.timedelta(hours=7))
+    now = dt.datetime(2024, 2, 27, 8, 0, tzinfo=tz)
+    report = (
+        "From: MAILER-DAEMON@thainguyen.gov.vn\r\nTo: banbientapduk@thainguyen.gov.vn\r\n"
+        "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <b1@x>\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="B"\r\n\r\n'
+        "--B\r\nContent-Type: text/plain\r\n\r\nDelivery failed.\r\n"
+        "--B\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx\r\n\r\n"
+        "Final-Recipient: rfc822; chibo.bdt@thainguyen.gov.vn\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+        "--B--\r\n"
+    ).encode()
+    out = process_mail(app, "t/INBOX", 1, FetchedMail(1, report, now, len(report)), now)
+    assert out.state == "ignored" and out.detail.startswith("bounce")
+    with app.db.session() as s:
+        d = build_digest(app, s, now)
+    assert "chibo.bdt@thainguyen.gov.vn (Chi bộ Ban Dân tộc tỉnh)" in d.text
