@@ -176,14 +176,14 @@ def test_digest_lists_bounced_unit_addresses(app_factory):
     tz = dt.timezone(dt.timedelta(hours=7))
     now = dt.datetime(2024, 2, 27, 8, 0, tzinfo=tz)
     report = (
-        "From: MAILER-DAEMON@thainguyen.gov.vn\r\nTo: banbientapduk@thainguyen.gov.vn\r\n"
-        "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <b1@x>\r\nMIME-Version: 1.0\r\n"
-        'Content-Type: multipart/report; report-type=delivery-status; boundary="B"\r\n\r\n'
-        "--B\r\nContent-Type: text/plain\r\n\r\nDelivery failed.\r\n"
-        "--B\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx\r\n\r\n"
-        "Final-Recipient: rfc822; chibo.bdt@thainguyen.gov.vn\r\nAction: failed\r\nStatus: 5.1.1\r\n"
-        "--B--\r\n"
-    ).encode()
+        b"From: MAILER-DAEMON@thainguyen.gov.vn\r\nTo: banbientapduk@thainguyen.gov.vn\r\n"
+        b"Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <b1@x>\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/report; report-type=delivery-status; boundary="B"\r\n\r\n'
+        b"--B\r\nContent-Type: text/plain\r\n\r\nDelivery failed.\r\n"
+        b"--B\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx\r\n\r\n"
+        b"Final-Recipient: rfc822; chibo.bdt@thainguyen.gov.vn\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+        b"--B--\r\n"
+    )
     out = process_mail(app, "t/INBOX", 1, FetchedMail(1, report, now, len(report)), now)
     assert out.state == "ignored" and out.detail.startswith("bounce")
     with app.db.session() as s:
