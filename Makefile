@@ -22,6 +22,9 @@ demo: system-deps venv
 
 test: system-deps venv
 	$(PY) -m pytest $(PYTEST_ARGS)
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		PY=$(PY) bash scripts/test-postgres.sh; \
+	else echo "PostgreSQL is not installed: the PostgreSQL run is skipped"; fi
 
 lint:
 	$(VENV)/bin/ruff check bot tests bench scripts

@@ -12,9 +12,12 @@ PACKAGES=(
   qpdf                   # encrypted-PDF test documents
   unar                   # .rar bundles
   fonts-liberation fonts-dejavu-core
+  chromium               # the staff dashboard's browser tests (Playwright drives it)
+  openssl                # certificates for the TLS tests
 )
+# PostgreSQL is optional for `make test` (the second run happens when it is installed);
+# CI asks for it.
 if [ "${WITH_POSTGRES:-0}" = 1 ]; then PACKAGES+=(postgresql); fi
-if [ "${WITH_BROWSER:-0}" = 1 ]; then PACKAGES+=(chromium); fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
