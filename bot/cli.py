@@ -276,14 +276,14 @@ def run(c: Ctx, no_scheduler: bool) -> None:
     sched = None
     on_poll = lambda: None  # noqa: E731
     if not no_scheduler:
-        from bot.jobs.scheduler import build_scheduler
+        from bot.jobs.scheduler import build_scheduler, run_soon
 
         sched = build_scheduler(app, clock)
         sched.start()
 
         def on_poll() -> None:
             # New acknowledgments should leave now, not at the next outbox tick.
-            sched.modify_job("outbox", next_run_time=clock())
+            run_soon(sched, "outbox")
 
     try:
         run_intake(app, clock, stop, on_poll)

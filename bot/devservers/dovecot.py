@@ -6,9 +6,11 @@ processes run as the ``dovecot`` system user and the scratch directory is handed
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -37,6 +39,27 @@ def wait_for_port(port: int, timeout: float = 15.0) -> None:
         except OSError:
             time.sleep(0.05)
     raise DevServerError(f"nothing listens on 127.0.0.1:{port} after {timeout}s")
+
+
+def _descendants(pid: int) -> list[int]:
+    """Pids of every process below ``pid`` (from /proc; empty where there is no /proc)."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir() if Path("/proc").exists() else ():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # The command name may contain spaces and parentheses: the ppid follows the last ")".
+        ppid = int(stat.rpartition(")")[2].split()[1])
+        parents.setdefault(ppid, []).append(int(entry.name))
+    out, todo = [], [pid]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            out.append(child)
+            todo.append(child)
+    return out
 
 
 def dovecot_binary() -> str | None:
@@ -190,8 +213,12 @@ class DovecotServer:
         return self
 
     def stop(self, keep_files: bool = False) -> None:
+        """Stop the server, including every client session (a real outage, not a drain)."""
         proc, self.proc = self.proc, None
         if proc is not None:
+            # The master's children (imap, imap-login, auth, ...) can outlive it and keep
+            # serving logged-in clients; kill them too so "stopped" means unreachable.
+            children = _descendants(proc.pid)
             proc.terminate()
             try:
                 proc.wait(timeout=10)
@@ -200,6 +227,9 @@ class DovecotServer:
                 proc.wait()
             if proc.stderr:
                 proc.stderr.close()
+            for pid in children:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.kill(pid, signal.SIGKILL)
         if not keep_files:
             shutil.rmtree(self.root, ignore_errors=True)
 

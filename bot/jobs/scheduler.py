@@ -5,12 +5,18 @@ idempotent and DB-backed (the outbox's idempotency keys decide what was already 
 so the same work can be driven from cron with the CLI, and a job that runs late after
 downtime does the most recent relevant step once (``coalesce=True``) — the services
 themselves skip steps that are no longer relevant.
+
+The scheduler's own times (``next_run_time``) are always the *real* clock: ``clock``
+may be a simulated one (``run --now``), and a ``next_run_time`` years in the past makes
+APScheduler enumerate every missed interval up to today (millions for a 2-minute
+interval), hanging its thread.  Use :func:`run_soon` to wake a job.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -22,25 +28,55 @@ from bot.app import App
 log = logging.getLogger(__name__)
 
 
-def _guarded(name: str, fn: Callable[[], object]) -> Callable[[], None]:
+def _summary(result: object) -> str:
+    if hasattr(result, "summary"):
+        return result.summary()
+    if isinstance(result, list):
+        return f"{len(result)} mail(s) planned"
+    return str(getattr(result, "status", result))
+
+
+def _guarded(name: str, fn: Callable[[], object], then: Callable[[], None] = lambda: None) -> Callable[[], None]:
     """One failing job run is logged and never stops the scheduler or the other jobs."""
 
     def run() -> None:
         try:
-            result = fn()
-            log.info("job %s: %s", name, getattr(result, "summary", lambda: result)())
+            log.info("job %s: %s", name, _summary(fn()))
+            then()
         except Exception:  # noqa: BLE001 - logged with traceback; the next run retries
             log.exception("job %s failed", name)
 
     return run
 
 
+FLUSH_BATCH = 50
+FLUSH_ROUNDS = 40  # at most 2,000 mails per job run; the next run takes the rest
+
+
+def flush_all(app: App, clock: Callable[[], dt.datetime]):
+    """Flush batch after batch while full batches go out, so a backlog (a reminder round,
+    a burst of acknowledgments) leaves now rather than 50 mails per outbox interval."""
+    from bot.outgoing.sender import flush_outbox
+
+    report = flush_outbox(app, clock(), limit=FLUSH_BATCH)
+    for _ in range(FLUSH_ROUNDS - 1):
+        if report.claimed < FLUSH_BATCH or report.sent < report.claimed:
+            break  # the outbox is drained, or SMTP trouble: the backoff decides the next try
+        report = flush_outbox(app, clock(), limit=FLUSH_BATCH)
+    return report
+
+
+def run_soon(sched: BackgroundScheduler, job_id: str) -> None:
+    """Run ``job_id`` now (real time), e.g. the outbox right after intake queued acks."""
+    sched.modify_job(job_id, next_run_time=dt.datetime.now(sched.timezone))
+
+
 def build_scheduler(app: App, clock: Callable[[], dt.datetime]) -> BackgroundScheduler:
     from bot.outgoing.digest import queue_digest
     from bot.outgoing.reminders import remind
-    from bot.outgoing.sender import flush_outbox
 
     tz = app.settings.tz
+    start = dt.datetime.now(tz)  # real time: see the module docstring
     sched = BackgroundScheduler(
         timezone=tz,
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 6 * 3600},
@@ -48,22 +84,30 @@ def build_scheduler(app: App, clock: Callable[[], dt.datetime]) -> BackgroundSch
     reminder_time = app.campaign.reminders.time
     digest_time = app.settings.schedule.digest_time
     sched.add_job(
-        _guarded("outbox", lambda: flush_outbox(app, clock())),
+        _guarded("outbox", lambda: flush_all(app, clock)),
         IntervalTrigger(minutes=app.settings.schedule.outbox_interval_minutes, timezone=tz),
         id="outbox",
-        next_run_time=clock(),
+        next_run_time=start,
     )
+    def then_send(result):
+        # Mail just queued (a reminder round, today's digest) leaves now, not at the
+        # next outbox tick: at start-up all jobs run together and the outbox would
+        # otherwise find nothing yet and sleep a whole interval.
+        if result and getattr(result, "status", "queued") == "queued":
+            run_soon(sched, "outbox")
+        return result
+
     sched.add_job(
-        _guarded("remind", lambda: remind(app, clock())),
+        _guarded("remind", lambda: then_send(remind(app, clock()))),
         CronTrigger(hour=reminder_time.hour, minute=reminder_time.minute, timezone=tz),
         id="remind",
         # Catch up once at start: the planner sends only what is due and not yet sent.
-        next_run_time=clock(),
+        next_run_time=start,
     )
     sched.add_job(
-        _guarded("digest", lambda: queue_digest(app, clock())),
+        _guarded("digest", lambda: then_send(queue_digest(app, clock()))),
         CronTrigger(hour=digest_time.hour, minute=digest_time.minute, timezone=tz),
         id="digest",
-        next_run_time=clock(),
+        next_run_time=start,
     )
     return sched

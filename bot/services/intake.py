@@ -112,19 +112,40 @@ def _parse(app: App, raw: bytes) -> InboundMessage:
     return parse_message(raw, app.parse_limits, own_addresses=app.own_addresses)
 
 
-def _bot_message_ids(session) -> dict[str, str]:
+def _bot_message_ids(session, msg: InboundMessage) -> dict[str, str]:
+    """The bot's own outgoing Message-IDs this mail refers to, mapped to their unit code.
+
+    Only the mail's ``In-Reply-To``/``References`` are looked up (one indexed query),
+    never the whole outbox: that grows with every acknowledgment ever sent.
+    """
     from bot.store.models import OutboxMail, Unit
 
+    refs = {r.strip().strip("<>").strip() for r in [msg.in_reply_to or "", *(msg.references or [])]}
+    refs.discard("")
+    if not refs:
+        return {}
+    forms = [f for r in refs for f in (r, f"<{r}>")]
     rows = session.execute(
-        select(OutboxMail.message_id_header, Unit.code).join(
-            Unit, OutboxMail.unit_id == Unit.id, isouter=True
-        )
+        select(OutboxMail.message_id_header, Unit.code)
+        .join(Unit, OutboxMail.unit_id == Unit.id)
+        .where(OutboxMail.message_id_header.in_(forms))
     ).all()
     return {mid: code for mid, code in rows if code}
 
 
-def process_mail(app: App, mailbox: str, uidvalidity: int, mail: FetchedMail, now: dt.datetime) -> Outcome:
-    """Record one fetched mail exactly once.  Raises StorageError / SQLAlchemyError to stop."""
+def process_mail(
+    app: App,
+    mailbox: str,
+    uidvalidity: int,
+    mail: FetchedMail,
+    now: dt.datetime,
+    units: list | None = None,
+) -> Outcome:
+    """Record one fetched mail exactly once.  Raises StorageError / SQLAlchemyError to stop.
+
+    ``units`` (``repo.unit_infos``) may be loaded once per pass by the caller; by
+    default they are read for this mail.
+    """
     from bot.services import analysis as A
     from bot.services.recording import message_row, record_analysis
 
@@ -149,8 +170,9 @@ def process_mail(app: App, mailbox: str, uidvalidity: int, mail: FetchedMail, no
 
     with app.db.session() as s:
         dup = _find_duplicate(s, msg.message_id, fingerprint)
-        units = repo.unit_infos(repo.load_units(s))
-        bot_ids = _bot_message_ids(s)
+        if units is None:
+            units = repo.unit_infos(repo.load_units(s))
+        bot_ids = _bot_message_ids(s, msg)
     if dup is not None:
         return _record_simple(
             app,
@@ -293,6 +315,7 @@ def poll_connected(
     big = [h for h in headers if h.size > limit]
     small = [h for h in headers if h.size <= limit]
 
+    units = None
     bar = _progress(len(headers)) if progress and len(headers) > 20 else None
     try:
         for h in big:
@@ -318,7 +341,12 @@ def poll_connected(
                 break
             report.fetched += 1
             try:
-                out = process_mail(app, mb.name, uidvalidity, mail, now)
+                if units is None:
+                    # Once per pass, not per mail: the unit list is the same for the whole
+                    # batch (an address added meanwhile counts from the next pass).
+                    with app.db.session() as s:
+                        units = repo.unit_infos(repo.load_units(s))
+                out = process_mail(app, mb.name, uidvalidity, mail, now, units)
             except StorageError as e:
                 log.error("uid %s left on the server: %s", mail.uid, e)
                 report.stopped_by = f"storage: {e}"
@@ -394,14 +422,26 @@ def _progress(total: int) -> _Progress:
 
 
 def poll_once(app: App, now: dt.datetime, progress: bool = False) -> PollReport:
-    """Connect, do one pass, disconnect.  MailboxError propagates to the caller."""
+    """Take the intake lock, connect, do one pass, disconnect.
+
+    When another instance holds the lock nothing is done and the report says so
+    (``stopped_by``).  MailboxError propagates to the caller.
+    """
+    from bot.services.leader import intake_lock
+
     password = app.settings.secret(app.settings.mailbox.password_env)
+    name = Mailbox(app.settings.mailbox, None).name
     started = time.monotonic()
-    try:
-        with Mailbox(app.settings.mailbox, password) as mb:
-            report = poll_connected(app, mb, now, progress)
-    except MailboxError as e:
-        _note_error(app, Mailbox(app.settings.mailbox, None).name, str(e))
-        raise
+    with intake_lock(app.db, name) as active:
+        if not active:
+            # A running service is the active poller: this pass would only race it.
+            log.warning("another instance is polling %s; nothing done", name)
+            return PollReport(stopped_by="another instance is polling this mailbox")
+        try:
+            with Mailbox(app.settings.mailbox, password) as mb:
+                report = poll_connected(app, mb, now, progress)
+        except MailboxError as e:
+            _note_error(app, name, str(e))
+            raise
     log.info("%s in %.1fs", report.summary(), time.monotonic() - started)
     return report

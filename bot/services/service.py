@@ -4,6 +4,11 @@ Connect, poll, then wait for new mail with IMAP IDLE (re-issued well before the 
 minute limit) or by sleeping the poll interval; on any network or server error,
 reconnect with exponential backoff and jitter.  A stop request (SIGTERM/SIGINT sets
 ``stop``) is honoured between messages, so the message in hand is always finished.
+
+Only one instance polls a mailbox at a time (:mod:`bot.services.leader`): an instance
+that cannot take the intake lock stands by and retries every ``STANDBY_RETRY_SECONDS``,
+so when the active one dies another carries on.  Outbox, reminders and digest run in
+every instance; their row claims and idempotency keys make that safe.
 """
 
 from __future__ import annotations
@@ -20,10 +25,14 @@ from bot.app import App
 from bot.errors import MailboxError
 from bot.intake.mailbox import Mailbox
 from bot.services.intake import poll_connected
+from bot.services.leader import IntakeLock
 
 log = logging.getLogger(__name__)
 
 IDLE_MAX_SECONDS = 25 * 60
+# How often a standby instance tries to become the active poller; also bounds how long
+# the mailbox goes unwatched after the active instance dies.
+STANDBY_RETRY_SECONDS = 3.0
 
 
 class Backoff:
@@ -51,30 +60,60 @@ def run_intake(
 ) -> None:
     """Run until ``stop`` is set.  ``on_poll`` is called after each successful pass."""
     cfg = app.settings.mailbox
-    interval = cfg.poll_interval_minutes * 60
     backoff = Backoff()
     if swept := app.files.sweep_temp():
         log.info("removed %d temp files of interrupted writes", swept)
-    while not stop.is_set():
-        try:
-            with Mailbox(cfg, app.settings.secret(cfg.password_env)) as mb:
-                log.info("connected to %s:%s (IDLE %s)", cfg.host, cfg.port, "on" if mb.has("IDLE") else "off")
-                backoff.reset()
-                while not stop.is_set():
-                    report = poll_connected(app, mb, clock(), should_stop=stop.is_set)
-                    if report.fetched or report.quarantined:
-                        log.info(report.summary())
-                    on_poll()
-                    if report.stopped_by and not stop.is_set():
-                        # Storage or database trouble: wait before trying the same mail again.
-                        stop.wait(min(interval, 60))
-                        continue
-                    if cfg.use_idle and mb.has("IDLE"):
-                        mb.idle_wait(min(interval, IDLE_MAX_SECONDS), stop.is_set)
-                    else:
-                        stop.wait(interval)
-        except (MailboxError, SQLAlchemyError) as e:
-            delay = backoff.next_delay()
-            log.warning("intake interrupted (%s); reconnecting in %.1fs", e, delay)
-            stop.wait(delay)
+    lock = IntakeLock(app.db, Mailbox(cfg, None).name)
+    standing_by = False
+    try:
+        while not stop.is_set():
+            try:
+                if not lock.try_acquire():
+                    if not standing_by:
+                        log.info("another instance is polling %s; standing by", lock.mailbox)
+                        standing_by = True
+                    stop.wait(STANDBY_RETRY_SECONDS)
+                    continue
+                if standing_by:
+                    log.info("taking over intake of %s", lock.mailbox)
+                    standing_by = False
+                _poll_while_leader(app, clock, stop, on_poll, lock, backoff)
+            except (MailboxError, SQLAlchemyError) as e:
+                delay = backoff.next_delay()
+                log.warning("intake interrupted (%s); reconnecting in %.1fs", e, delay)
+                stop.wait(delay)
+    finally:
+        lock.release()
     log.info("intake stopped")
+
+
+def _poll_while_leader(
+    app: App,
+    clock: Callable[[], dt.datetime],
+    stop: threading.Event,
+    on_poll: Callable[[], None],
+    lock: IntakeLock,
+    backoff: Backoff,
+) -> None:
+    """Connect and poll until stopped or the intake lock is lost.  Raises MailboxError."""
+    cfg = app.settings.mailbox
+    interval = cfg.poll_interval_minutes * 60
+    with Mailbox(cfg, app.settings.secret(cfg.password_env)) as mb:
+        log.info("connected to %s:%s (IDLE %s)", cfg.host, cfg.port, "on" if mb.has("IDLE") else "off")
+        backoff.reset()
+        while not stop.is_set():
+            if not lock.still_held():
+                log.warning("intake lock lost; standing by")
+                return
+            report = poll_connected(app, mb, clock(), should_stop=stop.is_set)
+            if report.fetched or report.quarantined:
+                log.info(report.summary())
+            on_poll()
+            if report.stopped_by and not stop.is_set():
+                # Storage or database trouble: wait before trying the same mail again.
+                stop.wait(min(interval, 60))
+                continue
+            if cfg.use_idle and mb.has("IDLE"):
+                mb.idle_wait(min(interval, IDLE_MAX_SECONDS), stop.is_set)
+            else:
+                stop.wait(interval)

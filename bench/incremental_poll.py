@@ -1,0 +1,149 @@
+"""Incremental poll: 20,000 already-processed mails plus one new, against 100 plus one.
+
+The old mails are written straight into the Dovecot maildir (``cur/``; 20,000 APPENDs
+would take minutes), Dovecot indexes them once before timing, and the bot's database is
+set as if it had processed them: ``mailbox_state.last_uid`` and one ``messages`` row each
+(so the dedupe lookups run against a big table).  They stay in the inbox — the harder
+case, where only ``UID SEARCH n:*`` keeps the bot from looking at them.
+
+Each round appends one new mail and times ``poll_once`` in-process (median of rounds;
+interpreter start-up is the same for both folders and would hide the difference), and
+once ``poll --once`` as a subprocess for the operator's view.  Target: large ≤ 1.5× small.
+
+    .venv/bin/python bench/incremental_poll.py [--old 20000] [--rounds 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import os
+import pwd
+import statistics
+import sys
+import time
+
+from _harness import NOW, append_all, machine, world
+
+from tests.mailgen import build_mail, make_docx
+
+TARGET = 1.5
+
+
+def _fill_maildir(w, n: int) -> None:
+    c = w.imap()
+    c.select_folder("INBOX")  # creates the maildir
+    c.logout()
+    cur = w.maildir / "cur"
+    owner = pwd.getpwnam("dovecot") if os.geteuid() == 0 else None
+    base = int(time.time()) - n
+    for i in range(n):
+        raw = build_mail(
+            "dangbo.syt@thainguyen.gov.vn", f"Hồ sơ cũ {i}", message_id=f"<old-{i}@units.example>"
+        )
+        path = cur / f"{base + i}.M{i}P1.bench,S={len(raw)}:2,S"
+        path.write_bytes(raw.replace(b"\n", b"\r\n") if b"\r\n" not in raw else raw)
+        if owner:
+            os.chown(path, owner.pw_uid, owner.pw_gid)
+
+
+def _mark_processed(w, n: int) -> None:
+    from sqlalchemy import insert
+
+    from bot.intake.mailbox import Mailbox
+    from bot.store.models import MailboxState, Message
+
+    c = w.imap()
+    info = c.select_folder("INBOX", readonly=True)
+    uids = c.search(["ALL"])
+    c.logout()
+    assert len(uids) == n, f"Dovecot sees {len(uids)} of {n} mails"
+    app = w.app()
+    name = Mailbox(app.settings.mailbox, None).name
+    when = dt.datetime(2024, 2, 26, 9, 0, tzinfo=dt.UTC)
+    rows = [
+        {
+            "mailbox": name,
+            "uidvalidity": int(info[b"UIDVALIDITY"]),
+            "uid": uid,
+            "message_id_header": f"<old-{i}@units.example>",
+            "content_sha256": hashlib.sha256(str(i).encode()).hexdigest(),
+            "size": 1000,
+            "received_at": when,
+            "subject": f"Hồ sơ cũ {i}",
+            "state": "processed",
+            "category": "no_attachment",
+            "created_at": when,
+        }
+        for i, uid in enumerate(uids)
+    ]
+    with app.db.session() as s:
+        for i in range(0, len(rows), 5000):
+            s.execute(insert(Message), rows[i : i + 5000])
+        s.add(MailboxState(mailbox=name, uidvalidity=int(info[b"UIDVALIDITY"]), last_uid=max(uids)))
+    app.db.dispose()
+
+
+def _measure(old: int, rounds: int) -> tuple[float, float, float]:
+    from bot.services.intake import poll_once
+
+    with world() as w:
+        t = time.perf_counter()
+        _fill_maildir(w, old)
+        _mark_processed(w, old)
+        load = time.perf_counter() - t
+        os.chdir(w.root)
+        app = w.app()
+        now = dt.datetime.fromisoformat(NOW)
+        doc = make_docx(["TỜ TRÌNH", "Đề nghị khen thưởng"])
+        times = []
+        for r in range(rounds + 1):
+            append_all(
+                w,
+                [
+                    build_mail(
+                        "dangbo.stc@thainguyen.gov.vn", f"Mới {r}", attachments=[("To trinh.docx", doc)]
+                    )
+                ],
+            )
+            t = time.perf_counter()
+            report = poll_once(app, now)
+            elapsed = time.perf_counter() - t
+            assert report.fetched == 1 and report.recorded == 1, report.summary()
+            if r:  # the first round warms caches in both cases
+                times.append(elapsed)
+        app.db.dispose()
+        append_all(
+            w, [build_mail("dangbo.stc@thainguyen.gov.vn", "Mới cuối", attachments=[("To trinh.docx", doc)])]
+        )
+        t = time.perf_counter()
+        w.bot("poll", "--once")
+        cli = time.perf_counter() - t
+    return statistics.median(times), cli, load
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--old", type=int, default=20000)
+    ap.add_argument("--rounds", type=int, default=7)
+    args = ap.parse_args()
+    small, small_cli, small_load = _measure(100, args.rounds)
+    large, large_cli, large_load = _measure(args.old, args.rounds)
+    r = large / small
+    print(f"machine: {machine()}")
+    print(f"{'folder':22} {'poll (in-process, median)':>26} {'poll --once (subprocess)':>25} {'set-up':>8}")
+    print(f"{'100 old + 1 new':22} {small * 1000:23.0f} ms {small_cli * 1000:22.0f} ms {small_load:7.1f}s")
+    print(
+        f"{f'{args.old} old + 1 new':22} {large * 1000:23.0f} ms {large_cli * 1000:22.0f} ms {large_load:7.1f}s"
+    )
+    ok = r <= TARGET
+    print(
+        f"SUMMARY incremental poll: {args.old}+1 takes {r:.2f}× the time of 100+1 "
+        f"({large * 1000:.0f} vs {small * 1000:.0f} ms; target ≤ {TARGET}×) {'met' if ok else 'MISSED'}"
+    )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

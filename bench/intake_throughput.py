@@ -1,0 +1,152 @@
+"""Intake throughput: ``poll --once`` over 2,000 real mails against the floor.
+
+The mailbox (a private Dovecot) holds the issue's mix: 60% of the mails carry one to
+three 1–3-page .docx/.pdf files of the labelled corpus (made by LibreOffice), 20% carry
+no attachment, 20% a 50-page text PDF (a KL01-style report, whose outline check needs
+every page).  The sender is the unit the documents belong to.
+
+*Floor*: one process that does only the unavoidable work — imapclient fetching every
+message (``BODY.PEEK[]``, batches of 50), the standard library's ``email`` parser, and
+text extraction of the same pages the bot reads, with the fastest correct extractor
+(pypdfium2: the first two pages of a short PDF, every page of the 50-page one;
+python-docx for .docx).  *Bot*: ``python -m bot poll --once`` end to end (fetch, parse,
+store fsynced, classify, record, queue the acknowledgment, MOVE).  Target: bot ≤ 1.25×
+the floor.
+
+    .venv/bin/python bench/intake_throughput.py [--messages 2000] [--database-url URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import random
+import sys
+import time
+from email import message_from_bytes, policy
+
+from _harness import REPO, append_all, machine, ratio, world
+
+from tests.corpus.bigdocs import big_pdf
+from tests.corpus.make_corpus import build_corpus
+from tests.mailgen import build_mail
+
+TARGET = 1.25
+
+
+def _units_email() -> dict[str, str]:
+    import csv
+
+    with open(REPO / "config/units.example.csv", encoding="utf-8") as fh:
+        return {row["code"]: row["emails"].split(";")[0] for row in csv.DictReader(fh)}
+
+
+def make_mix(n: int, seed: int = 120) -> tuple[list[bytes], dict[str, int]]:
+    docs = [
+        d
+        for d in build_corpus(REPO / "var/corpus")
+        if d.format in ("docx", "pdf") and not (d.unreadable or d.encrypted or d.scanned)
+    ]
+    emails = _units_email()
+    report = big_pdf(50)
+    rng = random.Random(seed)
+    mails, mix = [], {"with 1-3 documents": 0, "no attachment": 0, "50-page PDF": 0}
+    for i in range(n):
+        r = i % 10
+        if r < 6:
+            first = rng.choice(docs)
+            same_unit = [d for d in docs if d.unit_code == first.unit_code]
+            picked = [first, *rng.sample(same_unit, min(len(same_unit), rng.randint(0, 2)))]
+            files = [(d.path.name, d.path.read_bytes()) for d in dict.fromkeys(picked)]
+            sender, kind = emails[first.unit_code], "with 1-3 documents"
+        elif r < 8:
+            files, sender, kind = [], rng.choice(list(emails.values())), "no attachment"
+        else:
+            files, sender, kind = (
+                [(f"Bao cao KL01 so {i}.pdf", report)],
+                rng.choice(list(emails.values())),
+                "50-page PDF",
+            )
+        mails.append(
+            build_mail(sender, f"Hồ sơ số {i}", attachments=files, message_id=f"<bench-{i}@units.example>")
+        )
+        mix[kind] += 1
+    return mails, mix
+
+
+def floor(w) -> float:
+    """The unavoidable work, in this process; returns seconds."""
+    import docx
+    import pypdfium2 as pdfium
+
+    t = time.perf_counter()
+    c = w.imap()
+    c.select_folder("INBOX", readonly=True)
+    uids = c.search(["ALL"])
+    chars = 0
+    for i in range(0, len(uids), 50):
+        for data in c.fetch(uids[i : i + 50], ["BODY.PEEK[]"]).values():
+            msg = message_from_bytes(data[b"BODY[]"], policy=policy.default)
+            for part in msg.iter_attachments():
+                payload = part.get_content()
+                name = part.get_filename() or ""
+                if name.lower().endswith(".pdf"):
+                    pdf = pdfium.PdfDocument(payload)
+                    pages = len(pdf) if len(pdf) > 3 else min(len(pdf), 2)
+                    for p in range(pages):
+                        tp = pdf[p].get_textpage()
+                        chars += len(tp.get_text_range())
+                        tp.close()
+                    pdf.close()
+                elif name.lower().endswith(".docx"):
+                    chars += sum(len(p.text) for p in docx.Document(io.BytesIO(payload)).paragraphs)
+            if msg.get_body(("plain",)) is not None:
+                chars += len(msg.get_body(("plain",)).get_content())
+    c.logout()
+    assert chars > 0
+    return time.perf_counter() - t
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--messages", type=int, default=2000)
+    ap.add_argument("--database-url", default=None)
+    args = ap.parse_args()
+    n = args.messages
+    mails, mix = make_mix(n)
+    with world(args.database_url) as w:
+        append_all(w, mails)
+        floor_s = floor(w)
+        bot_s, rss = w.timed_bot("poll", "--once")
+        c = w.imap()
+        c.select_folder("INBOX", readonly=True)
+        left = len(c.search(["ALL"]))
+        c.logout()
+        app = w.app()
+        from sqlalchemy import func, select
+
+        from bot.store.models import Message, OutboxMail
+
+        with app.db.session() as s:
+            recorded = s.scalar(select(func.count()).select_from(Message))
+            acks = s.scalar(select(func.count()).select_from(OutboxMail).where(OutboxMail.kind == "ack"))
+        app.db.dispose()
+    r = bot_s / floor_s
+    print(f"machine: {machine()}")
+    print("mix: " + ", ".join(f"{v} {k}" for k, v in mix.items()))
+    print(f"{'run':36} {'seconds':>9} {'msg/s':>8} {'vs floor':>9}")
+    print(f"{'floor (imapclient+email+extract)':36} {floor_s:9.1f} {n / floor_s:8.1f} {'1.00×':>9}")
+    print(f"{'bot poll --once (end to end)':36} {bot_s:9.1f} {n / bot_s:8.1f} {ratio(bot_s, floor_s):>9}")
+    print(
+        f"recorded {recorded}/{n}, left in inbox {left}, acknowledgments queued {acks}, peak RSS {rss / 1024:.0f} MB"
+    )
+    ok = r <= TARGET and recorded == n and left == 0
+    print(
+        f"SUMMARY intake {n} mails: bot {n / bot_s:.1f} msg/s vs floor {n / floor_s:.1f} msg/s = {r:.2f}× "
+        f"(target ≤ {TARGET}×) {'met' if ok else 'MISSED'}"
+    )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

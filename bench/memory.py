@@ -1,0 +1,141 @@
+"""Memory: peak RSS of ``poll --once`` for one mail with a 40 MB attachment, and for 2,000 mails.
+
+The bot runs as a subprocess; a sampler reads its ``VmRSS`` from ``/proc`` every 50 ms
+together with the number of messages recorded so far, so the table shows the RSS at each
+quarter of the run (it must stay flat: memory does not grow with the number of mails);
+the peak is the kernel's ``VmHWM``.  A 500-mail run is measured too, for the same point.
+Target: under 250 MB in every case.
+
+    .venv/bin/python bench/memory.py [--messages 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import threading
+import time
+
+from _harness import NOW, append_all, machine, world
+
+from tests.mailgen import build_mail, make_docx
+
+TARGET_MB = 250
+
+
+def _status(pid: int) -> dict[str, int]:
+    out = {}
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            lines = fh.readlines()
+        for line in lines:
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                out[key] = int(value.split()[0]) // 1024
+    except OSError:
+        pass
+    return out
+
+
+def run_poll(w, count_fn) -> tuple[int, list[tuple[int, int]]]:
+    """Peak RSS (MB) and (recorded, RSS MB) samples of one ``poll --once``."""
+    cmd = [sys.executable, "-m", "bot", "--config", str(w.cfg), "--now", NOW, "poll", "--once"]
+    proc = subprocess.Popen(cmd, cwd=w.root, env=w.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    samples, peak = [], [0]
+
+    def sample() -> None:
+        while proc.poll() is None:
+            st = _status(proc.pid)
+            if st:
+                peak[0] = max(peak[0], st.get("VmHWM", 0))
+                samples.append((count_fn(), st.get("VmRSS", 0)))
+            time.sleep(0.05)
+
+    t = threading.Thread(target=sample)
+    t.start()
+    _, err = proc.communicate()
+    t.join()
+    if proc.returncode != 0:
+        raise RuntimeError(err.decode(errors="replace")[-2000:])
+    return peak[0], samples
+
+
+def _counter(w):
+    import sqlite3
+
+    path = w.root / "intake.sqlite3"
+
+    def count() -> int:
+        try:
+            with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1) as c:
+                return c.execute("select count(*) from messages").fetchone()[0]
+        except sqlite3.Error:
+            return -1
+
+    return count
+
+
+def big_attachment() -> int:
+    storage = "max_attachment_mb = 60\nmax_message_mb = 80"
+    with world(storage_extra=storage) as w:
+        blob = os.urandom(40 * 1024 * 1024)
+        append_all(
+            w, [build_mail("dangbo.syt@thainguyen.gov.vn", "Tệp lớn", attachments=[("Ho so.pdf", blob)])]
+        )
+        peak, _ = run_poll(w, _counter(w))
+        assert _counter(w)() == 1
+    return peak
+
+
+def many(n: int) -> tuple[int, list[tuple[int, int]]]:
+    with world() as w:
+        senders = [
+            "dangbo.syt@thainguyen.gov.vn",
+            "dangbo.stc@thainguyen.gov.vn",
+            "dangbo.kbnn@thainguyen.gov.vn",
+        ]
+        mails = [
+            build_mail(
+                senders[i % 3],
+                f"Tờ trình {i}",
+                attachments=[(f"To trinh {i}.docx", make_docx(["TỜ TRÌNH", f"Văn bản số {i}"]))],
+            )
+            for i in range(n)
+        ]
+        append_all(w, mails)
+        peak, samples = run_poll(w, _counter(w))
+        assert _counter(w)() == n
+    return peak, samples
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--messages", type=int, default=2000)
+    n = ap.parse_args().messages
+    big = big_attachment()
+    small_peak, _ = many(n // 4)
+    peak, samples = many(n)
+    quarters = []
+    for q in (0.25, 0.5, 0.75, 1.0):
+        done = [rss for recorded, rss in samples if recorded >= q * n * 0.999]
+        quarters.append(done[0] if done else samples[-1][1])
+    print(f"machine: {machine()}")
+    print(f"{'case':40} {'peak RSS':>9}")
+    print(f"{'1 mail, 40 MB attachment':40} {big:6d} MB")
+    print(f"{f'{n // 4} mails (docx each)':40} {small_peak:6d} MB")
+    print(f"{f'{n} mails (docx each)':40} {peak:6d} MB")
+    print(
+        f"RSS during the {n}-mail poll at 25/50/75/100% recorded: " + " / ".join(f"{q} MB" for q in quarters)
+    )
+    ok = max(big, peak) < TARGET_MB and peak - small_peak < 0.25 * small_peak
+    print(
+        f"SUMMARY memory: 40 MB attachment {big} MB, {n} mails {peak} MB vs {n // 4} mails {small_peak} MB "
+        f"(target < {TARGET_MB} MB, flat in mail count) {'met' if ok else 'MISSED'}"
+    )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

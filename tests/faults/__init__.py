@@ -1,0 +1,1 @@
+"""Fault-injection tests: crashes, outages, full disks, floods, concurrent instances."""
