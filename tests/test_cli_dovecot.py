@@ -38,7 +38,9 @@ def test_cli_slice_and_health(dovecot, tmp_path):
     assert cli(cfg, "health").returncode == 1
 
     kl01 = make_docx(["CHI BỘ SỞ NGOẠI VỤ", "BÁO CÁO", "tình hình thực hiện Kết luận số 01-KL/TW"])
-    dovecot.append(user, build_mail("chibo.sngv@thainguyen.gov.vn", "Báo cáo KL01", attachments=[("BC KL01.docx", kl01)]))
+    dovecot.append(
+        user, build_mail("chibo.sngv@thainguyen.gov.vn", "Báo cáo KL01", attachments=[("BC KL01.docx", kl01)])
+    )
     r = cli(cfg, "poll", "--once")
     assert r.returncode == 0, r.stderr
     assert "1 fetched, 1 recorded" in r.stdout

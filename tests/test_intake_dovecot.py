@@ -159,7 +159,9 @@ def test_copy_expunge_fallback_without_move(tmp_path, app_factory):
 def test_oversized_and_broken_mail_is_quarantined_with_reason(dovecot, app_factory, smtp_sink):
     user = dovecot.new_user()
     app = app_factory(dovecot.port, user, smtp_sink.port, storage_extra="max_message_mb = 0.05")
-    big = build_mail("dangbo.syt@thainguyen.gov.vn", "Hồ sơ lớn", attachments=[("big.pdf", b"%PDF-1.4\n" + b"x" * 80_000)])
+    big = build_mail(
+        "dangbo.syt@thainguyen.gov.vn", "Hồ sơ lớn", attachments=[("big.pdf", b"%PDF-1.4\n" + b"x" * 80_000)]
+    )
     dovecot.append(user, big)
     dovecot.append(user, syt_mail())
     r = poll_once(app, NOW)

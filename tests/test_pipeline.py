@@ -35,7 +35,14 @@ def one(docs, **labels):
     return found[0]
 
 
-def feed(app, sender, subject, docs, when=dt.datetime(2024, 2, 26, 9, 0, tzinfo=TZ), body="Kính gửi Ban Tuyên giáo."):
+def feed(
+    app,
+    sender,
+    subject,
+    docs,
+    when=dt.datetime(2024, 2, 26, 9, 0, tzinfo=TZ),
+    body="Kính gửi Ban Tuyên giáo.",
+):
     raw = build_mail(sender, subject, body, attachments=[(d.path.name, d.path.read_bytes()) for d in docs])
     uid = next(_uid)
     return process_mail(app, "test/INBOX", 1, FetchedMail(uid, raw, when, len(raw)), NOW)
@@ -65,10 +72,14 @@ def test_full_dossier_from_registered_address(app_factory, corpus):
             ("quyet_dinh_xep_loai", "ca_nhan"),
         ]
     ]
-    summary = one(corpus, unit_code="SGDDT", deliverable="tom_tat_thanh_tich", format="pdf", nominee_kind="ca_nhan")
+    summary = one(
+        corpus, unit_code="SGDDT", deliverable="tom_tat_thanh_tich", format="pdf", nominee_kind="ca_nhan"
+    )
     assert not summary.summary_too_long
     docs.append(summary)
-    out = feed(app, "dangbo.sgddt@thainguyen.gov.vn", "V/v gửi hồ sơ đề nghị khen thưởng HT&LT Bác 2024", docs)
+    out = feed(
+        app, "dangbo.sgddt@thainguyen.gov.vn", "V/v gửi hồ sơ đề nghị khen thưởng HT&LT Bác 2024", docs
+    )
     assert out.state == "processed" and not out.review
     syt = unit(status(app), "SGDDT")
     person = next(n for n in syt["nominations"] if n["kind"] == "ca_nhan")
@@ -113,7 +124,11 @@ def test_outline_and_summary_rules_name_the_file(app_factory, corpus):
     assert "Ưu điểm" not in problem["message"]
 
     app2 = app_factory()
-    long = next(d for d in find(corpus, deliverable="tom_tat_thanh_tich", format="pdf", unit_code="SYT") if d.summary_too_long)
+    long = next(
+        d
+        for d in find(corpus, deliverable="tom_tat_thanh_tich", format="pdf", unit_code="SYT")
+        if d.summary_too_long
+    )
     feed(app2, "dangbo.syt@thainguyen.gov.vn", "Tóm tắt thành tích", [long])
     tt = deliverable(unit(status(app2), "SYT"), "tom_tat_thanh_tich")
     assert any(p["code"] == "summary_too_long" and long.path.name in p["message"] for p in tt["problems"])
@@ -123,9 +138,17 @@ def test_resubmission_supersedes_and_late_is_judged_by_server_time(app_factory, 
     app = app_factory()
     tt = one(corpus, unit_code="SYT", deliverable="to_trinh", format="docx")
     tt_pdf = one(corpus, unit_code="SYT", deliverable="to_trinh", format="pdf")
-    feed(app, "dangbo.syt@thainguyen.gov.vn", "Tờ trình", [tt], when=dt.datetime(2024, 2, 27, 9, 0, tzinfo=TZ))
+    feed(
+        app, "dangbo.syt@thainguyen.gov.vn", "Tờ trình", [tt], when=dt.datetime(2024, 2, 27, 9, 0, tzinfo=TZ)
+    )
     # "gửi lại bản sửa" after the deadline: counts, but late.
-    feed(app, "dangbo.syt@thainguyen.gov.vn", "Gửi lại bản sửa tờ trình", [tt_pdf], when=dt.datetime(2024, 2, 29, 8, 0, tzinfo=TZ))
+    feed(
+        app,
+        "dangbo.syt@thainguyen.gov.vn",
+        "Gửi lại bản sửa tờ trình",
+        [tt_pdf],
+        when=dt.datetime(2024, 2, 29, 8, 0, tzinfo=TZ),
+    )
     d = deliverable(unit(status(app), "SYT"), "to_trinh")
     assert [f["filename"] for f in d["files"]] == [tt_pdf.path.name]
     assert d["late"] is True
@@ -151,7 +174,10 @@ def test_mail_without_files_auto_replies_and_bounces(app_factory):
     out = process_mail(app, "test/INBOX", 1, FetchedMail(900, raw, NOW, len(raw)), NOW)
     assert out.state == "processed"
     ooo = build_mail(
-        "chibo.stp@thainguyen.gov.vn", "Trả lời tự động: Nhắc nộp hồ sơ", "Tôi đi công tác.", headers={"Auto-Submitted": "auto-replied"}
+        "chibo.stp@thainguyen.gov.vn",
+        "Trả lời tự động: Nhắc nộp hồ sơ",
+        "Tôi đi công tác.",
+        headers={"Auto-Submitted": "auto-replied"},
     )
     out = process_mail(app, "test/INBOX", 1, FetchedMail(901, ooo, NOW, len(ooo)), NOW)
     assert (out.state, out.detail) == ("ignored", "auto_reply")

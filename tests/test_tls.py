@@ -22,13 +22,41 @@ def tls_dovecot(tmp_path_factory):
     d = tmp_path_factory.mktemp("tls")
     ca_key, ca_crt, key, csr, crt = (d / n for n in ("ca.key", "ca.crt", "srv.key", "srv.csr", "srv.crt"))
     run = lambda *a: subprocess.run([openssl, *a], check=True, capture_output=True)  # noqa: E731
-    run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", ca_key, "-out", ca_crt, "-days", "2",
-        "-subj", "/CN=Intake Test CA")
+    run(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        ca_key,
+        "-out",
+        ca_crt,
+        "-days",
+        "2",
+        "-subj",
+        "/CN=Intake Test CA",
+    )
     run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", csr, "-subj", "/CN=127.0.0.1")
     ext = d / "ext.cnf"
     ext.write_text("subjectAltName=IP:127.0.0.1,DNS:localhost\n")
-    run("x509", "-req", "-in", csr, "-CA", ca_crt, "-CAkey", ca_key, "-CAcreateserial", "-out", crt, "-days", "2",
-        "-extfile", ext)
+    run(
+        "x509",
+        "-req",
+        "-in",
+        csr,
+        "-CA",
+        ca_crt,
+        "-CAkey",
+        ca_key,
+        "-CAcreateserial",
+        "-out",
+        crt,
+        "-days",
+        "2",
+        "-extfile",
+        ext,
+    )
     for p in (key, crt):
         p.chmod(0o644)
     srv = DovecotServer(d / "srv", {"bot@test.example": PASSWORD}, cert=(crt, key)).start()
@@ -37,7 +65,9 @@ def tls_dovecot(tmp_path_factory):
 
 
 def _settings(port: int, tls: str, ca: str | None) -> MailboxSettings:
-    return MailboxSettings(host="127.0.0.1", port=port, tls=tls, user="bot@test.example", ca_file=ca, timeout_seconds=10)
+    return MailboxSettings(
+        host="127.0.0.1", port=port, tls=tls, user="bot@test.example", ca_file=ca, timeout_seconds=10
+    )
 
 
 @pytest.mark.parametrize("mode", ["starttls", "implicit"])

@@ -36,7 +36,9 @@ def _summary(result: object) -> str:
     return str(getattr(result, "status", result))
 
 
-def _guarded(name: str, fn: Callable[[], object], then: Callable[[], None] = lambda: None) -> Callable[[], None]:
+def _guarded(
+    name: str, fn: Callable[[], object], then: Callable[[], None] = lambda: None
+) -> Callable[[], None]:
     """One failing job run is logged and never stops the scheduler or the other jobs."""
 
     def run() -> None:
@@ -53,14 +55,23 @@ FLUSH_BATCH = 50
 FLUSH_ROUNDS = 40  # at most 2,000 mails per job run; the next run takes the rest
 
 
-def flush_all(app: App, clock: Callable[[], dt.datetime]):
+def flush_all(app: App, clock: Callable[[], dt.datetime], wake: threading.Event | None = None):
     """Flush batch after batch while full batches go out, so a backlog (a reminder round,
-    a burst of acknowledgments) leaves now rather than 50 mails per outbox interval."""
+    a burst of acknowledgments) leaves now rather than 50 mails per outbox interval.
+
+    ``wake`` is set by :func:`run_soon` when mail is queued while this run is already
+    sending (APScheduler then skips the extra run): one more round picks that mail up.
+    """
     from bot.outgoing.sender import flush_outbox
 
+    if wake is not None:
+        wake.clear()
     report = flush_outbox(app, clock(), limit=FLUSH_BATCH)
     for _ in range(FLUSH_ROUNDS - 1):
-        if report.claimed < FLUSH_BATCH or report.sent < report.claimed:
+        woken = wake is not None and wake.is_set()
+        if woken:
+            wake.clear()
+        elif report.claimed < FLUSH_BATCH or report.sent < report.claimed:
             break  # the outbox is drained, or SMTP trouble: the backoff decides the next try
         report = flush_outbox(app, clock(), limit=FLUSH_BATCH)
     return report
@@ -68,6 +79,9 @@ def flush_all(app: App, clock: Callable[[], dt.datetime]):
 
 def run_soon(sched: BackgroundScheduler, job_id: str) -> None:
     """Run ``job_id`` now (real time), e.g. the outbox right after intake queued acks."""
+    wake = getattr(sched, "wakes", {}).get(job_id)
+    if wake is not None:
+        wake.set()
     sched.modify_job(job_id, next_run_time=dt.datetime.now(sched.timezone))
 
 
@@ -81,14 +95,17 @@ def build_scheduler(app: App, clock: Callable[[], dt.datetime]) -> BackgroundSch
         timezone=tz,
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 6 * 3600},
     )
+    # Wake-ups that arrive while the outbox job runs (see flush_all).
+    sched.wakes = {"outbox": threading.Event()}
     reminder_time = app.campaign.reminders.time
     digest_time = app.settings.schedule.digest_time
     sched.add_job(
-        _guarded("outbox", lambda: flush_all(app, clock)),
+        _guarded("outbox", lambda: flush_all(app, clock, sched.wakes["outbox"])),
         IntervalTrigger(minutes=app.settings.schedule.outbox_interval_minutes, timezone=tz),
         id="outbox",
         next_run_time=start,
     )
+
     def then_send(result):
         # Mail just queued (a reminder round, today's digest) leaves now, not at the
         # next outbox tick: at start-up all jobs run together and the outbox would

@@ -243,11 +243,12 @@ def bounced_addresses(session: Session) -> list[dict]:
     """Addresses that bounced (delivery-status reports), with the unit they belong to."""
     from bot.store.models import UnitAddress
 
-    owners = {a.email: a.unit.name for a in session.scalars(select(UnitAddress).options(selectinload(UnitAddress.unit)))}
+    owners = {
+        a.email: a.unit.name
+        for a in session.scalars(select(UnitAddress).options(selectinload(UnitAddress.unit)))
+    }
     seen: dict[str, dict] = {}
-    rows = session.scalars(
-        select(Message).where(Message.category == "bounce").order_by(Message.received_at)
-    )
+    rows = session.scalars(select(Message).where(Message.category == "bounce").order_by(Message.received_at))
     for m in rows:
         _, _, addrs = (m.reason or "").partition(":")
         for addr in filter(None, (a.strip().lower() for a in addrs.split(","))):

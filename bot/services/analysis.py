@@ -105,7 +105,11 @@ def analyze(
             spec = campaign.deliverable(fa.deliverable)
             if spec.scope == "nominee":
                 g = extract_nominee(
-                    fa.deliverable, facts.head_text, att.filename, msg.subject, allowed_kinds=spec.nominee_kinds
+                    fa.deliverable,
+                    facts.head_text,
+                    att.filename,
+                    msg.subject,
+                    allowed_kinds=spec.nominee_kinds,
                 )
                 fa.nominee_kind, fa.nominee_name = g.kind, g.name
         files.append(fa)

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, selectinload, subqueryload
 
 from bot.campaign.units import UnitInfo, normalize_email
 from bot.store.models import (
@@ -72,7 +72,9 @@ def import_units(
 
 
 def load_units(session: Session, active_only: bool = True) -> list[Unit]:
-    q = select(Unit).options(selectinload(Unit.addresses), selectinload(Unit.aliases)).order_by(Unit.code)
+    # subqueryload: one statement per relationship whatever the number of units
+    # (selectinload would issue one per 500 parents).
+    q = select(Unit).options(subqueryload(Unit.addresses), subqueryload(Unit.aliases)).order_by(Unit.code)
     if active_only:
         q = q.where(Unit.active.is_(True))
     return list(session.scalars(q))
@@ -113,7 +115,7 @@ def current_submissions(session: Session, campaign: str) -> list[Submission]:
     q = (
         select(Submission)
         .where(Submission.campaign == campaign, Submission.superseded_by_id.is_(None))
-        .options(selectinload(Submission.attachment), selectinload(Submission.message))
+        .options(subqueryload(Submission.attachment), subqueryload(Submission.message))
         .order_by(Submission.received_at, Submission.id)
     )
     return list(session.scalars(q))
