@@ -22,8 +22,11 @@ demo: system-deps venv
 
 test: system-deps venv
 	$(PY) -m pytest $(PYTEST_ARGS)
+	@# Second pass on PostgreSQL: every test that touches the database; the pure parsers
+	@# (documents, matching, MIME) and the long kill -9 runs already ran above.
 	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
-		PY=$(PY) bash scripts/test-postgres.sh; \
+		PY=$(PY) bash scripts/test-postgres.sh -m "not slow or postgres" \
+			--ignore=tests/documents --ignore=tests/matching --ignore=tests/intake; \
 	else echo "PostgreSQL is not installed: the PostgreSQL run is skipped"; fi
 
 lint:
