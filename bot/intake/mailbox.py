@@ -26,6 +26,7 @@ from imapclient.exceptions import IMAPClientError
 
 from bot.config import MailboxSettings
 from bot.errors import MailboxError
+from bot.tls import client_context
 
 log = logging.getLogger(__name__)
 
@@ -50,14 +51,6 @@ class MailHeader:
     internaldate: datetime
 
 
-def _tls_context(settings: MailboxSettings) -> ssl.SSLContext:
-    ctx = ssl.create_default_context(cafile=settings.ca_file)
-    if not settings.verify_certificate:
-        ctx.check_hostname = False
-        ctx.verify_mode = ssl.CERT_NONE
-    return ctx
-
-
 class Mailbox:
     """A connection to one IMAP account.  Use as a context manager."""
 
@@ -73,7 +66,7 @@ class Mailbox:
         s = self.settings
         if s.tls == "none" and not s.allow_plaintext:
             raise MailboxError("mailbox.tls is 'none' but mailbox.allow_plaintext is not set")
-        ctx = _tls_context(s)
+        ctx = client_context(s.verify_certificate, s.ca_file)
         client = IMAPClient(
             s.host, port=s.port, ssl=s.tls == "implicit", ssl_context=ctx, timeout=s.timeout_seconds
         )

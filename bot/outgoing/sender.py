@@ -36,6 +36,7 @@ from sqlalchemy import or_, select, update
 from bot.config import SmtpSettings
 from bot.errors import SendError
 from bot.store.models import OutboxMail
+from bot.tls import client_context
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +49,6 @@ _NETWORK_ERRORS = (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError, ssl.
 def backoff(attempts: int) -> dt.timedelta:
     """Delay before the next try after ``attempts`` failed ones: 2, 4, 8 … minutes, at most 1 h."""
     return min(BACKOFF_FIRST * (2 ** max(attempts - 1, 0)), BACKOFF_MAX)
-
-
-def _tls_context(s: SmtpSettings) -> ssl.SSLContext:
-    ctx = ssl.create_default_context(cafile=s.ca_file)
-    if not s.verify_certificate:
-        ctx.check_hostname = False
-        ctx.verify_mode = ssl.CERT_NONE
-    return ctx
 
 
 def _error(prefix: str, e: BaseException) -> SendError:
@@ -96,7 +89,7 @@ class SmtpSender:
             use_tls=s.tls == "implicit",
             start_tls=s.tls == "starttls",
             validate_certs=tls and s.verify_certificate,
-            tls_context=_tls_context(s) if tls else None,
+            tls_context=client_context(s.verify_certificate, s.ca_file) if tls else None,
             timeout=s.timeout_seconds,
         )
 
