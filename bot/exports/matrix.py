@@ -36,6 +36,9 @@ BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
+TOP_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
 def sheet_title(label: str, used: set[str]) -> str:
     """A valid, unique sheet name (≤ 31 characters, none of ``[]:*?/\\``)."""
     base = _SHEET_FORBIDDEN.sub("-", label).strip()
@@ -106,10 +109,9 @@ def build_matrix(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> Workbo
             problems = [p.message for s in states for p in s.problems] + [p.message for p in st.problems]
             row.append("\n".join(dict.fromkeys(problems)))
             ws.append(row)
-            r = ws.max_row
+            r = i + 1  # counted, not ws.max_row, which scans every cell (quadratic)
             for cell in ws[r]:
-                cell.font, cell.border = BODY_FONT, BORDER
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                cell.font, cell.border, cell.alignment = BODY_FONT, BORDER, TOP_WRAP
             for k, s in enumerate(states):
                 col = 6 + 3 * k
                 ws.cell(r, col).fill = FILLS[s.status]
@@ -125,7 +127,7 @@ def build_matrix(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> Workbo
         ws.row_dimensions[1].height = 45
         # Header row and the unit's code and name stay visible while scrolling.
         ws.freeze_panes = "D2"
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{ws.max_row}"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(snap.units) + 1}"
         ws.page_setup.orientation = "landscape"
         ws.page_setup.fitToWidth = 1
         ws.print_title_rows = "1:1"
