@@ -97,11 +97,17 @@ def check_quota(unit_kind: str, nominations: Iterable[tuple[str, str]], campaign
     kind = campaign.unit_kinds.get(unit_kind)
     if kind is None:
         return []
+    nominations = list(nominations)
+    q = kind.quota
+    # Folding names is the costly part; duplicates can only lower the counts, so a unit
+    # within its quota on raw counts (nearly all of them) needs no folding at all.
+    raw = [k for k, _ in nominations]
+    if raw.count("tap_the") <= q.tap_the and raw.count("ca_nhan") <= q.ca_nhan and len(raw) <= q.total:
+        return []
     distinct: dict[tuple[str, str], str] = {}
     for k, name in nominations:
         distinct.setdefault((k, nominee_key(name)), name)
     by_kind = {k: [n for (kk, _), n in distinct.items() if kk == k] for k in ("tap_the", "ca_nhan")}
-    q = kind.quota
     if (
         len(by_kind["tap_the"]) <= q.tap_the
         and len(by_kind["ca_nhan"]) <= q.ca_nhan
