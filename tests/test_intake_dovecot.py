@@ -204,3 +204,30 @@ def test_mailbox_adapter_refuses_plaintext_unless_allowed():
     mb = Mailbox(MailboxSettings(host="127.0.0.1", port=1, tls="none", user="x"), "pw")
     with pytest.raises(MailboxError, match="allow_plaintext"):
         mb.open()
+
+
+def test_interrupted_move_leaves_one_copy(dovecot, mail_app):
+    """Recorded, then the server died mid-MOVE (copied, not expunged): the next pass
+    drops the inbox copy instead of moving a second one into Processed."""
+    from bot.intake.mailbox import FetchedMail
+    from bot.services.intake import process_mail
+
+    app, user = mail_app
+    dovecot.append(user, syt_mail())
+    c = dovecot.client(user)
+    c.create_folder("Processed")
+    c.select_folder("INBOX")
+    uidvalidity = c.folder_status("INBOX", ["UIDVALIDITY"])[b"UIDVALIDITY"]
+    (uid,) = c.search(["ALL"])
+    raw = c.fetch([uid], ["BODY.PEEK[]"])[uid][b"BODY[]"]
+    name = Mailbox(app.settings.mailbox, None).name
+    process_mail(app, name, uidvalidity, FetchedMail(uid, raw, NOW, len(raw)), NOW)
+    c.copy([uid], "Processed")  # the first half of a MOVE
+    c.logout()
+
+    r = poll_once(app, NOW)
+    assert (r.fetched, r.recorded) == (1, 1)  # counted as the recorded outcome, not a new one
+    assert dovecot.folder_uids(user, "INBOX") == []
+    assert len(dovecot.folder_uids(user, "Processed")) == 1
+    with app.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Message)) == 1

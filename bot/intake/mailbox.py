@@ -208,6 +208,31 @@ class Mailbox:
         except _NETWORK_ERRORS as e:
             raise MailboxError(f"cannot move uid {uid} to {folder}: {e}") from e
 
+    def has_copy(self, folder: str, message_id: str) -> bool:
+        """Whether ``folder`` holds a mail with this Message-ID (recovery path only).
+
+        Selects ``folder`` read-only and then the watched folder again, so it costs two
+        round trips; it is used only for a mail already recorded but still in the inbox.
+        """
+        try:
+            self.client.select_folder(folder, readonly=True)
+            try:
+                found = self.client.search(["HEADER", "Message-ID", message_id])
+            finally:
+                self.client.select_folder(self.settings.folder)
+        except _NETWORK_ERRORS as e:
+            raise MailboxError(f"cannot search {folder}: {e}") from e
+        return bool(found)
+
+    def delete(self, uid: int) -> None:
+        """Remove one message from the selected folder (flag and expunge it)."""
+        try:
+            self.client.add_flags([uid], [b"\\Deleted"], silent=True)
+            if self.has("UIDPLUS"):
+                self.client.uid_expunge([uid])
+        except _NETWORK_ERRORS as e:
+            raise MailboxError(f"cannot delete uid {uid}: {e}") from e
+
     def append(self, folder: str, raw: bytes, when: datetime | None = None, flags: tuple = ()) -> None:
         try:
             self.client.append(folder, raw, flags=flags, msg_time=when)

@@ -104,6 +104,7 @@ class Outcome:
     detail: str
     review: bool = False
     already_recorded: bool = False
+    message_id: str | None = None  # the mail's Message-ID, to find a copy already moved
 
 
 def _parse(app: App, raw: bytes) -> InboundMessage:
@@ -157,7 +158,14 @@ def process_mail(
         ).first()
         if existing is not None:
             kind = "quarantine" if existing.state == "quarantined" else "processed"
-            return Outcome(existing.state, kind, existing.id, "already recorded", already_recorded=True)
+            return Outcome(
+                existing.state,
+                kind,
+                existing.id,
+                "already recorded",
+                already_recorded=True,
+                message_id=existing.message_id_header,
+            )
 
     fingerprint = content_fingerprint(mail.raw)
     _, raw_path = app.files.put(mail.raw, kind="raw")
@@ -373,7 +381,12 @@ def poll_connected(
 def _finish(app: App, mb: Mailbox, uid: int, uidvalidity: int, out: Outcome, report: PollReport) -> None:
     cfg = app.settings.mailbox
     folder = cfg.quarantine_folder if out.folder_kind == "quarantine" else cfg.processed_folder
-    mb.move(uid, folder)
+    if out.already_recorded and out.message_id and mb.has_copy(folder, out.message_id):
+        # A MOVE interrupted by a crash or a server restart can leave the mail in both
+        # folders; drop the inbox copy instead of moving a second one.
+        mb.delete(uid)
+    else:
+        mb.move(uid, folder)
     with app.db.session() as s:
         st = repo.mailbox_state(s, mb.name)
         if st.uidvalidity == uidvalidity and uid > st.last_uid:
