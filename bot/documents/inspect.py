@@ -7,7 +7,10 @@ send ``.doc`` files that are really .docx, PDFs named ``.docx`` and so on.
 Nothing here raises for bad input: a corrupt, encrypted or unsupported file gives
 facts with ``problem="unreadable_file"`` and an English ``problem_detail``; a file
 whose text could not be read reliably (no OCR, no .doc converter) gives
-``needs_review=True``.  Every text is NFC and converted from TCVN3/VNI when detected.
+``needs_review=True``.  Every text is NFC and converted from TCVN3/VNI when detected;
+for PDF and DOCX the head decides the encoding, and the full text is converted with it
+rather than examined again.  Each file is opened once per call: for a PDF, the text
+and the layout measure come from the same pass over its pages.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from bot.documents import doc as doc_reader
 from bot.documents import layout, ocr
 from bot.documents.docx import HEAD_CHARS, OLE_MAGIC, is_encrypted_ooxml, read_docx
 from bot.documents.facts import DocumentFacts
-from bot.documents.legacy import detect_legacy, fix_legacy
+from bot.documents.legacy import decode_legacy, detect_legacy, fix_legacy, to_unicode
 from bot.documents.pdf import BrokenPdf, EncryptedPdf, read_pdf, render_page_png
 from bot.documents.tools import ToolFailed
 
@@ -71,7 +74,11 @@ def _head(text: str) -> str:
 
 def _with_text(base: DocumentFacts, text: str, need_full_text: bool) -> DocumentFacts:
     """Facts with head/full text filled from ``text`` after legacy conversion."""
-    text, enc = fix_legacy(text)
+    return _with_unicode(base, *fix_legacy(text), need_full_text)
+
+
+def _with_unicode(base: DocumentFacts, text: str, enc: str | None, need_full_text: bool) -> DocumentFacts:
+    """Facts with head/full text filled from ``text``, already converted from ``enc``."""
     return replace(
         base, head_text=_head(text), full_text=text if need_full_text else None, legacy_encoding=enc
     )
@@ -84,8 +91,9 @@ def _inspect_docx(data: bytes, need_full_text: bool, measure_layout: bool) -> Do
         result = read_docx(data, full=need_full_text)
     except (zipfile.BadZipFile, KeyError, ParseError, EOFError) as e:
         return _unreadable("docx", f"not a readable .docx file: {e}")
-    head, head_enc = fix_legacy(result.head)
-    full, full_enc = fix_legacy(result.full) if result.full is not None else (None, None)
+    # The head is the start of the full text: its encoding is the document's.
+    head, enc = fix_legacy(result.head)
+    full = to_unicode(result.full, enc) if result.full is not None else None
     fraction = None
     if measure_layout:
         try:
@@ -98,33 +106,30 @@ def _inspect_docx(data: bytes, need_full_text: bool, measure_layout: bool) -> Do
         full_text=full,
         used_a4_fraction=fraction,
         method="docx",
-        legacy_encoding=result.legacy_encoding or head_enc or full_enc,
+        legacy_encoding=result.legacy_encoding or enc,
     )
 
 
 def _inspect_pdf(data: bytes, need_full_text: bool, measure_layout: bool) -> DocumentFacts:
     try:
-        result = read_pdf(data, full=need_full_text)
+        # One pass over the pages gives the text and, when asked, the layout measure.
+        result = read_pdf(data, full=need_full_text, measure_layout=measure_layout)
     except EncryptedPdf as e:
         return _unreadable("pdf", str(e), encrypted=True)
     except BrokenPdf as e:
         return _unreadable("pdf", str(e))
-    fraction = None
-    if measure_layout:
-        try:
-            fraction = layout.pdf_used_a4_fraction(data)
-        except Exception:  # pdfminer raises many types on odd files
-            fraction = None
     base = DocumentFacts(
         kind="pdf",
         page_count=result.page_count,
         page_sizes_pt=result.page_sizes_pt,
-        used_a4_fraction=fraction,
+        used_a4_fraction=result.used_a4_fraction,
     )
     if result.has_text_layer:
         facts = _with_text(base, result.head, False)
         if need_full_text and result.full is not None:
-            facts = replace(facts, full_text=fix_legacy(result.full)[0])
+            # The head pages decided the encoding; the pages are NFC already.
+            enc = facts.legacy_encoding
+            facts = replace(facts, full_text=decode_legacy(result.full, enc) if enc else result.full)
         return replace(facts, method="pdf-text")
     # A scan: OCR the first page (title and header are there).
     if result.page_count == 0 or not ocr.ocr_available():
@@ -161,20 +166,24 @@ def _inspect_doc(data: bytes, need_full_text: bool) -> DocumentFacts:
     return replace(_with_text(DocumentFacts(kind="doc"), text, need_full_text), method=method)
 
 
-def _decode_plain(data: bytes) -> str:
+def _decode_plain(data: bytes) -> tuple[str, str | None]:
+    """(Unicode NFC text, legacy encoding it was converted from) of a plain-text file."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", "replace")
+        return fix_legacy(data.decode("utf-16", "replace"))
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    else:
+        return fix_legacy(text)
     # Legacy TCVN3/VNI files are single-byte; as Latin-1 their code points are the ones
     # the legacy tables expect.  Otherwise assume the Vietnamese Windows code page
     # (cp1258 writes tones as combining marks; NFC composes them).
     latin = data.decode("latin-1")
-    if detect_legacy(latin):
-        return latin
-    return unicodedata.normalize("NFC", data.decode("cp1258", "replace"))
+    enc = detect_legacy(latin)
+    if enc:
+        return decode_legacy(latin, enc), enc
+    return fix_legacy(unicodedata.normalize("NFC", data.decode("cp1258", "replace")))
 
 
 def inspect_document(
@@ -204,7 +213,7 @@ def inspect_document(
         if kind == "image":
             return _inspect_image(data, need_full_text)
         if kind == "text":
-            facts = _with_text(DocumentFacts(kind="text"), _decode_plain(data), need_full_text)
+            facts = _with_unicode(DocumentFacts(kind="text"), *_decode_plain(data), need_full_text)
             return replace(facts, method="text")
         return _unreadable("other", f"unsupported file type {sniffed_type or 'unknown'}")
     except Exception as e:  # last line of defence: bad input must not crash intake

@@ -19,10 +19,16 @@ for VNI).  Unicode Vietnamese text never contains a strong mark inside a word, s
 is left alone whatever its content.  A candidate encoding must then decode most of
 those words into plausible Vietnamese syllables (only Vietnamese letters, at most one
 tone mark), and the better of TCVN3/VNI wins.
+
+Detection runs on every text the bot reads, so it is kept cheap: it looks only at the
+first :data:`SAMPLE_CHARS` characters (a document is typed in one encoding; its first
+pages decide), and a text with no strong mark at all is dismissed by a single regex
+search.  Conversion uses ``str.translate`` (TCVN3) and one regex pass (VNI).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -48,6 +54,7 @@ _TCVN3_PAIRS = (
 )
 TCVN3_TO_UNICODE: dict[str, str] = {p[0]: p[1] for p in _TCVN3_PAIRS.split(" ")}
 _UNICODE_TO_TCVN3: dict[str, str] = {u: t for t, u in TCVN3_TO_UNICODE.items()}
+_TCVN3_TRANSLATE = str.maketrans(TCVN3_TO_UNICODE)
 
 # --- VNI (VNI-Windows) -----------------------------------------------------------------
 # Letters with a code point of their own.
@@ -87,21 +94,22 @@ _VNI_BASES = "aeiouyAEIOUYôöÔÖ"
 _VNI_MARKS = {b: _vni_marks_for(b) for b in _VNI_BASES if b.lower() not in "i"}
 
 
+# Every 2-code-point VNI letter (base + mark) and every single-code-point one, to Unicode.
+_VNI_TABLE: dict[str, str] = {
+    base + mark: unicodedata.normalize("NFC", _VNI_SINGLE.get(base, base) + seq)
+    for base, marks in _VNI_MARKS.items()
+    for mark, seq in marks.items()
+} | _VNI_SINGLE
+# Pairs first, so that "ô" + mark is one letter and a lone "ô" is "ơ".
+_VNI_RE = re.compile(
+    "|".join(f"{re.escape(base)}[{re.escape(''.join(marks))}]" for base, marks in _VNI_MARKS.items())
+    + f"|[{re.escape(''.join(_VNI_SINGLE))}]"
+)
+
+
 def decode_vni(text: str) -> str:
     """VNI text (as Latin-1 code points) -> Unicode NFC."""
-    out: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        marks = _VNI_MARKS.get(ch)
-        if marks is not None and i + 1 < n and text[i + 1] in marks:
-            base = _VNI_SINGLE.get(ch, ch)
-            out.append(unicodedata.normalize("NFC", base + marks[text[i + 1]]))
-            i += 2
-            continue
-        out.append(_VNI_SINGLE.get(ch, ch))
-        i += 1
-    return unicodedata.normalize("NFC", "".join(out))
+    return unicodedata.normalize("NFC", _VNI_RE.sub(lambda m: _VNI_TABLE[m[0]], text))
 
 
 def encode_vni(text: str) -> str:
@@ -143,7 +151,7 @@ def decode_tcvn3(text: str, upper: bool = False) -> str:
     ``upper`` is for runs set in a capitals font (``.VnTimeH``), which draws the
     lower-case codes as capitals.
     """
-    out = "".join(TCVN3_TO_UNICODE.get(ch, ch) for ch in text)
+    out = text.translate(_TCVN3_TRANSLATE)
     if upper:
         out = out.upper()
     return unicodedata.normalize("NFC", out)
@@ -175,6 +183,11 @@ _VNI_STRONG = frozenset("øûïåäëüñöæîØÛÏÅÄËÜÑÖÆÎ")
 # Letters of Unicode Vietnamese outside Latin-1: if a text has many, it is Unicode.
 _UNICODE_ONLY = frozenset(c for c in _VIET_LETTERS if ord(c) > 0xFF)
 _WORD = re.compile(r"[A-Za-z\u00a1-\u00ff\u0100-\u1ef9]+")
+# Any strong mark at all: without one no word can be evidence, whatever the text says.
+_ANY_STRONG = re.compile(f"[{re.escape(''.join(sorted(_TCVN3_STRONG | _VNI_STRONG)))}]")
+# Detection reads at most this many characters from the start of a text: enough words
+# to decide, and a 50-page report costs no more than its first pages.
+SAMPLE_CHARS = 8000
 _TONES = frozenset("\u0300\u0301\u0309\u0303\u0323")
 
 
@@ -210,19 +223,39 @@ def evidence_words(text: str, encoding: str) -> list[str]:
     vowel ("ở") is therefore no evidence, which costs little on real sentences.
     """
     strong = STRONG_MARKS[encoding]
-    return [w for w in _WORD.findall(text) if any(c in strong for c in w) and any(c.isascii() for c in w)]
+    return [w for w in _WORD.findall(text) if not strong.isdisjoint(w) and _has_ascii(w)]
 
 
-def _score(words: list[str], strong: frozenset[str], decode) -> tuple[int, int]:
+@functools.lru_cache(maxsize=8192)
+def _decodes_plausibly(word: str, encoding: str) -> bool:
+    """``word`` read as ``encoding`` is a plausible syllable (cached: words repeat a lot)."""
+    return plausible_syllable(decode_legacy(word, encoding))
+
+
+def _score(words: list[str], encoding: str) -> tuple[int, int]:
     """(words with a strong mark, of those how many decode to plausible syllables)."""
-    marked = [w for w in words if any(c in strong for c in w) and any(c.isascii() for c in w)]
-    good = sum(1 for w in marked if plausible_syllable(decode(w)))
+    strong = STRONG_MARKS[encoding]
+    marked = [w for w in words if not strong.isdisjoint(w) and _has_ascii(w)]
+    good = sum(1 for w in marked if _decodes_plausibly(w, encoding))
     return len(marked), good
 
 
-def _broad_score(words: list[str], decode) -> int:
-    """Words with any non-ASCII letter that ``decode`` turns into plausible syllables."""
-    return sum(1 for w in words if not w.isascii() and plausible_syllable(decode(w)))
+def _has_ascii(word: str) -> bool:
+    return any(c.isascii() for c in word)
+
+
+def _sample(text: str) -> str:
+    """The first :data:`SAMPLE_CHARS` characters of ``text``, cut after a whole word."""
+    if len(text) <= SAMPLE_CHARS:
+        return text
+    head = text[:SAMPLE_CHARS]
+    cut = max(head.rfind(" "), head.rfind("\n"))
+    return head[:cut] if cut > 0 else head
+
+
+def _broad_score(words: list[str], encoding: str) -> int:
+    """Words with any non-ASCII letter that ``encoding`` turns into plausible syllables."""
+    return sum(1 for w in words if not w.isascii() and _decodes_plausibly(w, encoding))
 
 
 def detect_legacy(text: str, min_words: int = 2, min_share: float = 0.1) -> str | None:
@@ -233,22 +266,26 @@ def detect_legacy(text: str, min_words: int = 2, min_share: float = 0.1) -> str 
     syllables.  When both encodings qualify, the one that explains more words with
     non-ASCII letters wins; a tie (e.g. "öa" is "ưa" in VNI and "ửa" in TCVN3) is
     undecidable and gives None.
+
+    Only the first :data:`SAMPLE_CHARS` characters are read, and a text without any
+    strong mark (pure ASCII, ordinary Unicode Vietnamese) is dismissed by one regex
+    search, so the cost is bounded whatever the length of the text.
     """
+    text = _sample(text)
+    if text.isascii() or (min_words > 0 and not _ANY_STRONG.search(text)):
+        return None
     words = _WORD.findall(text)
     if not words:
         return None
-    unicode_words = sum(1 for w in words if any(c in _UNICODE_ONLY for c in w))
+    unicode_words = sum(1 for w in words if not _UNICODE_ONLY.isdisjoint(w))
     if unicode_words > 0.05 * len(words):
         return None
     scores: dict[str, int] = {}
-    for name, strong, decode in (
-        ("tcvn3", _TCVN3_STRONG, decode_tcvn3),
-        ("vni", _VNI_STRONG, decode_vni),
-    ):
-        marked, good = _score(words, strong, decode)
+    for name in ("tcvn3", "vni"):
+        marked, good = _score(words, name)
         if marked < min_words or marked < min_share * len(words) or good < 0.8 * marked:
             continue
-        scores[name] = _broad_score(words, decode)
+        scores[name] = _broad_score(words, name)
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
@@ -266,12 +303,23 @@ def decode_legacy(text: str, encoding: str) -> str:
     raise ValueError(f"unknown legacy encoding {encoding!r}")
 
 
-def fix_legacy(text: str) -> tuple[str, str | None]:
-    """(Unicode NFC text, detected encoding or None); unchanged apart from NFC when None."""
-    encoding = detect_legacy(text)
+def to_unicode(text: str, encoding: str | None) -> str:
+    """``text`` converted from ``encoding``, or only NFC-normalised when it is None."""
     if encoding is None:
-        return unicodedata.normalize("NFC", text), None
-    return decode_legacy(text, encoding), encoding
+        return unicodedata.normalize("NFC", text)
+    return decode_legacy(text, encoding)
+
+
+def fix_legacy(text: str) -> tuple[str, str | None]:
+    """(Unicode NFC text, detected encoding or None); unchanged apart from NFC when None.
+
+    The encoding is decided on the start of the text (see :func:`detect_legacy`) and,
+    when legacy, the whole text is converted.
+    """
+    if text.isascii():
+        return text, None
+    encoding = detect_legacy(text)
+    return to_unicode(text, encoding), encoding
 
 
 def font_encoding(font_name: str | None) -> str | None:

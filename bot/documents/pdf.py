@@ -1,11 +1,10 @@
 """Text, page count and page sizes of a PDF, via PDFium (pypdfium2).
 
 PDFium extracts a page in about a millisecond, so classification reads only the first
-:data:`HEAD_PAGES` pages; the rest is touched only when the full text is asked for.
-Page sizes come from the page tree without loading page content.
-
-pdfplumber (pdfminer) is much slower and is used only in :mod:`bot.documents.layout`,
-where geometry is needed.
+:data:`HEAD_PAGES` pages; the rest is touched only when the full text is asked for,
+each page once (the full text costs what a bare PDFium loop over the pages costs).
+Page sizes come from the page tree without loading page content.  The layout measure
+(:mod:`bot.documents.layout`) can be taken in the same pass over the pages.
 
 A PDF protected by a user (open) password raises :class:`EncryptedPdf`; one that only
 has an owner password (printing/copying restrictions) opens and reads normally.
@@ -19,6 +18,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
+
+from bot.documents import layout
 
 HEAD_PAGES = 2
 # A page with fewer visible characters than this has no usable text layer (a scan,
@@ -42,6 +43,7 @@ class PdfText:
     page_count: int
     page_sizes_pt: list[tuple[float, float]]
     has_text_layer: bool
+    used_a4_fraction: float | None = None
 
 
 @contextmanager
@@ -59,41 +61,58 @@ def open_pdf(data: bytes) -> Iterator[pdfium.PdfDocument]:
         doc.close()
 
 
-def _page_text(doc: pdfium.PdfDocument, index: int) -> str:
-    page = doc[index]
-    try:
-        textpage = page.get_textpage()
-        try:
-            text = textpage.get_text_bounded()
-        finally:
-            textpage.close()
-    finally:
-        page.close()
+def _page_text(textpage: pdfium.PdfTextPage) -> str:
     # PDFium returns CRLF line ends and, for some producers, decomposed diacritics.
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
 
 
 def _visible_chars(text: str) -> int:
-    return sum(1 for c in text if not c.isspace())
+    return len("".join(text.split()))
 
 
-def read_pdf(data: bytes, full: bool = False) -> PdfText:
-    """Head text (first pages), optional full text, page count and sizes."""
+def read_pdf(data: bytes, full: bool = False, measure_layout: bool = False) -> PdfText:
+    """Head text (first pages), optional full text, page count and sizes.
+
+    ``measure_layout`` also fills ``used_a4_fraction``
+    (:func:`bot.documents.layout.page_used_pt` over the first pages), reusing the pages
+    and text pages loaded for the text instead of opening the file a second time.
+    """
     with open_pdf(data) as doc:
         count = len(doc)
-        sizes = [tuple(round(v, 1) for v in doc.get_page_size(i)) for i in range(count)]
-        head_pages = [_page_text(doc, i) for i in range(min(count, HEAD_PAGES))]
-        full_text = None
-        if full:
-            rest = [_page_text(doc, i) for i in range(len(head_pages), count)]
-            full_text = "\f".join(head_pages + rest)
+        sizes = [doc.get_page_size(i) for i in range(count)]
+        text_pages = count if full else min(count, HEAD_PAGES)
+        layout_pages = min(count, layout.MAX_PAGES) if measure_layout else 0
+        texts: list[str] = []
+        used: float | None = 0.0 if measure_layout else None
+        for i in range(max(text_pages, layout_pages)):
+            page = doc[i]
+            try:
+                textpage = page.get_textpage()
+                try:
+                    if i < text_pages:
+                        texts.append(_page_text(textpage))
+                    if used is not None and i < layout_pages:
+                        try:
+                            used += layout.page_used_pt(page, textpage)
+                        except Exception:  # an estimate must never break reading the text
+                            used = None
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+    head_pages = texts[:HEAD_PAGES]
     has_text = any(_visible_chars(t) >= MIN_PAGE_CHARS for t in head_pages)
+    fraction = None
+    if used is not None:
+        fraction = layout.used_fraction(used, count)
     return PdfText(
         head="\n".join(head_pages).strip(),
-        full=full_text,
+        full="\f".join(texts) if full else None,
         page_count=count,
-        page_sizes_pt=[(w, h) for w, h in sizes],
+        page_sizes_pt=[(round(w, 1), round(h, 1)) for w, h in sizes],
         has_text_layer=has_text,
+        used_a4_fraction=fraction,
     )
 
 

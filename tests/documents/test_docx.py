@@ -99,3 +99,6 @@ def test_big_docx_full_text_when_asked(big: bytes) -> None:
     result = read_docx(big, full=True)
     assert result.full is not None and "KẾT THÚC BÁO CÁO" in result.full
     assert "200.12." in result.full
+    # The head is the same whether or not the full text is read, and starts it.
+    assert result.head == read_docx(big).head and result.full.startswith(result.head)
+    assert len(result.head) <= HEAD_CHARS

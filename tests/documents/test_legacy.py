@@ -8,7 +8,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from bot.documents import legacy
 from bot.documents.legacy import (
+    SAMPLE_CHARS,
     decode_tcvn3,
     decode_vni,
     detect_legacy,
@@ -158,3 +160,50 @@ def test_tcvn3_round_trip(text: str) -> None:
     decoded, enc = fix_legacy(encoded)
     assert enc == "tcvn3"
     assert decoded.lower() == text.lower()
+
+
+# --- long texts and the fast paths -------------------------------------------------------
+_SENTENCE = "Báo cáo thành tích của Đảng ủy Sở Y tế trong năm 2024. Người được đề nghị khen thưởng.\n"
+
+
+@pytest.mark.parametrize(("encode", "name"), [(encode_tcvn3, "tcvn3"), (encode_vni, "vni")])
+def test_long_legacy_text_is_converted_past_the_sample(encode, name: str) -> None:
+    text = _SENTENCE * (3 * SAMPLE_CHARS // len(_SENTENCE))
+    assert fix_legacy(encode(text)) == (text, name)
+
+
+def test_long_text_is_decided_on_its_start() -> None:
+    """A Unicode report with a legacy appendix stays as it is (converting would break it)."""
+    start = _SENTENCE * (SAMPLE_CHARS // len(_SENTENCE) + 1)
+    text = start + encode_tcvn3(_SENTENCE) * 50
+    assert detect_legacy(text) is None
+    assert fix_legacy(text) == (text, None)
+
+
+def _decode_tcvn3_letterwise(text: str) -> str:
+    return unicodedata.normalize("NFC", "".join(legacy.TCVN3_TO_UNICODE.get(c, c) for c in text))
+
+
+def _decode_vni_letterwise(text: str) -> str:
+    """The VNI definition, one code point at a time: a base letter takes the mark after it."""
+    out, i = [], 0
+    while i < len(text):
+        marks = legacy._VNI_MARKS.get(text[i])
+        if marks is not None and i + 1 < len(text) and text[i + 1] in marks:
+            base = legacy._VNI_SINGLE.get(text[i], text[i])
+            out.append(unicodedata.normalize("NFC", base + marks[text[i + 1]]))
+            i += 2
+        else:
+            out.append(legacy._VNI_SINGLE.get(text[i], text[i]))
+            i += 1
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+_LATIN = "".join(chr(c) for c in range(0x20, 0x100)) + "aeouyAEOUYôöÔÖ" * 4
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_LATIN, max_size=80))
+def test_table_decoders_match_the_letterwise_definition(text: str) -> None:
+    assert decode_tcvn3(text) == _decode_tcvn3_letterwise(text)
+    assert decode_vni(text) == _decode_vni_letterwise(text)

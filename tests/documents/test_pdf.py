@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pypdfium2 as pdfium
 import pytest
 
 from bot.documents.inspect import inspect_document
@@ -81,3 +82,15 @@ def test_big_pdf_reads_only_the_head(big: bytes) -> None:
 def test_big_pdf_full_text_when_asked(big: bytes) -> None:
     facts = inspect_document(big, "scan.pdf", PDF, need_full_text=True)
     assert "trang 300, dong 45" in facts.full_text
+
+
+def test_full_text_is_each_page_read_once(big: bytes) -> None:
+    """The full text is what a bare PDFium loop over the pages gives, nothing more."""
+    pdf = pdfium.PdfDocument(big)
+    try:
+        pages = [pdf[i].get_textpage().get_text_range().replace("\r\n", "\n") for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    facts = inspect_document(big, "scan.pdf", PDF, need_full_text=True)
+    assert facts.full_text == "\f".join(pages)
+    assert facts.full_text.startswith(facts.head_text)
