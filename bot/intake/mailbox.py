@@ -33,6 +33,11 @@ log = logging.getLogger(__name__)
 # A batch of bodies is bounded by bytes as well as count, so a run of 40 MB mails
 # never sits in memory together.
 BATCH_BYTES = 32 * 1024 * 1024
+# imapclient sets imaplib's debug level to 5 and routes it to logging, but imaplib builds
+# its level-5 messages before logging can drop them: the repr() of every fetched literal,
+# twice, which is 110 MB of strings for a 54 MB mail.  Level 4 still logs each protocol
+# line (logger "imapclient.imaplib"), only not the message bodies.
+_IMAPLIB_DEBUG = 4
 _NETWORK_ERRORS = (IMAPClientError, OSError, socket.timeout, ssl.SSLError, EOFError)
 
 
@@ -85,6 +90,7 @@ class Mailbox:
         try:
             client = self._connect()
             client.normalise_times = False  # keep INTERNALDATE's own offset
+            _quiet_literals(client)
             client.login(self.settings.user, self._password)
             self.capabilities = frozenset(c.decode().upper() for c in client.capabilities())
         except _NETWORK_ERRORS as e:
@@ -184,7 +190,9 @@ class Mailbox:
         except _NETWORK_ERRORS as e:
             raise MailboxError(f"FETCH bodies failed: {e}") from e
         for h in batch:
-            data = resp.get(h.uid)
+            # Popped, so that a body is freed as soon as the caller is done with it
+            # instead of when the whole batch is.
+            data = resp.pop(h.uid, None)
             if data is None:  # expunged by someone else meanwhile
                 continue
             raw = data.get(b"BODY[]") or b""
@@ -265,6 +273,12 @@ class Mailbox:
             self.client.noop()
         except _NETWORK_ERRORS as e:
             raise MailboxError(f"NOOP failed: {e}") from e
+
+
+def _quiet_literals(client: IMAPClient) -> None:
+    imap = getattr(client, "_imap", None)  # imaplib.IMAP4 inside; tests may hand in fakes
+    if imap is not None and getattr(imap, "debug", 0) > _IMAPLIB_DEBUG:
+        imap.debug = _IMAPLIB_DEBUG
 
 
 def _quietly_shutdown(client: IMAPClient) -> None:

@@ -16,13 +16,14 @@ What it does beyond :mod:`email`:
 * forwarded mails (``message/rfc822``) are walked for their attachments, and every file
   goes through :func:`~bot.intake.unpack.collect_files` (sniffing, refusal, archives,
   TNEF) with one unpacking budget for the whole message;
-* a multipart whose ``Content-Type`` lost its ``;`` before ``boundary=`` is repaired.
+* a multipart whose ``Content-Type`` lost its ``;`` before ``boundary=`` is repaired;
+* a large message is parsed from a skeleton (:mod:`.skeleton`): the parser never holds
+  its big base64 bodies, which are decoded straight from the raw bytes in chunks.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import email
 import email.policy
 import hashlib
 import re
@@ -46,7 +47,8 @@ from .htmltext import digest_html
 from .links import find_drive_links
 from .loops import classify_automatic
 from .message import Attachment, InboundMessage, ParseLimits
-from .payload import decode_payload, decode_with, extract_uuencoded, raw_payload, transfer_encoding
+from .payload import decode_payload, extract_uuencoded, transfer_encoding
+from .skeleton import message_from_bytes
 from .unpack import Budget, child_origin, collect_files
 
 MAX_DEPTH = 30
@@ -165,7 +167,7 @@ class _Walker:
         inner = payload[0] if isinstance(payload, list) and payload else None
         if isinstance(payload, str) and payload.strip():
             data, _note, _broken = decode_payload(part)
-            inner = email.message_from_bytes(data, policy=email.policy.default)
+            inner = message_from_bytes(data, email.policy.default)
         elif (
             isinstance(inner, Message)
             and not inner.is_multipart()
@@ -174,8 +176,8 @@ class _Walker:
         ):
             # SwiftMailer base64-encodes message/rfc822 (forbidden by RFC 2046); the
             # parser then sees one header-less body of base64 text.  Decode and reparse.
-            data, _note, _broken = decode_with(raw_payload(inner), transfer_encoding(part))
-            inner = email.message_from_bytes(data, policy=email.policy.default)
+            data, _note, _broken = decode_payload(inner, transfer_encoding(part))
+            inner = message_from_bytes(data, email.policy.default)
         if not isinstance(inner, Message) or not list(inner.raw_items()) and not inner.get_payload():
             self.defect("empty forwarded message")
             return []
@@ -241,7 +243,7 @@ class _Walker:
             header = f'Content-Type: {info.ctype}; boundary="{found.group(1)}"\r\n\r\n'.encode(
                 "ascii", "replace"
             )
-            repaired = email.message_from_bytes(header + data, policy=email.policy.default)
+            repaired = message_from_bytes(header + data, email.policy.default)
             if repaired.is_multipart():
                 return self.walk(repaired, origin, depth + 1, in_related)
         self.defect("multipart without usable boundary; body read as text")
@@ -318,11 +320,11 @@ def _referenced_cids(msg: Message) -> set[str]:
     return cids
 
 
-def _parse_bytes(raw: bytes) -> tuple[Message, str]:
+def _parse_bytes(raw: bytes, start: int) -> tuple[Message, str]:
     errors = []
     for name, policy in (("default", email.policy.default), ("compat32", email.policy.compat32)):
         try:
-            return email.message_from_bytes(raw, policy=policy), name
+            return message_from_bytes(raw, policy, start), name
         except RecursionError as e:
             raise MessageRejected("MIME structure nested too deeply to parse") from e
         except Exception as e:  # the parser is lenient; this is truly unreadable input
@@ -427,9 +429,10 @@ def parse_message(
     if len(raw) > limits.max_message_bytes:
         raise MessageRejected(f"message is {len(raw)} bytes, over the {limits.max_message_bytes} byte limit")
     # Some gateways (and saved fixtures) prepend blank lines, which would turn the
-    # first header into a "continuation" and lose it.
-    raw = _LEADING_BLANK.sub(b"", bytes(raw))
-    msg, policy_name = _parse_bytes(raw)
+    # first header into a "continuation" and lose it.  Skipped, not cut: no copy of raw.
+    raw = bytes(raw)  # the same object when it is bytes already
+    leading = _LEADING_BLANK.match(raw)
+    msg, policy_name = _parse_bytes(raw, leading.end() if leading else 0)
     try:
         return _build(msg, policy_name, limits, own_addresses)
     except MessageRejected:
