@@ -1,9 +1,11 @@
 """Who owes what: the per-unit state of every deliverable and nomination (pure).
 
 ``unit_state(campaign, unit, submissions, nominations, extensions)`` is the single place
-that decides whether a deliverable is received, missing or waiting for review, and what
-each nomination still lacks.  Status, reminders, the digest and the exports all read
-its result, so they can never disagree.
+that decides whether a deliverable is received, missing, late or waiting for review, and
+what each nomination still lacks.  Status, reminders, acknowledgments, the digest, the
+exports and the dashboard all read its result, so they can never disagree.
+:class:`Tracker` is the same computation for many units of one campaign, with what
+depends only on the plan worked out once (the snapshot of 5,000 units uses it).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class UnitView:
     kind: str
     emails: tuple[str, ...] = ()
     secretary: str = ""
+    id: int | None = None  # the database row, when loaded from one
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,10 @@ class DeliverableState:
     problems: list[Problem] = field(default_factory=list)
     # For per-nominee deliverables: the nominees that still lack it.
     missing_nominees: list[str] = field(default_factory=list)
+
+    def late_files(self) -> list[SubmissionView]:
+        """Counted files that arrived after this unit's deadline (extensions applied)."""
+        return [f for f in self.files if f.status == COUNTED and f.received_at > self.due]
 
 
 @dataclass
@@ -108,7 +115,87 @@ def _summarise(state: DeliverableState, subs: list[SubmissionView]) -> None:
         state.problems.extend(p for p in s.problems if p not in state.problems)
     if counted:
         state.received_at = max(s.received_at for s in counted)
-        state.late = any(s.received_at > state.due for s in counted)
+        state.late = bool(state.late_files())
+
+
+class Tracker:
+    """:func:`unit_state` for many units of one campaign.
+
+    What depends only on the plan (deadline instants without extensions, the documents
+    each kind of nominee needs, the deliverables' order) is worked out once here instead
+    of once per unit: the snapshot computes thousands of states in a row.
+    """
+
+    def __init__(self, campaign: Campaign) -> None:
+        from bot.campaign.rules import check_quota, nomination_missing
+
+        self._check_quota, self._nomination_missing = check_quota, nomination_missing
+        self.campaign = campaign
+        # (id, deadline id, scope, nominee kinds): plain tuples read thousands of times.
+        self.specs = [(d.id, d.deadline, d.scope, frozenset(d.nominee_kinds)) for d in campaign.deliverables]
+        self.order = {d.id: i for i, d in enumerate(campaign.deliverables)}
+        self.default_due = {d.id: due_date(campaign, d.id, {}) for d in campaign.deliverables}
+        self.nominee_needs = {k: nomination_missing(k, set(), campaign) for k in ("tap_the", "ca_nhan")}
+
+    def _due(self, deliverable_id: str, deadline_id: str, extensions: ExtensionMap) -> dt.datetime:
+        if extensions and ((deliverable_id, deadline_id) in extensions or (None, deadline_id) in extensions):
+            return due_date(self.campaign, deliverable_id, extensions)
+        return self.default_due[deliverable_id]
+
+    def state(
+        self,
+        unit: UnitView,
+        submissions: list[SubmissionView],
+        nominations: list[NominationView],
+        extensions: ExtensionMap | None = None,
+    ) -> UnitState:
+        """The unit's state.  ``submissions`` are the current (not superseded) ones."""
+        campaign = self.campaign
+        extensions = extensions or {}
+        by_type: dict[str, list[SubmissionView]] = {}
+        docs: dict[int | None, set[str]] = {}
+        for s in submissions:
+            by_type.setdefault(s.deliverable, []).append(s)
+            if s.status == COUNTED:
+                docs.setdefault(s.nomination_id, set()).add(s.deliverable)
+
+        deliverables = []
+        for type_, deadline_id, scope, nominee_kinds in self.specs:
+            state = DeliverableState(type_, deadline_id, self._due(type_, deadline_id, extensions))
+            subs = by_type.get(type_, [])
+            if subs:
+                _summarise(state, subs)
+            if scope == "unit":
+                if any(s.status == COUNTED for s in subs):
+                    state.status = COUNTED
+                elif any(s.status == REVIEW for s in subs):
+                    state.status = REVIEW
+            else:
+                needing = [n for n in nominations if n.kind in nominee_kinds]
+                have = {s.nomination_id for s in subs if s.status == COUNTED}
+                pending = any(s.status == REVIEW for s in subs)
+                state.missing_nominees = [n.name for n in needing if n.id not in have]
+                if needing and not state.missing_nominees:
+                    state.status = COUNTED
+                elif pending or (subs and not needing):
+                    # Files that arrived but could not yet be tied to a nominee wait for staff.
+                    state.status = REVIEW
+            deliverables.append(state)
+
+        nomination_states = []
+        for n in nominations:
+            present = {t for t in docs.get(n.id, ()) if t in self.order}
+            documents = sorted(present, key=self.order.__getitem__)
+            needs = self.nominee_needs.get(n.kind)
+            missing = (
+                [t for t in needs if t not in present]
+                if needs is not None
+                else self._nomination_missing(n.kind, present, campaign)
+            )
+            nomination_states.append(NominationState(n, documents, missing))
+
+        problems = list(self._check_quota(unit.kind, [(n.kind, n.name) for n in nominations], campaign))
+        return UnitState(unit, deliverables, nomination_states, problems)
 
 
 def unit_state(
@@ -118,43 +205,5 @@ def unit_state(
     nominations: list[NominationView],
     extensions: ExtensionMap | None = None,
 ) -> UnitState:
-    """Compute the unit's state.  ``submissions`` are the current (not superseded) ones."""
-    from bot.campaign.rules import check_quota, nomination_missing
-
-    extensions = extensions or {}
-    by_type: dict[str, list[SubmissionView]] = {}
-    for s in submissions:
-        by_type.setdefault(s.deliverable, []).append(s)
-
-    deliverables = []
-    for d in campaign.deliverables:
-        state = DeliverableState(d.id, d.deadline, due_date(campaign, d.id, extensions))
-        subs = by_type.get(d.id, [])
-        _summarise(state, subs)
-        if d.scope == "unit":
-            if any(s.status == COUNTED for s in subs):
-                state.status = COUNTED
-            elif any(s.status == REVIEW for s in subs):
-                state.status = REVIEW
-        else:
-            needing = [n for n in nominations if n.kind in d.nominee_kinds]
-            have = {s.nomination_id for s in subs if s.status == COUNTED}
-            pending = {s.nomination_id for s in subs if s.status == REVIEW}
-            state.missing_nominees = [n.name for n in needing if n.id not in have]
-            if needing and not state.missing_nominees:
-                state.status = COUNTED
-            elif pending or (subs and not needing):
-                # Files that arrived but could not yet be tied to a nominee wait for staff.
-                state.status = REVIEW
-        deliverables.append(state)
-
-    nomination_states = []
-    for n in nominations:
-        docs = sorted(
-            {s.deliverable for s in submissions if s.nomination_id == n.id and s.status == COUNTED},
-            key=[d.id for d in campaign.deliverables].index,
-        )
-        nomination_states.append(NominationState(n, docs, nomination_missing(n.kind, set(docs), campaign)))
-
-    problems = list(check_quota(unit.kind, [(n.kind, n.name) for n in nominations], campaign))
-    return UnitState(unit, deliverables, nomination_states, problems)
+    """Compute one unit's state (see :class:`Tracker` for many units)."""
+    return Tracker(campaign).state(unit, submissions, nominations, extensions)

@@ -6,17 +6,18 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
+from bot.exports.xlsx import XLSX_TYPE
 from bot.reporting.snapshot import load_snapshot
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX = XLSX_TYPE
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ZIP = "application/zip"
 
 
 def matrix_export(session: Session, app, now: dt.datetime) -> bytes:
-    from bot.exports.matrix import matrix_bytes
+    from bot.exports.matrix import BY_DEADLINE, matrix_bytes
 
-    return matrix_bytes(app.campaign, load_snapshot(session, app.campaign), now)
+    return matrix_bytes(app.campaign, load_snapshot(session, app.campaign).units, now, BY_DEADLINE)
 
 
 def nominees_export(session: Session, app, now: dt.datetime) -> bytes:

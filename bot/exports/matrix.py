@@ -1,42 +1,39 @@
-"""The tracking matrix as an Excel workbook: units × deliverables, one sheet per deadline.
+"""The tracking matrix as an Excel workbook: the digest's attachment and the staff export.
 
-Each sheet has a frozen header row (and the unit columns frozen beside it), an
-auto-filter over the whole table, status cells coloured like the dashboard (green
-received, red missing, yellow waiting for review), the arrival date and a late flag
-per deliverable, the nominees and what their dossiers lack, and the problems found.
-Built from a :class:`~bot.reporting.snapshot.Snapshot` (pure apart from openpyxl).
+One builder, two layouts over the same cells, styles and words:
+
+* :data:`OVERVIEW` (attached to the daily digest): sheet «Tình hình nộp hồ sơ», one row
+  per unit and one column per deliverable reading «Đã nhận dd/mm/yyyy», «Chờ xem xét» or
+  «Còn thiếu» (with «(nộp muộn)»), then the nominees and problems; sheet «Hồ sơ đề nghị»,
+  one row per nominee with its per-nominee documents.
+* :data:`BY_DEADLINE` (``export matrix`` and the dashboard): one printable sheet per
+  deadline, with the arrival date and a late flag beside each deliverable.
+
+Status cells are coloured like the dashboard (green received, red missing, yellow waiting
+for review, orange late); headers are frozen and filterable.  Built only from
+:class:`~bot.campaign.tracking.UnitState`, so the workbook agrees with ``status``, and
+written by :mod:`bot.exports.xlsx` (fast enough for thousands of units).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
+from bot.campaign.model import Campaign, Deliverable
+from bot.campaign.tracking import DeliverableState, UnitState
+from bot.exports.labels import LATE_VI, NOMINEE_KIND_VI, STATUS_VI, deliverable_label, unit_kind_vi
+from bot.exports.xlsx import XLSX_TYPE, Book, Style
 
-from bot.campaign.model import Campaign
-from bot.exports.labels import LATE_VI, STATUS_VI, deliverable_label, unit_kind_vi
-from bot.reporting.snapshot import Snapshot
+__all__ = ["BY_DEADLINE", "OVERVIEW", "XLSX_TYPE", "matrix_bytes", "sheet_title"]
 
-FILLS = {
-    "received": PatternFill("solid", fgColor="C6EFCE"),
-    "missing": PatternFill("solid", fgColor="FFC7CE"),
-    "needs_review": PatternFill("solid", fgColor="FFEB9C"),
-}
-LATE_FILL = PatternFill("solid", fgColor="F8CBAD")
-HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
-HEADER_FONT = Font(name="Times New Roman", bold=True, color="FFFFFF", size=12)
-BODY_FONT = Font(name="Times New Roman", size=12)
-_THIN = Side(style="thin", color="999999")
-BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+OVERVIEW = "overview"
+BY_DEADLINE = "by_deadline"
+
+FILLS = {"received": "C6EFCE", "missing": "FFC7CE", "needs_review": "FFEB9C", "late": "F8CBAD"}
+HEADER = Style(fill="1F4E78", bold=True, color="FFFFFF", vertical="center", horizontal="center")
+BODY = Style()
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-
-
-TOP_WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def sheet_title(label: str, used: set[str]) -> str:
@@ -54,95 +51,176 @@ def sheet_title(label: str, used: set[str]) -> str:
     return title
 
 
-def _local_date(value: dt.datetime | None, tz) -> str:
-    return "" if value is None else value.astimezone(tz).strftime("%d/%m/%Y %H:%M")
+class _Styles:
+    def __init__(self, book: Book) -> None:
+        self.header = book.style(HEADER)
+        self.body = book.style(BODY)
+        self.fill = {k: book.style(Style(fill=v)) for k, v in FILLS.items()}
+
+    def status(self, d: DeliverableState) -> int:
+        return self.fill["late"] if d.late else self.fill.get(d.status, self.fill["missing"])
 
 
-def build_matrix(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> Workbook:
+def _local(value: dt.datetime | None, tz, fmt: str) -> str:
+    return "" if value is None else value.astimezone(tz).strftime(fmt)
+
+
+def _nominees(names: dict[str, str], st: UnitState) -> list[str]:
+    """Collectives, individuals, and what each nominee's dossier still lacks.
+
+    ``names``: deliverable id → short name (:func:`_short_names`).
+    """
+    tap = [n.nomination.name for n in st.nominations if n.nomination.kind == "tap_the"]
+    can = [n.nomination.name for n in st.nominations if n.nomination.kind == "ca_nhan"]
+    lacking = [
+        f"{n.nomination.name}: " + ", ".join(names.get(m) or m for m in n.missing)
+        for n in st.nominations
+        if n.missing
+    ]
+    return ["; ".join(tap), "; ".join(can), "\n".join(lacking)]
+
+
+def _status_text(d: DeliverableState, tz) -> str:
+    """«Đã nhận 26/02/2024», «Chờ xem xét», «Còn thiếu», with « (nộp muộn)» when late."""
+    text = STATUS_VI.get(d.status, d.status)
+    if d.status == "received" and d.received_at is not None:
+        text += " " + _local(d.received_at, tz, "%d/%m/%Y")
+    return text + (" (nộp muộn)" if d.late else "")
+
+
+def _short_names(campaign: Campaign) -> dict[str, str]:
+    return {d.id: deliverable_label(campaign, d.id) for d in campaign.deliverables}
+
+
+def _problems(st: UnitState, cells: list[DeliverableState]) -> str:
+    return "\n".join(
+        dict.fromkeys([p.message for d in cells for p in d.problems] + [p.message for p in st.problems])
+    )
+
+
+def _overview(book: Book, st_: _Styles, campaign: Campaign, states: list[UnitState]) -> None:
     tz = campaign.tz
-    wb = Workbook()
-    wb.remove(wb.active)
-    used: set[str] = set()
-    for deadline in campaign.deadlines:
-        items = [d for d in campaign.deliverables if d.deadline == deadline.id]
-        if not items:
-            continue
-        # A deadline with one deliverable is best known by that deliverable's name.
-        label = items[0].short_name if len(items) == 1 else deadline.label
-        ws = wb.create_sheet(sheet_title(label, used))
-        has_nominees = any(d.scope == "nominee" for d in items)
-        header = ["STT", "Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Hạn nộp"]
-        for d in items:
-            header += [d.short_name, f"{d.short_name} — ngày nhận", f"{d.short_name} — quá hạn"]
-        if has_nominees:
-            header += ["Tập thể đề nghị", "Cá nhân đề nghị", "Hồ sơ đề nghị còn thiếu"]
-        header += ["Vấn đề"]
-        ws.append(header)
-        for cell in ws[1]:
-            cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, BORDER
-            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    fixed = ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Bí thư / phụ trách", "Địa chỉ thư điện tử"]
+    names = [d.short_name for d in campaign.deliverables]
+    tail = ["Tập thể đề nghị", "Cá nhân đề nghị", "Hồ sơ còn thiếu theo từng người", "Vấn đề cần lưu ý"]
+    ws = book.sheet(
+        "Tình hình nộp hồ sơ",
+        [10, 40, 16, 22, 32] + [18] * len(names) + [28, 28, 45, 50],
+        freeze="C2",
+        header_height=32,
+    )
+    ws.row(fixed + names + tail, st_.header)
+    body, short = st_.body, _short_names(campaign)
+    for st in states:
+        u = st.unit
+        cells = [_status_text(d, tz) for d in st.deliverables]
+        ws.row(
+            [u.code, u.name, unit_kind_vi(campaign, u.kind), u.secretary, "; ".join(u.emails)]
+            + cells
+            + _nominees(short, st)
+            + [_problems(st, st.deliverables)],
+            [body] * len(fixed) + [st_.status(d) for d in st.deliverables] + [body] * len(tail),
+        )
 
-        for i, st in enumerate(snap.units, 1):
-            states = [st.deliverable(d.id) for d in items]
-            due = max((s.due for s in states), default=None)
-            row: list = [
-                i,
-                st.unit.code,
-                st.unit.name,
-                unit_kind_vi(campaign, st.unit.kind),
-                _local_date(due, tz),
+
+def _nominee_sheet(book: Book, st_: _Styles, campaign: Campaign, states: list[UnitState]) -> None:
+    per_nominee = campaign.nominee_deliverables()
+    body = st_.body
+    ws = book.sheet(
+        "Hồ sơ đề nghị", [10, 40, 12, 36] + [20] * len(per_nominee), freeze="E2", header_height=32
+    )
+    ws.row(
+        ["Mã đơn vị", "Tên đơn vị", "Hình thức", "Tập thể / cá nhân được đề nghị"]
+        + [d.short_name for d in per_nominee],
+        st_.header,
+    )
+    not_applicable = ("Không áp dụng", body)
+    received = (STATUS_VI["received"], st_.fill["received"])
+    missing = (STATUS_VI["missing"], st_.fill["missing"])
+    for st in states:
+        for n in st.nominations:
+            kind = n.nomination.kind
+            marks = [
+                not_applicable
+                if kind not in d.nominee_kinds
+                else (received if d.id in n.documents else missing)
+                for d in per_nominee
             ]
-            for s in states:
-                status = STATUS_VI[s.status]
-                if s.missing_nominees and s.status != "received":
-                    status += " (" + ", ".join(s.missing_nominees) + ")"
-                row += [status, _local_date(s.received_at, tz), LATE_VI if s.late else ""]
-            if has_nominees:
-                tap = [n.nomination.name for n in st.nominations if n.nomination.kind == "tap_the"]
-                can = [n.nomination.name for n in st.nominations if n.nomination.kind == "ca_nhan"]
-                lacking = [
-                    f"{n.nomination.name}: " + ", ".join(deliverable_label(campaign, m) for m in n.missing)
-                    for n in st.nominations
-                    if n.missing
-                ]
-                row += ["; ".join(tap), "; ".join(can), "\n".join(lacking)]
-            problems = [p.message for s in states for p in s.problems] + [p.message for p in st.problems]
-            row.append("\n".join(dict.fromkeys(problems)))
-            ws.append(row)
-            r = i + 1  # counted, not ws.max_row, which scans every cell (quadratic)
-            for cell in ws[r]:
-                cell.font, cell.border, cell.alignment = BODY_FONT, BORDER, TOP_WRAP
-            for k, s in enumerate(states):
-                col = 6 + 3 * k
-                ws.cell(r, col).fill = FILLS[s.status]
-                if s.late:
-                    ws.cell(r, col + 2).fill = LATE_FILL
+            ws.row(
+                [st.unit.code, st.unit.name, NOMINEE_KIND_VI.get(kind, kind).lower(), n.nomination.name]
+                + [m for m, _ in marks],
+                [body] * 4 + [s for _, s in marks],
+            )
 
-        widths = [6, 10, 34, 16, 17] + [18, 17, 10] * len(items)
+
+def _deadline_sheet(
+    book: Book,
+    st_: _Styles,
+    campaign: Campaign,
+    states: list[UnitState],
+    title: str,
+    items: list[Deliverable],
+) -> None:
+    tz = campaign.tz
+    has_nominees = any(d.scope == "nominee" for d in items)
+    header = ["STT", "Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Hạn nộp"]
+    widths = [6, 10, 34, 16, 17]
+    for d in items:
+        header += [d.short_name, f"{d.short_name} — ngày nhận", f"{d.short_name} — quá hạn"]
+        widths += [18, 17, 10]
+    if has_nominees:
+        header += ["Tập thể đề nghị", "Cá nhân đề nghị", "Hồ sơ đề nghị còn thiếu"]
+        widths += [28, 28, 40]
+    header += ["Vấn đề"]
+    widths += [50]
+    # Header row and the unit's code and name stay visible while scrolling.
+    ws = book.sheet(title, widths, freeze="D2", header_height=45, landscape=True, print_header=True)
+    ws.row(header, st_.header)
+    body, late, short = st_.body, st_.fill["late"], _short_names(campaign)
+    for i, st in enumerate(states, 1):
+        cells = [st.deliverable(d.id) for d in items]
+        due = max((c.due for c in cells), default=None)
+        row: list = [
+            i,
+            st.unit.code,
+            st.unit.name,
+            unit_kind_vi(campaign, st.unit.kind),
+            _local(due, tz, "%d/%m/%Y %H:%M"),
+        ]
+        styles = [body] * 5
+        for c in cells:
+            status = STATUS_VI[c.status]
+            if c.missing_nominees and c.status != "received":
+                status += " (" + ", ".join(c.missing_nominees) + ")"
+            row += [status, _local(c.received_at, tz, "%d/%m/%Y %H:%M"), LATE_VI if c.late else ""]
+            styles += [st_.fill[c.status], body, late if c.late else body]
         if has_nominees:
-            widths += [28, 28, 40]
-        widths += [50]
-        for c, w in enumerate(widths, 1):
-            ws.column_dimensions[get_column_letter(c)].width = w
-        ws.row_dimensions[1].height = 45
-        # Header row and the unit's code and name stay visible while scrolling.
-        ws.freeze_panes = "D2"
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(snap.units) + 1}"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.fitToWidth = 1
-        ws.print_title_rows = "1:1"
-    wb.properties.title = f"Tình hình nộp hồ sơ — {campaign.reference}"
-    wb.properties.created = now.astimezone(dt.UTC).replace(tzinfo=None)
-    return wb
+            row += _nominees(short, st)
+            styles += [body] * 3
+        row.append(_problems(st, cells))
+        styles.append(body)
+        ws.row(row, styles)
 
 
-def matrix_bytes(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> bytes:
-    buf = io.BytesIO()
-    build_matrix(campaign, snap, now).save(buf)
-    return buf.getvalue()
-
-
-def write_matrix(path: str | Path, campaign: Campaign, snap: Snapshot, now: dt.datetime) -> Path:
-    path = Path(path)
-    path.write_bytes(matrix_bytes(campaign, snap, now))
-    return path
+def matrix_bytes(
+    campaign: Campaign, states: list[UnitState], now: dt.datetime, layout: str = BY_DEADLINE
+) -> bytes:
+    """The workbook as bytes, in one of the two layouts (see the module docstring)."""
+    book = Book()
+    styles = _Styles(book)
+    if layout == OVERVIEW:
+        _overview(book, styles, campaign, states)
+        _nominee_sheet(book, styles, campaign, states)
+        title = f"{campaign.reference} — tình hình nộp hồ sơ"
+    elif layout == BY_DEADLINE:
+        used: set[str] = set()
+        for deadline in campaign.deadlines:
+            items = [d for d in campaign.deliverables if d.deadline == deadline.id]
+            if items:
+                # A deadline with one deliverable is best known by that deliverable's name.
+                label = items[0].short_name if len(items) == 1 else deadline.label
+                _deadline_sheet(book, styles, campaign, states, sheet_title(label, used), items)
+        title = f"Tình hình nộp hồ sơ — {campaign.reference}"
+    else:
+        raise ValueError(f"unknown matrix layout {layout!r}")
+    return book.save(title=title, created=now)

@@ -25,12 +25,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from bot.campaign.model import Campaign
 from bot.exports.labels import deliverable_label
 from bot.reporting.snapshot import Snapshot
-from bot.store.models import Submission
+from bot.store.models import AttachmentRow, Submission
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -90,10 +90,10 @@ def nominee_rows(session: Session, campaign: Campaign, snap: Snapshot) -> list[N
     A nominee's dossier also needs the unit's Tờ trình (unit-scope deliverables of the
     same deadline), so a missing Tờ trình is listed against each of its nominees.
     """
-    reports: dict[int, str] = {}
     report_type = "bao_cao_thanh_tich"
-    subs = session.scalars(
-        select(Submission)
+    excerpts = session.execute(
+        select(Submission.nomination_id, AttachmentRow.text_excerpt)
+        .join(AttachmentRow, Submission.attachment_id == AttachmentRow.id)
         .where(
             Submission.campaign == campaign.id,
             Submission.superseded_by_id.is_(None),
@@ -101,11 +101,9 @@ def nominee_rows(session: Session, campaign: Campaign, snap: Snapshot) -> list[N
             Submission.deliverable == report_type,
             Submission.nomination_id.is_not(None),
         )
-        .options(selectinload(Submission.attachment))
         .order_by(Submission.id)
     )
-    for s in subs:
-        reports[s.nomination_id] = s.attachment.text_excerpt or ""
+    reports = {nomination_id: text or "" for nomination_id, text in excerpts}
 
     rows: list[NomineeRow] = []
     for st in snap.units:

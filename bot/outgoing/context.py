@@ -39,13 +39,14 @@ def missing_items(campaign: Campaign, state: UnitState, deadline_id: str | None 
     A file that arrived and waits for staff review is not "missing": reminding a unit
     for something it has sent would be wrong, and staff will ask if the file is bad.
     """
-    kinds = {n.nomination.name: n.nomination.kind for n in state.nominations}
+    refs = {n.nomination.name: NomineeRef(n.nomination.name, n.nomination.kind) for n in state.nominations}
     ids = {n.nomination.id: n.nomination.name for n in state.nominations}
+    specs = {d.id: d for d in campaign.deliverables}
     out = []
     for d in state.deliverables:
         if d.status == COUNTED or (deadline_id is not None and d.deadline_id != deadline_id):
             continue
-        spec = campaign.deliverable(d.type)
+        spec = specs[d.type]
         if spec.scope == "unit":
             if d.status == REVIEW:
                 continue
@@ -54,7 +55,7 @@ def missing_items(campaign: Campaign, state: UnitState, deadline_id: str | None 
         pending = {ids.get(f.nomination_id) for f in d.files if f.status == REVIEW}
         lacking = [n for n in d.missing_nominees if n not in pending]
         if lacking or (d.status != REVIEW and not d.missing_nominees):
-            nominees = tuple(NomineeRef(n, kinds.get(n, "")) for n in lacking)
+            nominees = tuple(refs.get(n) or NomineeRef(n, "") for n in lacking)
             out.append(
                 MissingItem(d.type, spec.name, d.deadline_id, d.due, "nominee", nominees, spec.short_name)
             )

@@ -5,7 +5,14 @@ what arrived since the previous digest, units still owing something (with their
 secretaries' contacts), late submissions, problems, the review queue, quarantined mail,
 delivery failures, intake health, and the next deadlines and staff milestones.  It is
 rendered from ``mail_templates/digest.*`` with the tracking matrix attached as
-``.xlsx`` (:mod:`bot.outgoing.matrix_xlsx`).
+``.xlsx`` (:mod:`bot.exports.matrix`, overview layout).
+
+A real campaign has about 40 units and the digest names each of them.  Past
+:data:`MAX_LISTED_UNITS` units (or :data:`MAX_LISTED_FILES` files) a section is given
+as counts (``*_summary`` in the context, the list left empty) and the attached matrix,
+which always has every unit, carries the detail.  Every query is one statement whatever
+the number of units, reading plain rows (:mod:`bot.reporting.snapshot`,
+:mod:`bot.reporting.activity`).
 
 :func:`queue_digest` queues it once per local day (key ``digest:{campaign}:{date}``),
 not before the configured hour; run again the same day it does nothing, and after
@@ -19,14 +26,19 @@ import logging
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
+from bot.campaign.model import Campaign
+from bot.campaign.tracking import UnitState
+from bot.exports.labels import PROBLEM_OTHER_VI, PROBLEM_VI, unit_kind_vi
+from bot.exports.matrix import OVERVIEW, XLSX_TYPE, matrix_bytes
 from bot.outgoing.context import base_context, by_due, missing_items
-from bot.outgoing.matrix_xlsx import XLSX_TYPE, build_matrix
 from bot.outgoing.outbox import MailAttachment, enqueue, sender_of
 from bot.outgoing.render import renderer
+from bot.reporting import activity
+from bot.reporting.snapshot import gc_paused, load_snapshot
 from bot.store import repo
-from bot.store.models import Message, OutboxMail, Submission, Unit
+from bot.store.models import OutboxMail
 
 log = logging.getLogger(__name__)
 
@@ -36,13 +48,9 @@ REVIEW_REASONS_VI = {
     "uncertain_type": "Chưa chắc chắn loại hồ sơ hoặc người được đề nghị",
     "quarantined": "Thư bị cách ly",
 }
-KIND_VI = {
-    "ack": "Thư xác nhận",
-    "reminder": "Thư nhắc",
-    "overdue": "Thông báo quá hạn",
-    "digest": "Bản tổng hợp",
-    "notice": "Thông báo",
-}
+# Listed one by one up to these numbers; counted past them (see the module docstring).
+MAX_LISTED_UNITS = 100
+MAX_LISTED_FILES = 300
 
 
 @dataclass
@@ -69,8 +77,8 @@ def digest_key(campaign_id: str, day: dt.date) -> str:
     return f"digest:{campaign_id}:{day.isoformat()}"
 
 
-def _review_reason(m: Message) -> str:
-    reason = m.review_reason or ""
+def _review_reason(reason: str | None) -> str:
+    reason = reason or ""
     head, _, rest = reason.partition(":")
     text = REVIEW_REASONS_VI.get(head.strip(), reason)
     return f"{text}: {rest.strip()}" if rest.strip() and head.strip() in REVIEW_REASONS_VI else text
@@ -85,11 +93,13 @@ def _health(app, now: dt.datetime) -> dict:
 
 def build_digest(app, session: Session, now: dt.datetime) -> Digest:
     """The digest due at ``now`` (not queued)."""
-    from bot.reporting.snapshot import load_snapshot
+    with gc_paused():
+        return _build_digest(app, session, now)
 
+
+def _build_digest(app, session: Session, now: dt.datetime) -> Digest:
     campaign = app.campaign
-    tz = campaign.tz
-    today = now.astimezone(tz).date()
+    today = now.astimezone(campaign.tz).date()
     snap = load_snapshot(session, campaign)
     previous = session.scalars(
         select(func.max(OutboxMail.created_at)).where(
@@ -98,98 +108,21 @@ def build_digest(app, session: Session, now: dt.datetime) -> Digest:
     ).first()
     since = previous or now - dt.timedelta(days=1)
 
-    per_deliverable = []
-    for i, d in enumerate(campaign.deliverables):
-        statuses = [st.deliverables[i].status for st in snap.units]
-        per_deliverable.append(
-            {
-                "name": d.short_name,
-                "due": campaign.deadline_of(d.id).date,
-                "received": statuses.count("received"),
-                "review": statuses.count("needs_review"),
-                "missing": statuses.count("missing"),
-            }
-        )
-
-    new_subs = session.scalars(
-        select(Submission)
-        .where(
-            Submission.campaign == campaign.id, Submission.created_at > since, Submission.created_at <= now
-        )
-        .options(
-            selectinload(Submission.attachment),
-            selectinload(Submission.unit),
-            selectinload(Submission.nomination),
-        )
-        .order_by(Submission.received_at, Submission.id)
-    )
-    arrived = [_sub_line(campaign, s) for s in new_subs]
-    late = [
-        _sub_line(campaign, s)
-        for s in repo.current_submissions(session, campaign.id)
-        if s.late and s.status == "received"
-    ]
-
-    missing_units, problems = [], []
-    for st in snap.units:
-        items = missing_items(campaign, st)
-        if items:
-            u = st.unit
-            missing_units.append(
-                {
-                    "code": u.code,
-                    "name": u.name,
-                    "secretary": u.secretary,
-                    "emails": list(u.emails),
-                    "missing": items,
-                    "by_due": by_due(items),
-                }
-            )
-        msgs = list(
-            dict.fromkeys(
-                [p.message for d in st.deliverables for p in d.problems] + [p.message for p in st.problems]
-            )
-        )
-        if msgs:
-            problems.append({"unit": st.unit.name, "messages": msgs})
-
+    arrived = activity.arrivals(session, campaign, since, now)
+    late = late_lines(campaign, snap.units)
+    owing = [(st, items) for st in snap.units if (items := missing_items(campaign, st))]
+    problems = unit_problems(snap.units)
     review = [
         {
             "received_at": m.received_at,
             "sender": m.sender or "",
             "subject": m.subject or "",
-            "reason": _review_reason(m),
-            "suggested_unit": m.suggested_unit.name if m.suggested_unit else "",
-            "files": len(m.attachments),
+            "reason": _review_reason(m.review_reason),
+            "suggested_unit": m.suggested_unit_name or "",
+            "files": m.files,
         }
         for m in snap.review
         if m.state != "quarantined"
-    ]
-    quarantined = [
-        {
-            "received_at": m.received_at,
-            "sender": m.sender or "",
-            "subject": m.subject or "",
-            "reason": quarantine_reason_vi(m.reason or ""),
-        }
-        for m in session.scalars(
-            select(Message).where(Message.state == "quarantined").order_by(Message.received_at)
-        )
-    ]
-    bounced = bounced_addresses(session)
-    unit_names = {uid: name for uid, name in session.execute(select(Unit.id, Unit.name))}
-    failed = [
-        {
-            "kind": KIND_VI.get(o.kind, o.kind),
-            "recipients": ", ".join(o.recipients or []),
-            "subject": o.subject,
-            "error": o.last_error or "",
-            "created_at": o.created_at,
-            "unit": unit_names.get(o.unit_id, ""),
-        }
-        for o in session.scalars(
-            select(OutboxMail).where(OutboxMail.state == "failed").order_by(OutboxMail.id)
-        )
     ]
     outbox = repo.outbox_counts(session)
 
@@ -198,21 +131,24 @@ def build_digest(app, session: Session, now: dt.datetime) -> Digest:
         today=today,
         since=since,
         totals={"units": len(snap.units), "complete": sum(1 for st in snap.units if st.complete)},
-        per_deliverable=per_deliverable,
-        arrived=arrived,
-        missing_units=missing_units,
-        late=late,
-        problems=problems,
+        per_deliverable=per_deliverable(campaign, snap.units),
         review=review,
-        quarantined=quarantined,
-        bounced=bounced,
-        failed=failed,
+        quarantined=activity.quarantined(session),
+        bounced=activity.bounced_addresses(session),
+        failed=activity.failed_mail(session),
         held=outbox.get("held", 0),
         retrying=outbox.get("pending", 0),
         counts=snap.counts,
         health=_health(app, now),
         upcoming=upcoming(campaign, today),
     )
+    ctx.update(_listed_or_counted("arrived", arrived, MAX_LISTED_FILES, file_summary))
+    ctx.update(_listed_or_counted("late", late, MAX_LISTED_FILES, file_summary))
+    ctx.update(_listed_or_counted("problems", problems, MAX_LISTED_UNITS, problem_summary))
+    if len(owing) > MAX_LISTED_UNITS:
+        ctx.update(missing_units=[], missing_summary=unit_summary(campaign, [st for st, _ in owing]))
+    else:
+        ctx.update(missing_units=[_owing_unit(st, items) for st, items in owing], missing_summary=None)
     subject, text, html = renderer(campaign.timezone).render("digest", ctx)
     return Digest(
         key=digest_key(campaign.id, today),
@@ -220,40 +156,124 @@ def build_digest(app, session: Session, now: dt.datetime) -> Digest:
         subject=subject,
         text=text,
         html=html,
-        xlsx=build_matrix(campaign, snap.units, now),
+        xlsx=matrix_bytes(campaign, snap.units, now, OVERVIEW),
         xlsx_name=f"tong-hop-{campaign.id}-{today:%Y%m%d}.xlsx",
         context=ctx,
     )
 
 
-# Quarantine reasons are recorded as English codes (for logs and tools); staff read these.
-_QUARANTINE_VI = {
-    "too_large": "thư vượt quá dung lượng cho phép",
-    "internal_error": "lỗi hệ thống khi xử lý thư (đã ghi nhật ký để kiểm tra)",
-    "unparseable": "thư sai định dạng, không đọc được",
-}
+def _listed_or_counted(name: str, lines: list[dict], limit: int, summarise) -> dict:
+    """``{name: lines, name_summary: None}``, or the counts and no list past ``limit``."""
+    if len(lines) > limit:
+        return {name: [], f"{name}_summary": summarise(lines)}
+    return {name: lines, f"{name}_summary": None}
 
 
-def quarantine_reason_vi(reason: str) -> str:
-    code = reason.split(":", 1)[0].strip()
-    return _QUARANTINE_VI.get(code, reason or "không rõ lý do")
+def per_deliverable(campaign: Campaign, states: list[UnitState]) -> list[dict]:
+    """Units received / waiting for review / missing, per deliverable."""
+    out = []
+    for i, d in enumerate(campaign.deliverables):
+        statuses = [st.deliverables[i].status for st in states]
+        out.append(
+            {
+                "name": d.short_name,
+                "due": campaign.deadline_of(d.id).date,
+                "received": statuses.count("received"),
+                "review": statuses.count("needs_review"),
+                "missing": statuses.count("missing"),
+            }
+        )
+    return out
 
 
-def bounced_addresses(session: Session) -> list[dict]:
-    """Addresses that bounced (delivery-status reports), with the unit they belong to."""
-    from bot.store.models import UnitAddress
-
-    owners = {
-        a.email: a.unit.name
-        for a in session.scalars(select(UnitAddress).options(selectinload(UnitAddress.unit)))
+def _owing_unit(st: UnitState, items) -> dict:
+    u = st.unit
+    return {
+        "code": u.code,
+        "name": u.name,
+        "kind": u.kind,
+        "secretary": u.secretary,
+        "emails": list(u.emails),
+        "missing": items,
+        "by_due": by_due(items),
     }
-    seen: dict[str, dict] = {}
-    rows = session.scalars(select(Message).where(Message.category == "bounce").order_by(Message.received_at))
-    for m in rows:
-        _, _, addrs = (m.reason or "").partition(":")
-        for addr in filter(None, (a.strip().lower() for a in addrs.split(","))):
-            seen[addr] = {"address": addr, "unit": owners.get(addr, ""), "last_at": m.received_at}
-    return list(seen.values())
+
+
+def late_lines(campaign: Campaign, states: list[UnitState]) -> list[dict]:
+    """Counted files that arrived after the unit's deadline, as tracking sees them."""
+    found = []
+    for st in states:
+        nominees = {n.nomination.id: n.nomination for n in st.nominations}
+        for d in st.deliverables:
+            if not d.late:
+                continue
+            for f in d.late_files():
+                nom = nominees.get(f.nomination_id)
+                line = {
+                    "unit": st.unit.name,
+                    "deliverable": activity.deliverable_vi(campaign, d.type),
+                    "nominee": {"name": nom.name, "kind": nom.kind} if nom else None,
+                    "filename": f.filename,
+                    "received_at": f.received_at,
+                    "late": True,
+                    "review": False,
+                }
+                found.append(((f.received_at, f.id), line))
+    found.sort(key=lambda pair: pair[0])
+    return [line for _, line in found]
+
+
+def unit_problems(states: list[UnitState]) -> list[dict]:
+    """Per unit with problems: the distinct messages (and their codes, for counting)."""
+    out = []
+    for st in states:
+        found = [p for d in st.deliverables for p in d.problems] + list(st.problems)
+        if found:
+            out.append(
+                {
+                    "unit": st.unit.name,
+                    "messages": list(dict.fromkeys(p.message for p in found)),
+                    "codes": list(dict.fromkeys(p.code for p in found)),
+                }
+            )
+    return out
+
+
+def file_summary(lines: list[dict]) -> dict:
+    """Counts instead of a list: files, units, and files per deliverable."""
+    per: dict[str, int] = {}
+    for a in lines:
+        per[a["deliverable"]] = per.get(a["deliverable"], 0) + 1
+    return {
+        "files": len(lines),
+        "units": len({a["unit"] for a in lines}),
+        "review": sum(1 for a in lines if a["review"]),
+        "late": sum(1 for a in lines if a["late"]),
+        "by_deliverable": [{"name": k, "files": v} for k, v in per.items()],
+    }
+
+
+def unit_summary(campaign: Campaign, states: list[UnitState]) -> dict:
+    """Units still owing something, counted by kind of unit."""
+    per: dict[str, int] = {}
+    for st in states:
+        per[st.unit.kind] = per.get(st.unit.kind, 0) + 1
+    return {
+        "units": len(states),
+        "groups": [{"name": unit_kind_vi(campaign, k), "units": v} for k, v in per.items()],
+    }
+
+
+def problem_summary(problems: list[dict]) -> dict:
+    """Units with problems, counted by kind of problem (most frequent first)."""
+    per: dict[str, int] = {}
+    for p in problems:
+        for label in dict.fromkeys(PROBLEM_VI.get(c, PROBLEM_OTHER_VI) for c in p["codes"]):
+            per[label] = per.get(label, 0) + 1
+    return {
+        "units": len(problems),
+        "groups": [{"name": k, "units": v} for k, v in sorted(per.items(), key=lambda kv: -kv[1])],
+    }
 
 
 def upcoming(campaign, today: dt.date) -> list[dict]:
@@ -262,19 +282,6 @@ def upcoming(campaign, today: dt.date) -> list[dict]:
     items += [{"date": m.date, "label": m.label, "deadline": False} for m in campaign.milestones]
     items.sort(key=lambda i: i["date"])
     return [dict(i, days_left=(i["date"] - today).days) for i in items if i["date"] >= today]
-
-
-def _sub_line(campaign, s: Submission) -> dict:
-    nom = s.nomination
-    return {
-        "unit": s.unit.name if s.unit else "",
-        "deliverable": campaign.deliverable(s.deliverable).short_name if s.deliverable else "Chưa xác định",
-        "nominee": {"name": nom.name, "kind": nom.kind} if nom else None,
-        "filename": s.attachment.filename,
-        "received_at": s.received_at,
-        "late": s.late,
-        "review": s.status != "received",
-    }
 
 
 def queue_digest(app, now: dt.datetime, dry_run: bool = False, force: bool = False) -> DigestResult:

@@ -89,6 +89,8 @@ def plan_reminders(
     """The reminders and overdue notices due at ``now`` that are not yet in the outbox."""
     tz = campaign.tz
     plans: list[PlannedMail] = []
+    # Units without an extension share their deadline's steps: work each out once.
+    steps_of: dict[tuple[str, dt.datetime], tuple[dt.date, list[tuple[int, dt.datetime]]]] = {}
     for st in states:
         if not st.unit.emails:
             log.warning("unit %s has no address: no reminder possible", st.unit.code)
@@ -97,11 +99,15 @@ def plan_reminders(
         for item in missing_items(campaign, st):
             groups.setdefault((item.deadline_id, item.due), []).append(item)
         for (deadline_id, due), items in groups.items():
-            due_day = due.astimezone(tz).date()
-            steps = [
-                (off, shift_moment(m, off, skip_weekends, holidays))
-                for off, m in campaign.reminder_moments(deadline_id, extended_to=due_day)
-            ]
+            known = steps_of.get((deadline_id, due))
+            if known is None:
+                due_day = due.astimezone(tz).date()
+                steps = [
+                    (off, shift_moment(m, off, skip_weekends, holidays))
+                    for off, m in campaign.reminder_moments(deadline_id, extended_to=due_day)
+                ]
+                known = steps_of[(deadline_id, due)] = (due_day, steps)
+            due_day, steps = known
             passed = [(off, m) for off, m in steps if m <= now]
             if not passed:
                 continue
@@ -158,15 +164,15 @@ def vn_holidays(years: set[int]):
 
 def remind(app, now: dt.datetime, dry_run: bool = False) -> list[PlannedMail]:
     """Plan and queue the reminders due at ``now``; returns what was (or would be) queued."""
-    from bot.reporting.snapshot import load_snapshot
+    from bot.reporting.snapshot import gc_paused, load_unit_states
 
     campaign = app.campaign
     sched = app.settings.schedule
     holidays = None
     if sched.skip_public_holidays:
         holidays = vn_holidays({d.date.year for d in campaign.deadlines} | {now.year, now.year + 1})
-    with app.db.session() as s:
-        snap = load_snapshot(s, campaign)
+    with app.db.session() as s, gc_paused():
+        states = load_unit_states(s, campaign)
         sent = set(
             s.scalars(
                 select(OutboxMail.idempotency_key).where(
@@ -174,7 +180,7 @@ def remind(app, now: dt.datetime, dry_run: bool = False) -> list[PlannedMail]:
                 )
             )
         )
-        plans = plan_reminders(campaign, snap.units, now, sent, sched.skip_weekends, holidays)
+        plans = plan_reminders(campaign, states, now, sent, sched.skip_weekends, holidays)
         if dry_run:
             return plans
         queued = []
@@ -191,7 +197,7 @@ def remind(app, now: dt.datetime, dry_run: bool = False) -> list[PlannedMail]:
                 html=html,
                 sender=sender_of(app.settings),
                 now=now,
-                unit_id=snap.unit_rows[p.unit_code].id,
+                unit_id=p.state.unit.id,
                 campaign=campaign.id,
                 headers={"X-Intake-Unit": p.unit_code, "X-Intake-Missing": missing_types(list(p.missing))},
             )

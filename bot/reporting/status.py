@@ -11,15 +11,28 @@ import datetime as dt
 from rich.table import Table
 
 from bot.campaign.model import Campaign
-from bot.reporting.snapshot import Snapshot
-
-
-def _iso(value: dt.datetime | None, tz) -> str | None:
-    return None if value is None else value.astimezone(tz).isoformat()
+from bot.reporting.snapshot import Snapshot, gc_paused
 
 
 def status_json(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> dict:
+    with gc_paused():
+        return _status_json(campaign, snap, now)
+
+
+def _status_json(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> dict:
     tz = campaign.tz
+    # Every unit shares the same few deadline instants; formatting one in a ZoneInfo zone
+    # costs microseconds, which thousands of units × deliverables turn into a second.
+    seen: dict[dt.datetime, str] = {}
+
+    def _iso(value: dt.datetime | None, tz) -> str | None:
+        if value is None:
+            return None
+        text = seen.get(value)
+        if text is None:
+            text = seen[value] = value.astimezone(tz).isoformat()
+        return text
+
     units = []
     for st in snap.units:
         deliverables = [
@@ -59,7 +72,7 @@ def status_json(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> dict:
             "from": m.sender,
             "subject": m.subject,
             "reason": m.review_reason,
-            "suggested_unit": m.suggested_unit.code if m.suggested_unit else None,
+            "suggested_unit": m.suggested_unit_code,
         }
         for m in snap.review
     ]

@@ -9,7 +9,7 @@ from bot.outgoing.acks import reply_subject
 from bot.outgoing.sender import flush_outbox
 from bot.store.models import OutboxMail
 from tests.outgoing.conftest import at
-from tests.outgoing.records import F, record_mail
+from tests.seeding import F, record_mail
 
 pytestmark = pytest.mark.smtp
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from bot.store.models import OutboxMail
 from tests.outgoing.conftest import at
-from tests.outgoing.records import F, record_mail
+from tests.seeding import F, record_mail
 
 pytestmark = pytest.mark.smtp
 

@@ -14,7 +14,7 @@ from bot.outgoing.outbox import enqueue, sender_of
 from bot.outgoing.sender import flush_outbox
 from bot.store.models import OutboxMail
 from tests.outgoing.conftest import at
-from tests.outgoing.records import F, full_dossier, record_mail
+from tests.seeding import F, full_dossier, record_mail
 
 pytestmark = pytest.mark.smtp
 
@@ -189,3 +189,28 @@ def test_digest_lists_bounced_unit_addresses(app_factory):
     with app.db.session() as s:
         d = build_digest(app, s, now)
     assert "chibo.bdt@thainguyen.gov.vn (Chi bộ Ban Dân tộc tỉnh)" in d.text
+
+
+def test_digest_of_a_large_campaign_counts_instead_of_listing(app, monkeypatch):
+    """Past the limits a section gives counts; the attached matrix still has every unit."""
+    from bot.outgoing import digest
+
+    monkeypatch.setattr(digest, "MAX_LISTED_UNITS", 3)
+    monkeypatch.setattr(digest, "MAX_LISTED_FILES", 1)
+    record_mail(app, "STP", full_dossier(), at(28, 9), ack=False)
+    record_mail(app, "SYT", [F("To trinh SYT.pdf", "to_trinh")], at(28, 10), ack=False)
+    result = queue_digest(app, at(28, 18), dry_run=True)
+    text, ctx = result.digest.text, result.digest.context
+    section = text.split("3. Đơn vị còn thiếu hồ sơ:")[1].split("4.")[0]
+    assert "Còn 15 đơn vị chưa gửi đủ hồ sơ, gồm:" in section
+    assert "- Chi bộ cơ sở:" in section and "bảng theo dõi gửi kèm" in section
+    assert "Chi bộ Ban Dân tộc tỉnh" not in section  # no unit is named
+    assert ctx["missing_units"] == [] and ctx["missing_summary"]["units"] == 15
+    arrived = text.split("2. Hồ sơ mới nhận")[1].split("3.")[0]
+    assert "Đã nhận 6 tệp hồ sơ của 2 đơn vị:" in arrived
+    assert "- Tờ trình: 2 tệp" in arrived and "- Báo cáo thành tích: 1 tệp" in arrived
+    assert "BCTT" not in arrived and ctx["arrived"] == []
+    html = result.digest.html
+    assert "Còn <strong>15</strong> đơn vị chưa gửi đủ hồ sơ" in html and "mailto:chibo" not in html
+    wb = load_workbook(io.BytesIO(result.digest.xlsx))
+    assert wb["Tình hình nộp hồ sơ"].max_row == 16

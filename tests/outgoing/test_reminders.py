@@ -17,7 +17,7 @@ from bot.outgoing.sender import flush_outbox
 from bot.store.models import Extension, OutboxMail, Unit
 from tests.conftest import REPO
 from tests.outgoing.conftest import at
-from tests.outgoing.records import F, full_dossier, record_mail
+from tests.seeding import F, full_dossier, record_mail
 
 CAMPAIGN = load_campaign(REPO / "config/campaigns/120-KH-DUK-2024.toml")
 DL = "ho_so_khen_thuong"

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from click.testing import CliRunner
 
-from tests.staff.seed import seed
+from tests.seeding import seed
 
 NOW = dt.datetime(2024, 2, 28, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 

@@ -173,3 +173,35 @@ def test_safe_part():
     assert safe_part("") == "_"
     long = safe_part("x" * 300 + ".docx")
     assert len(long) == 120 and long.endswith(".docx")
+
+
+def test_xlsx_writer_escapes_text_and_names():
+    """What a mail can carry (markup, control characters, quotes in a unit's name) never
+    breaks the workbook; numbers stay numbers."""
+    import datetime as dt
+
+    from bot.exports.xlsx import Book, Style
+
+    book = Book()
+    head, body = book.style(Style(bold=True, fill="1F4E78", color="FFFFFF")), book.style(Style())
+    assert book.style(Style()) == body  # one <xf> per distinct style
+    ws = book.sheet("Chi bộ 'Văn phòng' & <Đảng ủy>", [8, 30], freeze="B2", landscape=True, print_header=True)
+    ws.row(["STT", "Nội dung"], head)
+    ws.row([1, "Thư «Gửi hồ sơ» <b>&amp;\x07\n dòng hai"], [body, body])
+    ws.row([2.5, None], body)
+    data = book.save(title="Thử & kiểm tra", created=dt.datetime(2024, 2, 27, 1, 0, tzinfo=dt.UTC))
+    wb = load_workbook(io.BytesIO(data))
+    [sheet] = wb.worksheets
+    assert sheet.title == "Chi bộ 'Văn phòng' & <Đảng ủy>"
+    assert [[c.value for c in r] for r in sheet.iter_rows()] == [
+        ["STT", "Nội dung"],
+        [1, "Thư «Gửi hồ sơ» <b>&amp;\n dòng hai"],
+        [2.5, None],
+    ]
+    assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref == "A1:B3"
+    assert sheet.print_title_rows == "$1:$1" and sheet.page_setup.orientation == "landscape"
+    assert sheet["A1"].font.b and sheet["A1"].fill.fgColor.rgb == "FF1F4E78"
+    assert sheet["B2"].font.name == "Times New Roman" and sheet["B2"].alignment.wrap_text
+    assert wb.properties.title == "Thử & kiểm tra"
+    with pytest.raises(ValueError):
+        book.sheet("Chi bộ 'Văn phòng' & <Đảng ủy>", [8])

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.web.auth import hash_password
-from tests.staff.seed import Seeded, seed
+from tests.seeding import Seeded, seed
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
