@@ -25,6 +25,37 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+_EDGE_SENSITIVE = ("(?!", "(?<!", "\\A", "\\Z")
+
+
+@lru_cache(maxsize=256)
+def _compiled_multiline(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.MULTILINE)
+
+
+def _any_line_matches(pattern: str, lines: list[str], joined: str) -> bool:
+    """Whether ``pattern`` matches one of ``lines`` (each searched on its own).
+
+    One MULTILINE search over the joined lines replaces thousands of per-line searches
+    on a long report.  A pattern that finds nothing there finds nothing in any line; a
+    hit is confirmed on its own line, and only a hit that cannot be confirmed (one that
+    crossed a line break, e.g. through ``\\s``) falls back to the per-line search.
+    Negative lookarounds and ``\\A``/``\\Z`` see a line's edge differently in the joined
+    text, so such patterns are searched line by line from the start.
+    """
+    single = _compiled(pattern)
+    if any(token in pattern for token in _EDGE_SENSITIVE):
+        return any(single.search(line) for line in lines)
+    m = _compiled_multiline(pattern).search(joined)
+    if m is None:
+        return False
+    start = joined.rfind("\n", 0, m.start()) + 1
+    end = joined.find("\n", m.start())
+    if single.search(joined[start : end if end >= 0 else len(joined)]):
+        return True
+    return any(single.search(line) for line in lines)
+
+
 def _decimal_vi(value: float, digits: int = 1) -> str:
     """0.8 → "0,8" (Vietnamese decimal comma)."""
     return f"{value:.{digits}f}".replace(".", ",")
@@ -40,10 +71,9 @@ def check_outline(full_text: str, filename: str, campaign: Campaign) -> list[Pro
     if rule is None:
         return []
     lines = fold_lines(full_text)
+    joined = "\n".join(lines)
     missing = [
-        s.title
-        for s in rule.sections
-        if not any(_compiled(p).search(line) for p in s.patterns for line in lines)
+        s.title for s in rule.sections if not any(_any_line_matches(p, lines, joined) for p in s.patterns)
     ]
     if not missing:
         return []

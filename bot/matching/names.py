@@ -82,7 +82,24 @@ def _shown(written: str, folded: str) -> str:
 
 
 def build_index(units: list[UnitInfo]) -> list[Phrase]:
-    """All usable phrases; a phrase two units share cannot tell them apart and is dropped."""
+    """All usable phrases; a phrase two units share cannot tell them apart and is dropped.
+
+    The index depends only on the units' names and aliases; intake asks for it once per
+    mail with the same units, so the last one built is kept.
+    """
+    key = tuple((u.code, u.name, u.aliases) for u in units)
+    cached = _LAST_INDEX.get(key)
+    if cached is None:
+        cached = _build_index(units)
+        _LAST_INDEX.clear()
+        _LAST_INDEX[key] = cached
+    return list(cached)
+
+
+_LAST_INDEX: dict[tuple, list[Phrase]] = {}
+
+
+def _build_index(units: list[UnitInfo]) -> list[Phrase]:
     owners: dict[str, set[str]] = {}
     display: dict[tuple[str, str], str] = {}
     for u in units:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.matching.normalize import contains_phrase, fold
+from bot.matching.normalize import contains_phrase, fold, fold_lines, strip_marks
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,48 @@ def test_fold_never_raises_and_has_no_marks(text):
     out = fold(text)
     assert out == out.strip()
     assert not any(unicodedata.combining(c) for c in out)
+
+
+def _strip_marks_reference(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_PIECES = st.one_of(
+    st.sampled_from(list("ĐđÂâĂăÊêÔôƠơƯưÁáÀàẢảÃãẠạỦủỤụỶỷ İΣσ&-_/.,:;()0123456789")),
+    st.sampled_from(["\n", "\r\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", " \n ", "\n\n"]),
+    st.sampled_from(["GD&ĐT", "ĐU ", "DUK", "CB ", "KL01", "Mau07", "BaoCao", "UBNĐ", "qd"]),
+    st.characters(blacklist_categories=("Cs",)),
+)
+_VI_TEXT = st.lists(_PIECES, max_size=60).map("".join)
+
+
+@given(_VI_TEXT)
+def test_strip_marks_matches_the_per_character_definition(text):
+    assert strip_marks(text) == _strip_marks_reference(text)
+
+
+@given(_VI_TEXT)
+def test_fold_lines_is_fold_of_each_line(text):
+    # fold_lines folds the whole text in one pass for speed; it must equal the
+    # line-by-line definition exactly.
+    expected = [f for f in (fold(line) for line in text.splitlines()) if f]
+    assert fold_lines(text) == expected
+
+
+def test_fold_lines_examples():
+    text = "CỘNG HOÀ XÃ HỘI\r\n\r\n  I. CÔNG TÁC LÃNH ĐẠO  \n---\nIII.2. Hạn chế\u2028Sở GD&ĐT"
+    assert fold_lines(text) == [
+        "cong hoa xa hoi",
+        "i cong tac lanh dao",
+        "iii 2 han che",
+        "so giao duc va dao tao",
+    ]
+
+
+@given(_VI_TEXT)
+def test_fold_is_two_full_passes(text):
+    # fold() skips its second pass on ASCII output; that must never change the result.
+    from bot.matching.normalize import _fold_once
+
+    assert fold(text) == (_fold_once(_fold_once(text)) if text else "")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.campaign import problems as P
 from bot.campaign.rules import (
@@ -142,3 +146,39 @@ def test_message_builders():
     assert p.code == P.UNVERIFIED_SENDER
     assert "clerk@gmail.com" in p.message and "Đảng bộ Sở Y tế" in p.message
     assert "không xác định" in unverified_sender_problem("", "Đảng bộ Sở Y tế").message
+
+
+_LINE_PATTERNS = [
+    r"^ket\s+qua",
+    r"^(?:ii|2)\s+ket\s+qua",
+    r"qua\s+thuc",  # unanchored; \s may not cross a line break
+    r"^danh\s+gia\s+chung.{0,10}$",
+    r"(?<!\s)ket",  # negative lookbehind sees the line start
+    r"chung(?!\s)",  # negative lookahead sees the line end
+    r"\Aket",
+    r"ket\Z",
+    r"(?<=\s)qua",
+    r"\bhan\s*che\b",
+]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["ket", "qua", "thuc", "danh", "gia", "chung", "ii", "2", "han", "che", ""]),
+        max_size=12,
+    ).map(" ".join),
+    st.lists(st.integers(0, 11), max_size=4),
+)
+def test_outline_search_equals_per_line_search(words, breaks):
+    # check_outline searches the joined lines once; it must agree with searching each
+    # line on its own for every kind of pattern an operator may write.
+    from bot.campaign.rules import _any_line_matches
+
+    tokens = words.split(" ")
+    for b in sorted(set(breaks), reverse=True):
+        tokens.insert(min(b, len(tokens)), "\n")
+    lines = [line.strip() for line in " ".join(tokens).split("\n") if line.strip()]
+    joined = "\n".join(lines)
+    for pattern in _LINE_PATTERNS:
+        expected = any(re.search(pattern, line) for line in lines)
+        assert _any_line_matches(pattern, lines, joined) == expected, (pattern, lines)
