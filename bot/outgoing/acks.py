@@ -20,7 +20,7 @@ import datetime as dt
 import logging
 import re
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from bot.campaign.units import normalize_email
@@ -143,10 +143,11 @@ def ack_context(app, session: Session, row: Message, analysis, unit: Unit, now: 
 
 def _recent_acks_to(session: Session, sender: str, now: dt.datetime) -> int:
     since = now - dt.timedelta(hours=1)
-    rows = session.scalars(
-        select(OutboxMail.recipients).where(OutboxMail.kind == "ack", OutboxMail.created_at > since)
+    return session.scalar(
+        select(func.count())
+        .select_from(OutboxMail)
+        .where(OutboxMail.kind == "ack", OutboxMail.rate_key == sender, OutboxMail.created_at > since)
     )
-    return sum(1 for r in rows if r and normalize_email(r[0]) == sender)
 
 
 def queue_ack(

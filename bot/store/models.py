@@ -233,6 +233,7 @@ class OutboxMail(Base):
     mail the bot decides to send exist at most once, whatever crashes in between."""
 
     __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_rate", "kind", "rate_key", "created_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     idempotency_key: Mapped[str] = mapped_column(String(400), unique=True)
     kind: Mapped[str] = mapped_column(String(20))
@@ -249,6 +250,9 @@ class OutboxMail(Base):
     created_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
     in_reply_to_message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
+    # The first recipient, normalised (bot.campaign.units.normalize_email): the
+    # per-address flood limit counts on it through ix_outbox_rate.
+    rate_key: Mapped[str | None] = mapped_column(String(320))
 
 
 class AuditLog(Base):
