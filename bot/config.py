@@ -48,6 +48,23 @@ class MailboxSettings(_Frozen):
     poll_interval_minutes: float = Field(5, gt=0)
     use_idle: bool = True
     timeout_seconds: float = Field(60, gt=0)
+    # Worker processes that parse mail and read documents while the poller records the
+    # previous mails: "auto" is one per CPU (at most 4) on a machine with more than one
+    # CPU; 0 reads everything in the polling process.
+    analysis_workers: int | Literal["auto"] = "auto"
+
+    @field_validator("analysis_workers")
+    @classmethod
+    def _workers_range(cls, v: int | str) -> int | str:
+        if isinstance(v, int) and not 0 <= v <= 32:
+            raise ValueError('must be between 0 and 32, or "auto"')
+        return v
+
+    def worker_count(self) -> int:
+        if self.analysis_workers == "auto":
+            cpus = os.cpu_count() or 1
+            return min(cpus, 4) if cpus > 1 else 0
+        return int(self.analysis_workers)
 
 
 class SmtpSettings(_Frozen):

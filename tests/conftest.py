@@ -81,7 +81,13 @@ def smtp_sink(tmp_path) -> SmtpSink:
 
 
 def write_config(
-    tmp: Path, imap_port: int, user: str, smtp_port: int, db_url: str | None = None, storage_extra: str = ""
+    tmp: Path,
+    imap_port: int,
+    user: str,
+    smtp_port: int,
+    db_url: str | None = None,
+    storage_extra: str = "",
+    mailbox_extra: str = "",
 ) -> Path:
     db_url = db_url or f"sqlite:///{tmp / 'intake.sqlite3'}"
     cfg = tmp / "bot.toml"
@@ -99,6 +105,7 @@ user = "{user}"
 password_env = "INTAKE_TEST_IMAP_PASSWORD"
 batch_size = 20
 poll_interval_minutes = 1
+{mailbox_extra}
 
 [smtp]
 host = "127.0.0.1"
@@ -156,8 +163,11 @@ def app_factory(tmp_path, monkeypatch):
         smtp_port: int = 1,
         units: bool = True,
         storage_extra: str = "",
+        mailbox_extra: str = "",
     ):
-        cfg = write_config(tmp_path, imap_port, user, smtp_port, _fresh_database_url(tmp_path), storage_extra)
+        cfg = write_config(
+            tmp_path, imap_port, user, smtp_port, _fresh_database_url(tmp_path), storage_extra, mailbox_extra
+        )
         app = build_app(str(cfg))
         app.db.migrate()
         if units:

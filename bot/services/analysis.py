@@ -59,26 +59,20 @@ class MessageAnalysis:
         return self.review_reason is not None
 
 
-def analyze(
-    msg: InboundMessage,
-    campaign: Campaign,
-    units: list[UnitInfo],
-    bot_message_ids: Mapping[str, str],
-) -> MessageAnalysis:
-    """Classify the message, its unit, and each of its files."""
-    from bot.campaign.rules import check_outline, check_summary, unreadable_problem, unverified_sender_problem
+def analyze_files(msg: InboundMessage, campaign: Campaign) -> list[FileAnalysis] | None:
+    """The per-file half of :func:`analyze`: inspection, type, plan rules, nominee.
+
+    This is the heavy part (document text, OCR, layout) and needs neither the database
+    nor the unit list, so intake may run it in a worker process.  ``None`` for mail that
+    is not looked at further (the bot's own, bounces, auto-replies).
+    """
+    from bot.campaign.rules import check_outline, check_summary, unreadable_problem
     from bot.documents.inspect import inspect_document
-    from bot.matching.nominees import extract_nominee, extract_proposal_nominees
+    from bot.matching.nominees import extract_nominee
     from bot.matching.types import classify
-    from bot.matching.units import match_unit
 
-    if msg.own_mail:
-        return MessageAnalysis(OWN_MAIL)
-    if msg.bounce:
-        return MessageAnalysis(BOUNCE)
-    if msg.auto_reply:
-        return MessageAnalysis(AUTO_REPLY)
-
+    if msg.own_mail or msg.bounce or msg.auto_reply:
+        return None
     files: list[FileAnalysis] = []
     for att in msg.attachments:
         if att.problem:
@@ -113,6 +107,32 @@ def analyze(
                 )
                 fa.nominee_kind, fa.nominee_name = g.kind, g.name
         files.append(fa)
+    return files
+
+
+def analyze(
+    msg: InboundMessage,
+    campaign: Campaign,
+    units: list[UnitInfo],
+    bot_message_ids: Mapping[str, str],
+    files: list[FileAnalysis] | None = None,
+) -> MessageAnalysis:
+    """Classify the message, its unit, and each of its files.
+
+    ``files`` is :func:`analyze_files`' result when it already ran (in a worker).
+    """
+    from bot.campaign.rules import unverified_sender_problem
+    from bot.matching.nominees import extract_proposal_nominees
+    from bot.matching.units import match_unit
+
+    if msg.own_mail:
+        return MessageAnalysis(OWN_MAIL)
+    if msg.bounce:
+        return MessageAnalysis(BOUNCE)
+    if msg.auto_reply:
+        return MessageAnalysis(AUTO_REPLY)
+    if files is None:
+        files = analyze_files(msg, campaign) or []
 
     doc_texts = [f.facts.head_text for f in files if f.facts and f.facts.head_text]
     um = match_unit(msg, doc_texts, units, bot_message_ids)

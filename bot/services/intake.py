@@ -18,7 +18,6 @@ database failure stops the pass and leaves the message on the server for later.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import time
 from collections.abc import Callable
@@ -29,52 +28,14 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from bot.app import App
 from bot.errors import MailboxError, MessageRejected, StorageError
+from bot.intake.fingerprint import content_fingerprint
 from bot.intake.mailbox import FetchedMail, Mailbox, MailHeader
 from bot.intake.message import InboundMessage
+from bot.services.workers import MIN_MAILS_FOR_POOL, Prefetcher, Prepared
 from bot.store import repo
 from bot.store.models import MailboxState, Message
 
 log = logging.getLogger(__name__)
-
-# Header fields added in transit; dropped from the fingerprint so the same mail
-# delivered twice (or copied back) hashes the same.
-_TRACE_FIELDS = {
-    b"received",
-    b"return-path",
-    b"delivered-to",
-    b"x-original-to",
-    b"x-received",
-    b"arc-seal",
-    b"arc-message-signature",
-    b"arc-authentication-results",
-    b"authentication-results",
-    b"x-spam-status",
-    b"x-spam-score",
-    b"x-virus-scanned",
-}
-
-
-def content_fingerprint(raw: bytes) -> str:
-    """sha256 of the mail without its transport trace headers."""
-    head, sep, body = raw.partition(b"\r\n\r\n")
-    if not sep:
-        head, sep, body = raw.partition(b"\n\n")
-    kept: list[bytes] = []
-    skipping = False
-    for line in head.splitlines(keepends=True):
-        if line[:1] in (b" ", b"\t"):
-            if not skipping:
-                kept.append(line)
-            continue
-        name = line.split(b":", 1)[0].strip().lower()
-        skipping = name in _TRACE_FIELDS
-        if not skipping:
-            kept.append(line)
-    h = hashlib.sha256()
-    h.update(b"".join(kept))
-    h.update(sep)
-    h.update(body)
-    return h.hexdigest()
 
 
 @dataclass
@@ -141,11 +102,13 @@ def process_mail(
     mail: FetchedMail,
     now: dt.datetime,
     units: list | None = None,
+    prepared: Prepared | None = None,
 ) -> Outcome:
     """Record one fetched mail exactly once.  Raises StorageError / SQLAlchemyError to stop.
 
     ``units`` (``repo.unit_infos``) may be loaded once per pass by the caller; by
-    default they are read for this mail.
+    default they are read for this mail.  ``prepared`` is the parse and file analysis
+    a worker already did (``bot.services.workers``); by default they are done here.
     """
     from bot.services import analysis as A
     from bot.services.recording import message_row, record_analysis
@@ -169,12 +132,20 @@ def process_mail(
 
     fingerprint = content_fingerprint(mail.raw)
     _, raw_path = app.files.put(mail.raw, kind="raw")
-    try:
-        msg = _parse(app, mail.raw)
-    except MessageRejected as e:
+    if prepared is None:
+        try:
+            msg, files = _parse(app, mail.raw), None
+        except MessageRejected as e:
+            return _record_simple(
+                app, mailbox, uidvalidity, mail, now, fingerprint, raw_path, None, "quarantined", e.reason
+            )
+    elif prepared.msg is None:
+        reason = prepared.rejected or prepared.crashed or "internal_error: no result from the document worker"
         return _record_simple(
-            app, mailbox, uidvalidity, mail, now, fingerprint, raw_path, None, "quarantined", e.reason
+            app, mailbox, uidvalidity, mail, now, fingerprint, raw_path, None, "quarantined", reason
         )
+    else:
+        msg, files = prepared.msg, prepared.files
 
     with app.db.session() as s:
         dup = _find_duplicate(s, msg.message_id, fingerprint)
@@ -196,7 +167,7 @@ def process_mail(
         )
 
     try:
-        analysis = A.analyze(msg, app.campaign, units, bot_ids)
+        analysis = A.analyze(msg, app.campaign, units, bot_ids, files=files)
     except MessageRejected as e:
         return _record_simple(
             app, mailbox, uidvalidity, mail, now, fingerprint, raw_path, msg, "quarantined", e.reason
@@ -325,6 +296,9 @@ def poll_connected(
 
     units = None
     bar = _progress(len(headers)) if progress and len(headers) > 20 else None
+    workers = cfg.worker_count() if len(small) >= MIN_MAILS_FOR_POOL else 0
+    ahead = Prefetcher(workers, app.parse_limits, app.own_addresses, app.campaign)
+    prepared_mails = ahead.run(mb.fetch(small))
     try:
         for h in big:
             # Too big to fetch safely: recorded from its envelope and quarantined on the server.
@@ -343,7 +317,7 @@ def poll_connected(
             _finish(app, mb, h.uid, uidvalidity, out, report)
             if bar:
                 bar.advance(1)
-        for mail in mb.fetch(small):
+        for mail, prepared in prepared_mails:
             if should_stop():
                 report.stopped_by = "shutdown requested"
                 break
@@ -354,7 +328,7 @@ def poll_connected(
                     # batch (an address added meanwhile counts from the next pass).
                     with app.db.session() as s:
                         units = repo.unit_infos(repo.load_units(s))
-                out = process_mail(app, mb.name, uidvalidity, mail, now, units)
+                out = process_mail(app, mb.name, uidvalidity, mail, now, units, prepared)
             except StorageError as e:
                 log.error("uid %s left on the server: %s", mail.uid, e)
                 report.stopped_by = f"storage: {e}"
@@ -368,6 +342,7 @@ def poll_connected(
             if bar:
                 bar.advance(1)
     finally:
+        prepared_mails.close()  # stops the workers; unread mail stays on the server
         if bar:
             bar.stop()
     if report.stopped_by is None:

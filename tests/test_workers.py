@@ -1,0 +1,138 @@
+"""Document workers (bot.services.workers) against real Dovecot: same records as reading in
+the poller, and a worker killed mid-pass loses nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import shutil
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from bot.services.intake import poll_once
+from bot.store.models import AttachmentRow, Message, Submission
+from tests.conftest import REPO, TZ
+from tests.corpus.make_corpus import build_corpus
+from tests.mailgen import build_mail
+
+NOW = dt.datetime(2024, 2, 26, 10, 0, tzinfo=TZ)
+
+
+@pytest.fixture(scope="module")
+def corpus_mails() -> list[bytes]:
+    docs = [d for d in build_corpus(REPO / "var" / "corpus") if d.format in ("docx", "pdf", "doc")]
+    docs.sort(key=lambda d: d.path.name)
+    mails = []
+    for i, d in enumerate(docs[:24]):
+        mails.append(
+            build_mail(
+                f"unit{i}@units.example",
+                f"Hồ sơ gửi Ban Tuyên giáo số {i}",
+                attachments=[(d.path.name, d.path.read_bytes())],
+                message_id=f"<w-{i}@units.example>",
+            )
+        )
+    return mails
+
+
+def _append(dovecot, user: str, mails: list[bytes]) -> None:
+    c = dovecot.client(user)
+    for raw in mails:
+        c.append("INBOX", raw)
+    c.logout()
+
+
+def _records(app) -> list[tuple]:
+    with app.db.session() as s:
+        rows = s.execute(
+            select(Message.message_id_header, Message.state, AttachmentRow.filename, Submission.deliverable)
+            .join(AttachmentRow, AttachmentRow.message_id == Message.id, isouter=True)
+            .join(Submission, Submission.attachment_id == AttachmentRow.id, isouter=True)
+        ).all()
+    return sorted(tuple(r) for r in rows)
+
+
+def test_workers_record_exactly_what_the_poller_alone_records(
+    dovecot, smtp_sink, app_factory, corpus_mails, tmp_path
+):
+    results = []
+    for workers in (0, 2):
+        # A database and file store of its own for each run (PostgreSQL: a new database).
+        for old in [*tmp_path.glob("intake.sqlite3*"), tmp_path / "files"]:
+            shutil.rmtree(old) if old.is_dir() else old.unlink(missing_ok=True)
+        user = dovecot.new_user()
+        _append(dovecot, user, corpus_mails)
+        app = app_factory(dovecot.port, user, smtp_sink.port, mailbox_extra=f"analysis_workers = {workers}")
+        report = poll_once(app, NOW)
+        assert report.recorded == len(corpus_mails)
+        results.append(_records(app))
+        app.db.dispose()
+    assert results[0] == results[1]
+    assert any(r[3] for r in results[1])  # deliverables were recognised, not only stored
+
+
+def _grandchildren(pid: int) -> list[int]:
+    """The pool's workers: children of our fork server (Dovecot's processes are ours too)."""
+    out = []
+    for child in _children(pid):
+        if _is_forkserver(child):
+            out += [w for w in _children(child) if _is_forkserver(w)]
+    return out
+
+
+def _is_forkserver(pid: int) -> bool:
+    try:
+        return b"multiprocessing.forkserver" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):  # the task ended meanwhile
+            kids += [int(x) for x in (task / "children").read_text().split()]
+    return kids
+
+
+def test_a_worker_killed_mid_pass_loses_no_mail(dovecot, smtp_sink, app_factory, corpus_mails, caplog):
+    user = dovecot.new_user()
+    _append(dovecot, user, corpus_mails)
+    app = app_factory(dovecot.port, user, smtp_sink.port, mailbox_extra="analysis_workers = 2")
+    killed: list[int] = []
+
+    def killer() -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not killed:
+            workers = _grandchildren(os.getpid())
+            if workers:
+                time.sleep(0.05)  # let the pass get going
+                os.kill(workers[0], signal.SIGKILL)
+                killed.append(workers[0])
+            time.sleep(0.02)
+
+    t = threading.Thread(target=killer)
+    t.start()
+    with caplog.at_level(logging.WARNING, logger="bot.services.workers"):
+        report = poll_once(app, NOW)
+    t.join()
+    assert killed, "no worker process was seen"
+    assert "a document worker died" in caplog.text
+    assert report.recorded == len(corpus_mails) and report.quarantined == 0
+    with app.db.session() as s:
+        states = s.scalars(select(Message.state)).all()
+    assert sorted(states) == ["processed"] * len(corpus_mails)
+    c = dovecot.client(user)
+    c.select_folder("INBOX")
+    assert c.search(["ALL"]) == []
+    c.logout()
+    # No worker outlives the pass.
+    assert _grandchildren(os.getpid()) == []
