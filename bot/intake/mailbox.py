@@ -199,22 +199,25 @@ class Mailbox:
             yield FetchedMail(h.uid, raw, h.internaldate, len(raw))
 
     # -- moving -----------------------------------------------------------------------
-    def move(self, uid: int, folder: str) -> None:
-        """Move one message out of the selected folder."""
+    def move(self, uid: int | list[int], folder: str) -> None:
+        """Move messages out of the selected folder (one command for a list of UIDs)."""
+        uids = [uid] if isinstance(uid, int) else sorted(uid)
+        if not uids:
+            return
         try:
             if self.has("MOVE"):
-                self.client.move([uid], folder)
+                self.client.move(uids, folder)
                 return
-            self.client.copy([uid], folder)
-            self.client.add_flags([uid], [b"\\Deleted"], silent=True)
+            self.client.copy(uids, folder)
+            self.client.add_flags(uids, [b"\\Deleted"], silent=True)
             if self.has("UIDPLUS"):
-                self.client.uid_expunge([uid])
+                self.client.uid_expunge(uids)
             else:
                 # Without UIDPLUS a plain EXPUNGE would also remove other \Deleted mail;
                 # leave it flagged, it is already recorded and will be skipped.
-                log.warning("server lacks MOVE and UIDPLUS; uid %s left flagged \\Deleted", uid)
+                log.warning("server lacks MOVE and UIDPLUS; uids %s left flagged \\Deleted", uids)
         except _NETWORK_ERRORS as e:
-            raise MailboxError(f"cannot move uid {uid} to {folder}: {e}") from e
+            raise MailboxError(f"cannot move uids {uids} to {folder}: {e}") from e
 
     def has_copy(self, folder: str, message_id: str) -> bool:
         """Whether ``folder`` holds a mail with this Message-ID (recovery path only).

@@ -299,6 +299,7 @@ def poll_connected(
     workers = cfg.worker_count() if len(small) >= MIN_MAILS_FOR_POOL else 0
     ahead = Prefetcher(workers, app.parse_limits, app.own_addresses, app.campaign)
     prepared_mails = ahead.run(mb.fetch(small))
+    moves = _Moves(app, mb, uidvalidity, [h.uid for h in headers])
     try:
         for h in big:
             # Too big to fetch safely: recorded from its envelope and quarantined on the server.
@@ -314,7 +315,7 @@ def poll_connected(
                 "quarantined",
                 f"too_large: {h.size} bytes",
             )
-            _finish(app, mb, h.uid, uidvalidity, out, report)
+            _finish(app, mb, h.uid, out, report, moves)
             if bar:
                 bar.advance(1)
         for mail, prepared in prepared_mails:
@@ -338,13 +339,17 @@ def poll_connected(
                 log.error("uid %s left on the server: database error: %s", mail.uid, e)
                 report.stopped_by = f"database: {type(e).__name__}"
                 break
-            _finish(app, mb, mail.uid, uidvalidity, out, report)
+            _finish(app, mb, mail.uid, out, report, moves)
+            del mail, prepared  # not held while the next one is fetched
             if bar:
                 bar.advance(1)
     finally:
         prepared_mails.close()  # stops the workers; unread mail stays on the server
         if bar:
             bar.stop()
+    # Not in the finally: after a mailbox error the connection is gone, and the mails
+    # recorded meanwhile are moved by the next pass.
+    moves.flush()
     if report.stopped_by is None:
         with app.db.session() as s:
             st = repo.mailbox_state(s, mb.name)
@@ -353,19 +358,61 @@ def poll_connected(
     return report
 
 
-def _finish(app: App, mb: Mailbox, uid: int, uidvalidity: int, out: Outcome, report: PollReport) -> None:
+class _Moves:
+    """Recorded mails waiting to leave the watched folder, moved a batch at a time.
+
+    One ``UID MOVE`` per folder and one ``last_uid`` update per batch instead of one
+    round trip and one commit per mail.  Safe to defer: a mail recorded but not yet
+    moved when the process dies is found again next pass, seen as already recorded,
+    and only moved (``_finish``'s recovery path).  ``last_uid`` only ever advances over
+    a run of finished UIDs, so a mail of this pass not yet finished (oversize mails go
+    first) is never skipped by the next pass's ``UID SEARCH``.
+    """
+
+    BATCH = 50
+
+    def __init__(self, app: App, mb: Mailbox, uidvalidity: int, uids: list[int]) -> None:
+        self.app, self.mb, self.uidvalidity = app, mb, uidvalidity
+        self.todo = sorted(uids)
+        self.finished: set[int] = set()
+        self.pending: dict[str, list[int]] = {}
+
+    def add(self, uid: int, folder: str) -> None:
+        self.pending.setdefault(folder, []).append(uid)
+        if sum(len(v) for v in self.pending.values()) >= self.BATCH:
+            self.flush()
+
+    def done(self, uid: int) -> None:
+        """``uid`` has left the folder already (moved or deleted on its own)."""
+        self.finished.add(uid)
+
+    def flush(self) -> None:
+        for folder, uids in self.pending.items():
+            self.mb.move(uids, folder)
+            self.finished.update(uids)
+        self.pending = {}
+        top = 0
+        for uid in self.todo:
+            if uid not in self.finished:
+                break
+            top = uid
+        if top:
+            with self.app.db.session() as s:
+                st = repo.mailbox_state(s, self.mb.name)
+                if st.uidvalidity == self.uidvalidity and top > st.last_uid:
+                    st.last_uid = top
+
+
+def _finish(app: App, mb: Mailbox, uid: int, out: Outcome, report: PollReport, moves: _Moves) -> None:
     cfg = app.settings.mailbox
     folder = cfg.quarantine_folder if out.folder_kind == "quarantine" else cfg.processed_folder
     if out.already_recorded and out.message_id and mb.has_copy(folder, out.message_id):
         # A MOVE interrupted by a crash or a server restart can leave the mail in both
         # folders; drop the inbox copy instead of moving a second one.
         mb.delete(uid)
+        moves.done(uid)
     else:
-        mb.move(uid, folder)
-    with app.db.session() as s:
-        st = repo.mailbox_state(s, mb.name)
-        if st.uidvalidity == uidvalidity and uid > st.last_uid:
-            st.last_uid = uid
+        moves.add(uid, folder)
     counter = {
         "processed": "recorded",
         "duplicate": "duplicates",

@@ -43,6 +43,7 @@ class ServiceProcess:
         cmd = [sys.executable, "-m", "bot", "--config", str(self.cfg), "--now", now or self.now, "run"]
         if not self.scheduler:
             cmd.append("--no-scheduler")
+        self._log_start = self.log.stat().st_size if self.log.exists() else 0
         with open(self.log, "ab") as log:
             self.proc = subprocess.Popen(
                 cmd, cwd=self.cfg.parent, env=env, stdout=subprocess.DEVNULL, stderr=log
@@ -59,8 +60,19 @@ class ServiceProcess:
 
     def stop(self, timeout: float = 60) -> int:
         assert self.proc is not None
+        # SIGTERM before the service installed its handler (still importing) would kill it
+        # outright; an operator's stop comes later than that, so wait for the first sign
+        # of the running service in its log.
+        wait_until(
+            lambda: not self.alive() or "bot.services.service" in self._new_log(), timeout=30, step=0.05
+        )
         self.proc.send_signal(signal.SIGTERM)
         return self.proc.wait(timeout=timeout)
+
+    def _new_log(self) -> str:
+        with open(self.log, "rb") as fh:
+            fh.seek(self._log_start)
+            return fh.read().decode("utf-8", "replace")
 
     def log_text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
