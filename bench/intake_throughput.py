@@ -13,7 +13,11 @@ python-docx for .docx).  *Bot*: ``python -m bot poll --once`` end to end (fetch,
 store fsynced, classify, record, queue the acknowledgment, MOVE).  Target: bot ≤ 1.25×
 the floor.
 
-    .venv/bin/python bench/intake_throughput.py [--messages 2000] [--database-url URL]
+The bot reads documents in ``mailbox.analysis_workers`` worker processes while the
+poller records (``auto``: one per CPU, at most 4); ``--workers 0`` measures the bot in a
+single process, like the floor.
+
+    .venv/bin/python bench/intake_throughput.py [--messages 2000] [--workers auto|N] [--database-url URL]
 """
 
 from __future__ import annotations
@@ -111,10 +115,21 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--messages", type=int, default=2000)
     ap.add_argument("--database-url", default=None)
+    ap.add_argument(
+        "--workers", default="auto", help="mailbox.analysis_workers for the bot (auto or a number)"
+    )
     args = ap.parse_args()
     n = args.messages
     mails, mix = make_mix(n)
+    workers = '"auto"' if args.workers == "auto" else str(int(args.workers))
     with world(args.database_url) as w:
+        text = w.cfg.read_text(encoding="utf-8")
+        w.cfg.write_text(
+            text.replace("[mailbox]\n", f"[mailbox]\nanalysis_workers = {workers}\n", 1), encoding="utf-8"
+        )
+        from bot.config import load_settings
+
+        used = load_settings(str(w.cfg)).mailbox.worker_count()
         append_all(w, mails)
         floor_s = floor(w)
         bot_s, rss = w.timed_bot("poll", "--once")
@@ -134,6 +149,9 @@ def main() -> int:
     r = bot_s / floor_s
     print(f"machine: {machine()}")
     print("mix: " + ", ".join(f"{v} {k}" for k, v in mix.items()))
+    print(
+        f"bot: analysis_workers = {args.workers} → {used} document worker process(es); the floor uses one process"
+    )
     print(f"{'run':36} {'seconds':>9} {'msg/s':>8} {'vs floor':>9}")
     print(f"{'floor (imapclient+email+extract)':36} {floor_s:9.1f} {n / floor_s:8.1f} {'1.00×':>9}")
     print(f"{'bot poll --once (end to end)':36} {bot_s:9.1f} {n / bot_s:8.1f} {ratio(bot_s, floor_s):>9}")
@@ -142,7 +160,7 @@ def main() -> int:
     )
     ok = r <= TARGET and recorded == n and left == 0
     print(
-        f"SUMMARY intake {n} mails: bot {n / bot_s:.1f} msg/s vs floor {n / floor_s:.1f} msg/s = {r:.2f}× "
+        f"SUMMARY intake {n} mails ({used} workers): bot {n / bot_s:.1f} msg/s vs floor {n / floor_s:.1f} msg/s = {r:.2f}× "
         f"(target ≤ {TARGET}×) {'met' if ok else 'MISSED'}"
     )
     return 0 if ok else 1

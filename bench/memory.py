@@ -41,11 +41,49 @@ def _status(pid: int) -> dict[str, int]:
     return out
 
 
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (the document workers run under a fork server)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo += [int(x) for x in fh.read().split()]
+        except OSError:
+            pass
+    return out
+
+
+def _pss_mb(pids: list[int]) -> int:
+    """Proportional set size of the processes together: shared pages counted once."""
+    total = 0
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as fh:
+                for line in fh:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1])
+                        break
+        except OSError:
+            pass
+    return total // 1024
+
+
+TREE_PEAK: list[int] = [0]  # the last run's peak PSS of the poller and its workers together
+
+
 def run_poll(w, count_fn) -> tuple[int, list[tuple[int, int]]]:
-    """Peak RSS (MB) and (recorded, RSS MB) samples of one ``poll --once``."""
+    """Peak RSS (MB) and (recorded, RSS MB) samples of one ``poll --once``.
+
+    The poller's own peak is the kernel's VmHWM; :data:`TREE_PEAK` gets the peak of the
+    poller and its document workers together (sum of PSS, sampled every 50 ms).
+    """
     cmd = [sys.executable, "-m", "bot", "--config", str(w.cfg), "--now", NOW, "poll", "--once"]
     proc = subprocess.Popen(cmd, cwd=w.root, env=w.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     samples, peak = [], [0]
+    TREE_PEAK[0] = 0
 
     def sample() -> None:
         while proc.poll() is None:
@@ -53,6 +91,7 @@ def run_poll(w, count_fn) -> tuple[int, list[tuple[int, int]]]:
             if st:
                 peak[0] = max(peak[0], st.get("VmHWM", 0))
                 samples.append((count_fn(), st.get("VmRSS", 0)))
+                TREE_PEAK[0] = max(TREE_PEAK[0], _pss_mb(_tree(proc.pid)))
             time.sleep(0.05)
 
     t = threading.Thread(target=sample)
@@ -94,7 +133,7 @@ def big_attachment(count: int = 1) -> int:
         del mails
         peak, _ = run_poll(w, _counter(w))
         assert _counter(w)() == count
-    return peak
+    return max(peak, TREE_PEAK[0])
 
 
 def many(n: int) -> tuple[int, list[tuple[int, int]]]:
@@ -115,7 +154,10 @@ def many(n: int) -> tuple[int, list[tuple[int, int]]]:
         append_all(w, mails)
         peak, samples = run_poll(w, _counter(w))
         assert _counter(w)() == n
-    return peak, samples
+    print(
+        f"  {n} mails: poller alone {peak} MB, poller and document workers together {TREE_PEAK[0]} MB (PSS)"
+    )
+    return max(peak, TREE_PEAK[0]), samples
 
 
 def main() -> int:
@@ -133,7 +175,7 @@ def main() -> int:
         done = [rss for recorded, rss in samples if recorded >= q * n * 0.999]
         quarters.append(done[0] if done else samples[-1][1])
     print(f"machine: {machine()}")
-    print(f"{'case':40} {'peak RSS':>9}")
+    print(f"{'case':40} {'peak':>9}  (the larger of the poller's RSS and all processes' PSS)")
     print(f"{'1 mail, 40 MB attachment':40} {big:6d} MB")
     if args.big_mails:
         print(f"{f'{args.big_mails} mails, 40 MB attachment each':40} {bigs:6d} MB")

@@ -21,7 +21,7 @@ import logging
 import re
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from bot.campaign.units import normalize_email
 from bot.outgoing.context import base_context, missing_items, unit_context
@@ -110,7 +110,7 @@ def ack_context(app, session: Session, row: Message, analysis, unit: Unit, now: 
         session.scalars(
             select(Submission)
             .where(Submission.message_id == row.id)
-            .options(selectinload(Submission.attachment), selectinload(Submission.nomination))
+            .options(joinedload(Submission.attachment), joinedload(Submission.nomination))
             .order_by(Submission.id)
         )
     )
@@ -173,8 +173,8 @@ def queue_ack(
         return None
     session.flush()
     unit = session.scalars(
-        select(Unit).where(Unit.id == row.unit_id).options(selectinload(Unit.addresses))
-    ).one()
+        select(Unit).where(Unit.id == row.unit_id).options(joinedload(Unit.addresses))
+    ).unique().one()
     ctx = ack_context(app, session, row, analysis, unit, now)
     subject, text, html = renderer(app.campaign.timezone).render("ack", ctx)
 
