@@ -172,9 +172,11 @@ def queue_ack(
     ):
         return None
     session.flush()
-    unit = session.scalars(
-        select(Unit).where(Unit.id == row.unit_id).options(joinedload(Unit.addresses))
-    ).unique().one()
+    unit = (
+        session.scalars(select(Unit).where(Unit.id == row.unit_id).options(joinedload(Unit.addresses)))
+        .unique()
+        .one()
+    )
     ctx = ack_context(app, session, row, analysis, unit, now)
     subject, text, html = renderer(app.campaign.timezone).render("ack", ctx)
 
