@@ -93,13 +93,23 @@ def build_index(units: list[UnitInfo]) -> list[Phrase]:
         cached = _build_index(units)
         _LAST_INDEX.clear()
         _LAST_INDEX[key] = cached
-    return list(cached)
+    return cached
 
 
-_LAST_INDEX: dict[tuple, list[Phrase]] = {}
+class PhraseIndex(list):
+    """The phrases, plus the same phrases grouped by their first token (read-only)."""
+
+    def __init__(self, phrases: list[Phrase]) -> None:
+        super().__init__(phrases)
+        self.by_first: dict[str, list[tuple[int, Phrase]]] = {}
+        for i, p in enumerate(phrases):
+            self.by_first.setdefault(p.tokens[0], []).append((i, p))
 
 
-def _build_index(units: list[UnitInfo]) -> list[Phrase]:
+_LAST_INDEX: dict[tuple, PhraseIndex] = {}
+
+
+def _build_index(units: list[UnitInfo]) -> PhraseIndex:
     owners: dict[str, set[str]] = {}
     display: dict[tuple[str, str], str] = {}
     for u in units:
@@ -110,11 +120,13 @@ def _build_index(units: list[UnitInfo]) -> list[Phrase]:
                     continue
                 owners.setdefault(candidate, set()).add(u.code)
                 display.setdefault((candidate, u.code), _shown(written, candidate))
-    return [
-        Phrase(tuple(text.split()), next(iter(codes)), display[(text, next(iter(codes)))])
-        for text, codes in owners.items()
-        if len(codes) == 1
-    ]
+    return PhraseIndex(
+        [
+            Phrase(tuple(text.split()), next(iter(codes)), display[(text, next(iter(codes)))])
+            for text, codes in owners.items()
+            if len(codes) == 1
+        ]
+    )
 
 
 def find_phrases(folded_text: str, index: list[Phrase]) -> list[Hit]:
@@ -126,7 +138,14 @@ def find_phrases(folded_text: str, index: list[Phrase]) -> list[Hit]:
     for i, tok in enumerate(tokens):
         positions.setdefault(tok, []).append(i)
     hits: list[Hit] = []
-    for phrase in index:
+    by_first = getattr(index, "by_first", None)
+    # Only the phrases that start with a token of this text (usually none of them).
+    candidates = (
+        [p for _, p in sorted(ip for tok in positions for ip in by_first.get(tok, ()))]
+        if by_first is not None
+        else index
+    )
+    for phrase in candidates:
         n = len(phrase.tokens)
         for i in positions.get(phrase.tokens[0], ()):
             if tuple(tokens[i : i + n]) == phrase.tokens:
