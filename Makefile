@@ -22,11 +22,10 @@ demo: system-deps venv
 
 test: system-deps venv
 	$(PY) -m pytest $(PYTEST_ARGS)
-	@# Second pass on PostgreSQL: every test that touches the database; the pure parsers
-	@# (documents, matching, MIME) and the long kill -9 runs already ran above.
+	@# Second pass: the whole suite again against a private PostgreSQL cluster on
+	@# loopback (fault injection included; two-instance tests run only here).
 	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
-		PY=$(PY) bash scripts/test-postgres.sh -m "not slow or postgres" \
-			--ignore=tests/documents --ignore=tests/matching --ignore=tests/intake; \
+		PY=$(PY) bash scripts/test-postgres.sh $(PYTEST_ARGS); \
 	else echo "PostgreSQL is not installed: the PostgreSQL run is skipped"; fi
 
 lint:
