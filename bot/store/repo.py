@@ -168,25 +168,21 @@ def current_submission_rows(session: Session, campaign: str, unit_id: int | None
 
 def nomination_rows(session: Session, campaign: str, unit_id: int | None = None) -> list[Row]:
     """``(id, unit_id, kind, name)`` in the order they were proposed."""
-    q = (
-        select(Nomination.id, Nomination.unit_id, Nomination.kind, Nomination.name)
-        .where(Nomination.campaign == campaign)
-        .order_by(Nomination.id)
-    )
-    if unit_id is not None:
-        q = q.where(Nomination.unit_id == unit_id)
-    return list(session.execute(q))
+    cols = (Nomination.id, Nomination.unit_id, Nomination.kind, Nomination.name)
+    return _campaign_rows(session, Nomination, cols, campaign, unit_id)
 
 
 def extension_rows(session: Session, campaign: str, unit_id: int | None = None) -> list[Row]:
     """``(unit_id, deliverable, deadline_id, until)``, oldest first (a later grant wins)."""
-    q = (
-        select(Extension.unit_id, Extension.deliverable, Extension.deadline_id, Extension.until)
-        .where(Extension.campaign == campaign)
-        .order_by(Extension.id)
-    )
+    cols = (Extension.unit_id, Extension.deliverable, Extension.deadline_id, Extension.until)
+    return _campaign_rows(session, Extension, cols, campaign, unit_id)
+
+
+def _campaign_rows(session: Session, model, cols: tuple, campaign: str, unit_id: int | None) -> list[Row]:
+    """``cols`` of ``model``'s rows in ``campaign`` (one unit's only, if given), by id."""
+    q = select(*cols).where(model.campaign == campaign).order_by(model.id)
     if unit_id is not None:
-        q = q.where(Extension.unit_id == unit_id)
+        q = q.where(model.unit_id == unit_id)
     return list(session.execute(q))
 
 
