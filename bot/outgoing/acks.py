@@ -103,22 +103,31 @@ def _problems(row: Message, analysis, subs: list[Submission], atts: list[Attachm
     return list(dict.fromkeys(t for t in texts if t))
 
 
-def ack_context(app, session: Session, row: Message, analysis, unit: Unit, now: dt.datetime) -> dict:
-    """Everything the ack templates read, from the rows flushed for ``row``."""
+def ack_context(
+    app, session: Session, row: Message, analysis, unit: Unit, now: dt.datetime, recorded=None
+) -> dict:
+    """Everything the ack templates read, from the rows flushed for ``row``.
+
+    ``recorded`` (``bot.services.recording.Recorded``) are those rows when the caller
+    has just written them; otherwise they are read back.
+    """
     campaign = app.campaign
-    subs = list(
-        session.scalars(
-            select(Submission)
-            .where(Submission.message_id == row.id)
-            .options(joinedload(Submission.attachment), joinedload(Submission.nomination))
-            .order_by(Submission.id)
+    if recorded is not None:
+        subs, atts = list(recorded.submissions), list(recorded.attachments)
+    else:
+        subs = list(
+            session.scalars(
+                select(Submission)
+                .where(Submission.message_id == row.id)
+                .options(joinedload(Submission.attachment), joinedload(Submission.nomination))
+                .order_by(Submission.id)
+            )
         )
-    )
-    atts = list(
-        session.scalars(
-            select(AttachmentRow).where(AttachmentRow.message_id == row.id).order_by(AttachmentRow.id)
+        atts = list(
+            session.scalars(
+                select(AttachmentRow).where(AttachmentRow.message_id == row.id).order_by(AttachmentRow.id)
+            )
         )
-    )
     counted = {s.attachment_id for s in subs}
     state = load_unit_state(session, campaign, unit)
     category = analysis.category if analysis is not None else row.category
@@ -151,7 +160,7 @@ def _recent_acks_to(session: Session, sender: str, now: dt.datetime) -> int:
 
 
 def queue_ack(
-    app, session: Session, message_row: Message, msg, analysis, now: dt.datetime
+    app, session: Session, message_row: Message, msg, analysis, now: dt.datetime, recorded=None
 ) -> OutboxMail | None:
     """Queue the acknowledgment of ``message_row`` in the caller's transaction.
 
@@ -177,7 +186,7 @@ def queue_ack(
         .unique()
         .one()
     )
-    ctx = ack_context(app, session, row, analysis, unit, now)
+    ctx = ack_context(app, session, row, analysis, unit, now, recorded)
     subject, text, html = renderer(app.campaign.timezone).render("ack", ctx)
 
     unit_addresses = [a.email for a in unit.addresses]

@@ -199,8 +199,8 @@ def process_mail(
             row = message_row(
                 mailbox, uidvalidity, mail.uid, mail.internaldate, fingerprint, now, msg, raw_path, mail.size
             )
-            record_analysis(s, app.campaign, row, msg, analysis, stored, now)
-            _after_record(app, s, row, msg, analysis, now)
+            recorded = record_analysis(s, app.campaign, row, msg, analysis, stored, now)
+            _after_record(app, s, row, msg, analysis, now, recorded)
             msg_id, review = row.id, row.needs_review
     except IntegrityError:
         # Another instance recorded the same UID in the meantime: it is theirs.
@@ -209,13 +209,15 @@ def process_mail(
     return Outcome("processed", "processed", msg_id, detail, review=review)
 
 
-def _after_record(app: App, session, row: Message, msg: InboundMessage, analysis, now: dt.datetime) -> None:
+def _after_record(
+    app: App, session, row: Message, msg: InboundMessage, analysis, now: dt.datetime, recorded=None
+) -> None:
     """Hook for work that must commit with the message (the acknowledgment in the outbox)."""
     try:
         from bot.outgoing.acks import queue_ack
     except ImportError:
         return
-    queue_ack(app, session, row, msg, analysis, now)
+    queue_ack(app, session, row, msg, analysis, now, recorded)
 
 
 def _find_duplicate(session, message_id: str | None, fingerprint: str) -> int | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -86,6 +87,13 @@ def _resolve_nominee(
     return None
 
 
+class Recorded(NamedTuple):
+    """The rows written for one message (the acknowledgment reads them, not the database)."""
+
+    attachments: list[AttachmentRow]
+    submissions: list[Submission]
+
+
 def record_analysis(
     session: Session,
     campaign: Campaign,
@@ -94,8 +102,8 @@ def record_analysis(
     analysis: MessageAnalysis,
     stored: list[tuple[str | None, str | None]],
     now: dt.datetime,
-) -> list[Submission]:
-    """Add attachments, nominations and submissions for ``message``; return new submissions."""
+) -> Recorded:
+    """Add attachments, nominations and submissions for ``message``; return the new rows."""
     unit = _unit_by_code(session, analysis.unit_code)
     message.category = analysis.category
     message.unit_id = unit.id if unit and not analysis.unverified else None
@@ -136,7 +144,7 @@ def record_analysis(
     session.flush()
 
     if analysis.category != SUBMISSION or unit is None:
-        return []
+        return Recorded(rows, [])
     # An unverified sender's files wait for staff: recorded, but not counted yet.
     held = analysis.unverified
     for kind, name in analysis.proposal_nominees:
@@ -182,7 +190,7 @@ def record_analysis(
     repo.audit(
         session, now, "bot", "message_recorded", "message", message.id, unit=unit.code, files=len(rows)
     )
-    return created
+    return Recorded(rows, created)
 
 
 def _facts_summary(fa) -> dict:
