@@ -48,10 +48,15 @@ class World:
     """Dovecot + sink + config + migrated database with the example units."""
 
     def __init__(
-        self, root: Path, database_url: str | None = None, extra: str = "", storage_extra: str = ""
+        self,
+        root: Path,
+        database_url: str | None = None,
+        extra: str = "",
+        storage_extra: str = "",
+        dovecot_conf: str = "",
     ) -> None:
         self.root = root
-        self.dovecot = DovecotServer(root / "dovecot", {USER: PASSWORD}).start()
+        self.dovecot = DovecotServer(root / "dovecot", {USER: PASSWORD}, extra_conf=dovecot_conf).start()
         self.sink = SmtpSink(None).start()
         self.cfg = write_config(root, self.dovecot.port, USER, self.sink.port, database_url, storage_extra)
         if extra:
@@ -112,9 +117,9 @@ class World:
 
 
 @contextmanager
-def world(database_url: str | None = None, extra: str = "", storage_extra: str = ""):
+def world(database_url: str | None = None, extra: str = "", storage_extra: str = "", dovecot_conf: str = ""):
     with tempfile.TemporaryDirectory(prefix="intake-bench-") as tmp:
-        w = World(Path(tmp), database_url, extra, storage_extra)
+        w = World(Path(tmp), database_url, extra, storage_extra, dovecot_conf)
         try:
             yield w
         finally:

@@ -139,6 +139,7 @@ class DovecotServer:
         port: int | None = None,
         without: tuple[str, ...] = (),
         cert: tuple[Path, Path] | None = None,
+        extra_conf: str = "",
     ) -> None:
         # The mail processes run as an unprivileged user that must reach every file, and
         # pytest's tmp dirs are private (0700): keep the server's files in their own
@@ -149,6 +150,7 @@ class DovecotServer:
         self.port = port or free_port()
         self.without = without
         self.cert = cert
+        self.extra_conf = extra_conf  # appended to dovecot.conf (benches: server tuning)
         # Implicit-TLS port, only when a certificate is given.
         self.tls_port = free_port() if cert else 0
         self.proc: subprocess.Popen | None = None
@@ -190,6 +192,8 @@ class DovecotServer:
                 ssl_files=ssl_files,
                 tls_port=self.tls_port,
             )
+            + self.extra_conf
+            + "\n"
         )
         (self.root / "passwd").write_text("".join(f"{u}:{{PLAIN}}{p}::::::\n" for u, p in self.users.items()))
 
