@@ -19,5 +19,7 @@ from bot.store.models import Unit
 
 def load_unit_state(session: Session, campaign: Campaign, unit: Unit) -> UnitState:
     """The unit's tracking state, counting everything flushed in ``session`` so far."""
-    [state] = load_unit_states(session, campaign, unit.id)
+    # The unit and its addresses are read from ``unit`` when they are loaded already.
+    loaded = "addresses" in unit.__dict__
+    [state] = load_unit_states(session, campaign, unit.id, unit if loaded else None)
     return state

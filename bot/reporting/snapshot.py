@@ -72,20 +72,28 @@ def _problems(raw) -> tuple[Problem, ...]:
     return tuple(Problem(p["code"], p["message"], p.get("filename")) for p in raw or ())
 
 
-def load_unit_states(session: Session, campaign: Campaign, unit_id: int | None = None) -> list[UnitState]:
+def load_unit_states(
+    session: Session, campaign: Campaign, unit_id: int | None = None, unit_row=None
+) -> list[UnitState]:
     """Every active unit's state (code order), or only that of ``unit_id``.
 
     Counts everything flushed in ``session`` so far (the queries autoflush), so the
-    acknowledgment queued while recording a mail sees that mail's files.
+    acknowledgment queued while recording a mail sees that mail's files.  ``unit_row``
+    is ``unit_id``'s ``Unit`` with its addresses already loaded, when the caller has it.
     """
     with gc_paused():
-        return _unit_states(session, campaign, unit_id)
+        return _unit_states(session, campaign, unit_id, unit_row)
 
 
-def _unit_states(session: Session, campaign: Campaign, unit_id: int | None) -> list[UnitState]:
+def _unit_states(session: Session, campaign: Campaign, unit_id: int | None, unit_row=None) -> list[UnitState]:
     emails: dict[int, list[str]] = {}
-    for uid, email in repo.address_rows(session, unit_id):
-        emails.setdefault(uid, []).append(email)
+    if unit_row is not None:
+        emails[unit_row.id] = [a.email for a in unit_row.addresses]
+        units = [(unit_row.id, unit_row.code, unit_row.name, unit_row.kind, unit_row.secretary)]
+    else:
+        for uid, email in repo.address_rows(session, unit_id):
+            emails.setdefault(uid, []).append(email)
+        units = repo.unit_rows(session, unit_id)
     subs: dict[int, list[SubmissionView]] = {}
     for (
         sid,
@@ -115,7 +123,7 @@ def _unit_states(session: Session, campaign: Campaign, unit_id: int | None) -> l
             noms.get(uid, []),
             ext.get(uid, {}),
         )
-        for uid, code, name, kind, secretary in repo.unit_rows(session, unit_id)
+        for uid, code, name, kind, secretary in units
     ]
 
 
