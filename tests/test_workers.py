@@ -136,3 +136,53 @@ def test_a_worker_killed_mid_pass_loses_no_mail(dovecot, smtp_sink, app_factory,
     c.logout()
     # No worker outlives the pass.
     assert _grandchildren(os.getpid()) == []
+
+
+def test_a_mail_whose_reading_kills_the_worker_twice_is_quarantined(
+    dovecot, smtp_sink, app_factory, corpus_mails, caplog
+):
+    # Every worker is killed as soon as it appears, for a while: the mails in flight are
+    # read again alone, that worker dies too, and the mail is quarantined; nothing is lost.
+    user = dovecot.new_user()
+    _append(dovecot, user, corpus_mails[:10])
+    app = app_factory(dovecot.port, user, smtp_sink.port, mailbox_extra="analysis_workers = 2")
+    killed: list[int] = []
+    stop = threading.Event()
+
+    def killer() -> None:
+        end = time.monotonic() + 8
+        while time.monotonic() < end and not stop.is_set():
+            for pid in _grandchildren(os.getpid()):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+                    killed.append(pid)
+            time.sleep(0.005)
+
+    t = threading.Thread(target=killer)
+    t.start()
+    try:
+        with caplog.at_level(logging.WARNING, logger="bot.services.workers"):
+            report = poll_once(app, NOW)
+    finally:
+        stop.set()
+        t.join()
+    assert len(killed) >= 2
+    assert report.recorded + report.quarantined == 10
+    with app.db.session() as s:
+        rows = s.execute(select(Message.state, Message.reason)).all()
+    assert len(rows) == 10
+    crashed = [r for r in rows if r.state == "quarantined"]
+    assert crashed and all(r.reason.startswith("document_crash") for r in crashed)
+    c = dovecot.client(user)
+    c.select_folder("INBOX")
+    assert c.search(["ALL"]) == []
+    c.select_folder("Quarantine")
+    assert len(c.search(["ALL"])) == len(crashed)
+    c.logout()
+
+
+def test_the_digest_names_a_document_crash_in_vietnamese():
+    from bot.reporting.activity import quarantine_reason_vi
+
+    text = quarantine_reason_vi("document_crash: a file in this mail crashed the document reader")
+    assert text.startswith("tệp đính kèm làm hỏng bộ đọc văn bản")

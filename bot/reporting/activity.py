@@ -29,6 +29,7 @@ _QUARANTINE_VI = {
     "too_large": "thư vượt quá dung lượng cho phép",
     "internal_error": "lỗi hệ thống khi xử lý thư (đã ghi nhật ký để kiểm tra)",
     "unparseable": "thư sai định dạng, không đọc được",
+    "document_crash": "tệp đính kèm làm hỏng bộ đọc văn bản (đã cách ly, cần kiểm tra thủ công)",
 }
 
 

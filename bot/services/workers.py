@@ -154,7 +154,9 @@ class Prefetcher:
         finally:
             self.close()
 
-    def _submit(self, mail) -> Future:
+    def _submit(self, mail) -> Future | None:
+        if self._pool is None:  # workers could not be started: read in the poller
+            return None
         try:
             return self._pool.submit(_work, mail.raw)
         except BrokenProcessPool as e:
@@ -162,6 +164,12 @@ class Prefetcher:
             failed: Future = Future()
             failed.set_exception(e)
             return failed
+        except OSError as e:
+            # No processes or pipes to be had (limits, a locked-down sandbox): the mail
+            # is not lost, the poller reads this one and the rest itself.
+            log.warning("cannot start document workers (%s); reading mail in the poller", e)
+            self.close()
+            return None
 
     def _result(self, window: deque) -> tuple[object, Prepared | None]:
         mail, fut = window.popleft()
@@ -173,7 +181,7 @@ class Prefetcher:
             log.warning("a document worker died; reading the mails it held again one at a time")
             return mail, self._recover(mail, window)
 
-    def _recover(self, mail, window: deque) -> Prepared:
+    def _recover(self, mail, window: deque) -> Prepared | None:
         """The pool is gone: re-read ``mail`` alone, then resubmit the rest of the window."""
         self.close()
         result = self._alone(mail)
@@ -183,10 +191,13 @@ class Prefetcher:
                 window[i] = (m, self._submit(m))
         return result
 
-    def _alone(self, mail) -> Prepared:
+    def _alone(self, mail) -> Prepared | None:
         pool = self._new_pool(1)
         try:
             return pool.submit(_work, mail.raw).result()
+        except OSError as e:
+            log.warning("cannot start a document worker (%s); reading uid %s in the poller", e, mail.uid)
+            return None
         except BrokenProcessPool:
             log.error(
                 "uid %s: a document in this mail crashes the reader; quarantined", getattr(mail, "uid", "?")
