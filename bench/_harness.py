@@ -54,9 +54,12 @@ class World:
         extra: str = "",
         storage_extra: str = "",
         dovecot_conf: str = "",
+        mail_format: str = "maildir",
     ) -> None:
         self.root = root
-        self.dovecot = DovecotServer(root / "dovecot", {USER: PASSWORD}, extra_conf=dovecot_conf).start()
+        self.dovecot = DovecotServer(
+            root / "dovecot", {USER: PASSWORD}, extra_conf=dovecot_conf, mail_format=mail_format
+        ).start()
         self.sink = SmtpSink(None).start()
         self.cfg = write_config(root, self.dovecot.port, USER, self.sink.port, database_url, storage_extra)
         if extra:
@@ -117,9 +120,15 @@ class World:
 
 
 @contextmanager
-def world(database_url: str | None = None, extra: str = "", storage_extra: str = "", dovecot_conf: str = ""):
+def world(
+    database_url: str | None = None,
+    extra: str = "",
+    storage_extra: str = "",
+    dovecot_conf: str = "",
+    mail_format: str = "maildir",
+):
     with tempfile.TemporaryDirectory(prefix="intake-bench-") as tmp:
-        w = World(Path(tmp), database_url, extra, storage_extra, dovecot_conf)
+        w = World(Path(tmp), database_url, extra, storage_extra, dovecot_conf, mail_format)
         try:
             yield w
         finally:

@@ -80,7 +80,7 @@ default_internal_user = {user}
 default_internal_group = {group}
 default_login_user = {user}
 first_valid_uid = 0
-mail_location = maildir:{root}/mail/%u
+mail_location = {mail_format}:{root}/mail/%u
 mail_fsync = always
 passdb {{
   driver = passwd-file
@@ -140,6 +140,7 @@ class DovecotServer:
         without: tuple[str, ...] = (),
         cert: tuple[Path, Path] | None = None,
         extra_conf: str = "",
+        mail_format: str = "maildir",
     ) -> None:
         # The mail processes run as an unprivileged user that must reach every file, and
         # pytest's tmp dirs are private (0700): keep the server's files in their own
@@ -151,6 +152,7 @@ class DovecotServer:
         self.without = without
         self.cert = cert
         self.extra_conf = extra_conf  # appended to dovecot.conf (benches: server tuning)
+        self.mail_format = mail_format  # maildir (tests reach into it) or sdbox / mdbox
         # Implicit-TLS port, only when a certificate is given.
         self.tls_port = free_port() if cert else 0
         self.proc: subprocess.Popen | None = None
@@ -191,6 +193,7 @@ class DovecotServer:
                 ssl="yes" if self.cert else "no",
                 ssl_files=ssl_files,
                 tls_port=self.tls_port,
+                mail_format=self.mail_format,
             )
             + self.extra_conf
             + "\n"
