@@ -114,21 +114,15 @@ def process_mail(
     from bot.services.recording import message_row, record_analysis
 
     with app.db.session() as s:
-        existing = s.scalars(
-            select(Message).where(
+        existing = s.execute(
+            select(Message.id, Message.state, Message.message_id_header).where(
                 Message.mailbox == mailbox, Message.uidvalidity == uidvalidity, Message.uid == mail.uid
             )
         ).first()
-        if existing is not None:
-            kind = "quarantine" if existing.state == "quarantined" else "processed"
-            return Outcome(
-                existing.state,
-                kind,
-                existing.id,
-                "already recorded",
-                already_recorded=True,
-                message_id=existing.message_id_header,
-            )
+    if existing is not None:
+        row_id, state, message_id = existing
+        kind = "quarantine" if state == "quarantined" else "processed"
+        return Outcome(state, kind, row_id, "already recorded", already_recorded=True, message_id=message_id)
 
     fingerprint = content_fingerprint(mail.raw)
     _, raw_path = app.files.put(mail.raw, kind="raw")
