@@ -116,12 +116,22 @@ class Settings(_Frozen):
     timezone: str = "Asia/Ho_Chi_Minh"
     campaign_file: str = "config/campaigns/120-KH-DUK-2024.toml"
     secrets_file: str | None = None
+    # A directory of mail templates that replace the shipped ones of the same name
+    # (e.g. only ack.txt); the others still come from mail_templates/.
+    templates_directory: str | None = None
     mailbox: MailboxSettings
     smtp: SmtpSettings
     database: DatabaseSettings = DatabaseSettings()
     storage: StorageSettings = StorageSettings()
     staff: StaffSettings = StaffSettings()
     schedule: ScheduleSettings = ScheduleSettings()
+
+    @field_validator("templates_directory")
+    @classmethod
+    def _templates_exist(cls, v: str | None) -> str | None:
+        if v is not None and not Path(v).is_dir():
+            raise ValueError(f"{v} is not a directory")
+        return v
 
     # Set by load_settings: where the file came from and the secrets it resolved.
     source: str = ""

@@ -141,3 +141,33 @@ def test_check_config_command_exits_non_zero(tmp_path):
     )
     assert ok.returncode == 0, ok.stderr
     assert "120-KH-DUK-2024" in ok.stdout
+
+
+def test_templates_directory_overrides_only_the_templates_it_holds(tmp_path, monkeypatch):
+    import datetime as dt
+
+    from bot.outgoing.render import renderer
+    from bot.outgoing.samples import sample_context
+
+    base = (REPO / "config/bot.example.toml").read_text(encoding="utf-8")
+    p = tmp_path / "bot.toml"
+    p.write_text(f'templates_directory = "{tmp_path / "nope"}"\n' + base, encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        load_settings(p)
+    assert e.value.key == "templates_directory"
+
+    own = tmp_path / "templates"
+    own.mkdir()
+    shipped = (REPO / "mail_templates/ack.txt").read_text(encoding="utf-8")
+    (own / "ack.txt").write_text(shipped.replace("Trân trọng./.", "Trân trọng cảm ơn./."), encoding="utf-8")
+    p.write_text(f'templates_directory = "{own}"\n' + base, encoding="utf-8")
+    monkeypatch.chdir(REPO)  # the example's campaign_file is relative to the checkout
+    settings = load_settings(p)
+    campaign = load_campaign(CAMPAIGN)
+    now = dt.datetime(2024, 2, 26, 9, 0, tzinfo=settings.tz)
+    r = renderer(campaign.timezone, settings.templates_directory)
+    _, text, html = r.render("ack", sample_context("ack", settings, campaign, now))
+    assert "Trân trọng cảm ơn./." in text  # the operator's ack.txt
+    assert "<html" in html.lower()  # ack.html still the shipped one
+    _, text, _ = r.render("reminder", sample_context("reminder", settings, campaign, now))
+    assert "Trân trọng" in text

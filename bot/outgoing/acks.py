@@ -26,7 +26,6 @@ from sqlalchemy.orm import Session, joinedload
 from bot.campaign.units import normalize_email
 from bot.outgoing.context import base_context, missing_items, unit_context
 from bot.outgoing.outbox import enqueue, sender_of
-from bot.outgoing.render import renderer
 from bot.outgoing.state import load_unit_state
 from bot.store.models import AttachmentRow, Message, OutboxMail, Submission, Unit
 
@@ -187,7 +186,7 @@ def queue_ack(
         .one()
     )
     ctx = ack_context(app, session, row, analysis, unit, now, recorded)
-    subject, text, html = renderer(app.campaign.timezone).render("ack", ctx)
+    subject, text, html = app.renderer.render("ack", ctx)
 
     unit_addresses = [a.email for a in unit.addresses]
     cc = [] if sender in {normalize_email(a) for a in unit_addresses} else unit_addresses

@@ -34,7 +34,6 @@ from bot.exports.labels import PROBLEM_OTHER_VI, PROBLEM_VI, unit_kind_vi
 from bot.exports.matrix import OVERVIEW, XLSX_TYPE, matrix_bytes
 from bot.outgoing.context import base_context, by_due, missing_items
 from bot.outgoing.outbox import MailAttachment, enqueue, sender_of
-from bot.outgoing.render import renderer
 from bot.reporting import activity
 from bot.reporting.snapshot import gc_paused, load_snapshot
 from bot.store import repo
@@ -149,7 +148,7 @@ def _build_digest(app, session: Session, now: dt.datetime) -> Digest:
         ctx.update(missing_units=[], missing_summary=unit_summary(campaign, [st for st, _ in owing]))
     else:
         ctx.update(missing_units=[_owing_unit(st, items) for st, items in owing], missing_summary=None)
-    subject, text, html = renderer(campaign.timezone).render("digest", ctx)
+    subject, text, html = app.renderer.render("digest", ctx)
     return Digest(
         key=digest_key(campaign.id, today),
         recipients=list(app.settings.staff.digest_recipients),

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from bot.outgoing.context import base_context
 from bot.outgoing.outbox import enqueue, sender_of
-from bot.outgoing.render import renderer
 from bot.store.models import OutboxMail, Unit
 
 log = logging.getLogger(__name__)
@@ -40,7 +39,7 @@ def queue_flood_notice(
         log.warning("acknowledgments to %s held, but no staff.digest_recipients to tell", sender)
         return None
     day = now.astimezone(app.campaign.tz).date().isoformat()
-    subject, text, html = renderer(app.campaign.timezone).render(
+    subject, text, html = app.renderer.render(
         "notice", flood_context(app, sender, unit.name if unit else "", now)
     )
     return enqueue(

@@ -15,7 +15,6 @@ from sqlalchemy.orm import selectinload
 from bot.errors import BotError
 from bot.outgoing.acks import ACK_CATEGORIES, ack_context
 from bot.outgoing.context import missing_items
-from bot.outgoing.render import renderer
 from bot.outgoing.samples import sample_context
 from bot.store.models import Message, Unit
 
@@ -66,7 +65,7 @@ def _reminder_from_db(app, session, unit: Unit, kind: str, now: dt.datetime) -> 
 
 def preview(app, kind: str, unit_code: str | None, now: dt.datetime) -> tuple[str, str, str, str]:
     """``(subject, text, html, source)`` where ``source`` says where the data came from."""
-    r = renderer(app.campaign.timezone)
+    r = app.renderer
     with app.db.session() as s:
         unit = _unit(s, unit_code)
         ctx, source = None, "sample"

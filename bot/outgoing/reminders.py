@@ -31,7 +31,6 @@ from bot.campaign.model import Campaign
 from bot.campaign.tracking import UnitState
 from bot.outgoing.context import MissingItem, base_context, missing_items, missing_types, unit_context
 from bot.outgoing.outbox import enqueue, sender_of
-from bot.outgoing.render import renderer
 from bot.store.models import OutboxMail
 
 log = logging.getLogger(__name__)
@@ -184,7 +183,7 @@ def remind(app, now: dt.datetime, dry_run: bool = False) -> list[PlannedMail]:
         if dry_run:
             return plans
         queued = []
-        r = renderer(campaign.timezone)
+        r = app.renderer
         for p in plans:
             subject, text, html = r.render(p.kind, reminder_context(app, p, now))
             row = enqueue(

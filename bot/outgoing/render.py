@@ -47,8 +47,10 @@ class Renderer:
     def __init__(self, tz: ZoneInfo, directory: str | Path | None = None) -> None:
         self.tz = tz
         self.directory = Path(directory) if directory else TEMPLATES
+        # The operator's directory first; what it lacks comes from the shipped templates.
+        search = [str(self.directory)] + ([str(TEMPLATES)] if self.directory != TEMPLATES else [])
         self.env = Environment(
-            loader=FileSystemLoader(str(self.directory), encoding="utf-8"),
+            loader=FileSystemLoader(search, encoding="utf-8"),
             undefined=StrictUndefined,
             autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
             trim_blocks=True,

@@ -45,9 +45,9 @@ def redo_context(
     return ctx
 
 
-def render_redo(ctx: dict, tz: str) -> tuple[str, str, str]:
+def render_redo(ctx: dict, tz: str, directory: str | None = None) -> tuple[str, str, str]:
     """``(subject, text, html)`` of the notice; raises TemplateRenderError."""
-    env = renderer(tz).env
+    env = renderer(tz, directory).env
     name = f"{TEMPLATE}.txt"
     try:
         txt = env.get_template(name)
@@ -73,7 +73,9 @@ def queue_redo_notice(
     """Queue the notice in the caller's transaction; ``None`` if already queued."""
     m = s.message
     subject, text, html = render_redo(
-        redo_context(settings, campaign, s, comment, until, now), campaign.timezone
+        redo_context(settings, campaign, s, comment, until, now),
+        campaign.timezone,
+        settings.templates_directory,
     )
     unit_addresses = [a.email for a in s.unit.addresses]
     sender = normalize_email(m.sender or "")
