@@ -186,3 +186,56 @@ def test_the_digest_names_a_document_crash_in_vietnamese():
 
     text = quarantine_reason_vi("document_crash: a file in this mail crashed the document reader")
     assert text.startswith("tệp đính kèm làm hỏng bộ đọc văn bản")
+
+
+_CHILD = """
+import sys, time
+from types import SimpleNamespace
+from bot.campaign.model import load_campaign
+from bot.intake.message import ParseLimits
+from bot.services.workers import Prefetcher
+from tests.mailgen import build_mail
+
+campaign = load_campaign(sys.argv[1])
+mails = [SimpleNamespace(uid=i, raw=build_mail("a@b.example", f"m{i}")) for i in range(6)]
+ahead = Prefetcher(2, ParseLimits(), frozenset(), campaign)
+gen = ahead.run(iter(mails))
+next(gen)  # the pool, its fork server and the resource tracker are running now
+print("ready", flush=True)
+time.sleep(120)
+"""
+
+
+def test_no_worker_outlives_a_poller_killed_with_sigkill(tmp_path):
+    import subprocess
+    import sys
+
+    script = tmp_path / "poller.py"
+    script.write_text(_CHILD, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(REPO / "config/campaigns/120-KH-DUK-2024.toml")],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+    )
+    assert proc.stdout.readline().strip() == b"ready"
+    marker = str(tmp_path).encode()
+
+    def leftovers() -> list[int]:
+        out = []
+        for d in Path("/proc").iterdir():
+            if d.name.isdigit() and int(d.name) != proc.pid:
+                with contextlib.suppress(OSError):
+                    if marker in (d / "cmdline").read_bytes():
+                        out.append(int(d.name))
+        return out
+
+    assert leftovers(), "the fork server should be running"
+    proc.kill()
+    proc.wait()
+    proc.stdout.close()
+    deadline = time.monotonic() + 15
+    while leftovers() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert leftovers() == []

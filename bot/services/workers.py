@@ -23,6 +23,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import multiprocessing
+import os
 import signal
 import sys
 from collections import deque
@@ -90,8 +91,40 @@ def _die_with_parent() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _init(limits: ParseLimits, own: frozenset[str], campaign: Campaign) -> None:
+def _exit_with_poller(poller_pid: int) -> None:
+    """End this worker when the poller ends, however it ends (``kill -9`` included).
+
+    The fork server is the worker's parent, not the poller, and every worker holds the
+    write ends of the pool's pipes and of the fork server's "alive" pipe: none of them
+    ever sees EOF when the poller dies, so without this the worker, the fork server and
+    the resource tracker would wait for each other forever.
+    """
+    import os
+    import select
+    import threading
+    import time
+
+    def watch() -> None:
+        try:
+            fd = os.pidfd_open(poller_pid)
+        except (AttributeError, OSError):  # no pidfd (old kernel): check once a second
+            while True:
+                try:
+                    os.kill(poller_pid, 0)
+                except ProcessLookupError:
+                    os._exit(1)
+                except PermissionError:
+                    pass
+                time.sleep(1)
+        select.select([fd], [], [])  # readable once the poller has exited
+        os._exit(1)
+
+    threading.Thread(target=watch, name="poller-watch", daemon=True).start()
+
+
+def _init(limits: ParseLimits, own: frozenset[str], campaign: Campaign, poller_pid: int) -> None:
     _die_with_parent()
+    _exit_with_poller(poller_pid)
     _WORKER.update(limits=limits, own=own, campaign=campaign)
 
 
@@ -112,7 +145,7 @@ class Prefetcher:
 
     def __init__(self, workers: int, limits: ParseLimits, own: frozenset[str], campaign: Campaign) -> None:
         self.workers = workers
-        self._args = (limits, own, campaign)
+        self._args = (limits, own, campaign, os.getpid())
         self._pool: ProcessPoolExecutor | None = None
 
     def _new_pool(self, workers: int) -> ProcessPoolExecutor:
