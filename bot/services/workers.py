@@ -14,8 +14,9 @@ with it are read again one at a time in a fresh pool; the one that kills that po
 is quarantined as ``document_crash``.
 
 Workers are started with ``forkserver`` (never ``fork``: the poller holds SQLite and
-IMAP connections a forked child must not inherit) and, on Linux, die with the poller
-(``PR_SET_PDEATHSIG``), so a ``kill -9`` of the service leaves no orphan behind.
+IMAP connections a forked child must not inherit).  Each worker watches the poller's
+pid (``pidfd``) and exits with it, so a ``kill -9`` of the service leaves no orphan
+behind; ``PR_SET_PDEATHSIG`` also ends it should the fork server die first.
 """
 
 from __future__ import annotations
