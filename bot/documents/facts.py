@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+A4_HEIGHT_PT = 842.0  # the height of an A4 page; used_a4_fraction is measured against it
+
 
 @dataclass(frozen=True)
 class DocumentFacts:

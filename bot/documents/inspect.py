@@ -21,7 +21,7 @@ from dataclasses import replace
 from xml.etree.ElementTree import ParseError
 
 from bot.documents import doc as doc_reader
-from bot.documents import layout, ocr
+from bot.documents import docx_layout, ocr
 from bot.documents.docx import HEAD_CHARS, OLE_MAGIC, is_encrypted_ooxml, read_docx
 from bot.documents.facts import DocumentFacts
 from bot.documents.legacy import decode_legacy, detect_legacy, fix_legacy, to_unicode
@@ -97,7 +97,7 @@ def _inspect_docx(data: bytes, need_full_text: bool, measure_layout: bool) -> Do
     fraction = None
     if measure_layout:
         try:
-            fraction = layout.docx_used_a4_fraction(data)
+            fraction = docx_layout.docx_used_a4_fraction(data)
         except Exception:  # an estimate must never break inspection
             fraction = None
     return DocumentFacts(

@@ -4,7 +4,7 @@ PDFium extracts a page in about a millisecond, so classification reads only the 
 :data:`HEAD_PAGES` pages; the rest is touched only when the full text is asked for,
 each page once (the full text costs what a bare PDFium loop over the pages costs).
 Page sizes come from the page tree without loading page content.  The layout measure
-(:mod:`bot.documents.layout`) can be taken in the same pass over the pages.
+(:mod:`bot.documents.pdf_layout`) can be taken in the same pass over the pages.
 
 A PDF protected by a user (open) password raises :class:`EncryptedPdf`; one that only
 has an owner password (printing/copying restrictions) opens and reads normally.
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 
-from bot.documents import layout
+from bot.documents import pdf_layout as layout
 
 HEAD_PAGES = 2
 # A page with fewer visible characters than this has no usable text layer (a scan,
@@ -75,7 +75,7 @@ def read_pdf(data: bytes, full: bool = False, measure_layout: bool = False) -> P
     """Head text (first pages), optional full text, page count and sizes.
 
     ``measure_layout`` also fills ``used_a4_fraction``
-    (:func:`bot.documents.layout.page_used_pt` over the first pages), reusing the pages
+    (:func:`bot.documents.pdf_layout.page_used_pt` over the first pages), reusing the pages
     and text pages loaded for the text instead of opening the file a second time.
     """
     with open_pdf(data) as doc:

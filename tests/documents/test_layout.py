@@ -14,18 +14,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.documents.inspect import inspect_document
-from bot.documents.layout import (
-    A4_HEIGHT_PT,
+from bot.documents.docx_layout import (
     BOLD_FACTOR,
     CELL_PADDING_PT,
-    DEFAULT_FONT_PT,
     GLYPH_EM,
     LINE_FACTOR,
     docx_used_a4_fraction,
-    pdf_used_a4_fraction,
-    pdfplumber_used_a4_fraction,
 )
+from bot.documents.docx_styles import DEFAULT_FONT_PT
+from bot.documents.facts import A4_HEIGHT_PT
+from bot.documents.inspect import inspect_document
+from bot.documents.pdf_layout import pdf_used_a4_fraction, pdfplumber_used_a4_fraction
 from tests.corpus.bigdocs import big_pdf
 from tests.corpus.checks import pick
 
