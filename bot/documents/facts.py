@@ -14,8 +14,10 @@ class DocumentFacts:
     ``head_text`` is the text of the first page(s) (enough to classify: title lines, the
     two-column Party header), NFC, legacy TCVN3/VNI already converted to Unicode.
     ``full_text`` is only filled when asked for (``need_full_text=True``).
-    ``method`` records how text was obtained: ``docx``, ``pdf-text``, ``pdf-ocr``,
-    ``image-ocr``, ``doc-antiword``, ``doc-catdoc``, ``doc-libreoffice``, ``text``, ``none``.
+    ``method`` records how text was obtained: ``docx``, ``pdf-text`` (PDFium, laid out
+    from character positions), ``pdf-text-pdfplumber`` (second reading of a PDF whose
+    first one looked scrambled), ``pdf-ocr``, ``image-ocr``, ``doc-antiword``,
+    ``doc-catdoc``, ``doc-libreoffice``, ``text``, ``none``.
     ``encrypted`` is set when a password blocks reading (the file is then unreadable).
     ``used_a4_fraction`` is the share of an A4 page the content fills (summary rule),
     ``None`` when it could not be measured.

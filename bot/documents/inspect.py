@@ -11,26 +11,37 @@ whose text could not be read reliably (no OCR, no .doc converter) gives
 for PDF and DOCX the head decides the encoding, and the full text is converted with it
 rather than examined again.  Each file is opened once per call: for a PDF, the text
 and the layout measure come from the same pass over its pages.
+
+A PDF's text is read from PDFium's character positions; when it still looks scrambled
+(:mod:`bot.documents.textcheck`) the document alone is read again by pdfplumber, then
+by OCR of its first page, and the least scrambled reading wins.  ``method`` says which
+(``pdf-text``, ``pdf-text-pdfplumber``, ``pdf-ocr``).
 """
 
 from __future__ import annotations
 
+import logging
 import unicodedata
 import zipfile
 from dataclasses import replace
 from xml.etree.ElementTree import ParseError
 
 from bot.documents import doc as doc_reader
-from bot.documents import docx_layout, ocr
+from bot.documents import docx_layout, ocr, textcheck
 from bot.documents.docx import HEAD_CHARS, OLE_MAGIC, is_encrypted_ooxml, read_docx
 from bot.documents.facts import DocumentFacts
 from bot.documents.legacy import decode_legacy, detect_legacy, fix_legacy, to_unicode
-from bot.documents.pdf import BrokenPdf, EncryptedPdf, read_pdf, render_page_png
+from bot.documents.pdf import BrokenPdf, EncryptedPdf, read_pdf, read_text_pdfplumber, render_page_png
 from bot.documents.tools import ToolFailed
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")
 OCR_DPI = 300
+# A second reading of a scrambled PDF replaces the first only when its text is better by
+# this much (textcheck badness: shares of non-syllables and one-letter words).
+MIN_IMPROVEMENT = 0.05
+
+log = logging.getLogger(__name__)
 
 
 def _kind(data: bytes, filename: str, sniffed_type: str) -> str:
@@ -125,21 +136,72 @@ def _inspect_pdf(data: bytes, need_full_text: bool, measure_layout: bool) -> Doc
         used_a4_fraction=result.used_a4_fraction,
     )
     if result.has_text_layer:
-        facts = _with_text(base, result.head, False)
-        if need_full_text and result.full is not None:
-            # The head pages decided the encoding; the pages are NFC already.
-            enc = facts.legacy_encoding
-            facts = replace(facts, full_text=decode_legacy(result.full, enc) if enc else result.full)
-        return replace(facts, method="pdf-text")
+        facts = _pdf_text_facts(base, result.head, result.full, "pdf-text")
+        if textcheck.looks_scrambled(facts.head_text):
+            facts = _second_reading(data, base, facts, need_full_text)
+        return facts
     # A scan: OCR the first page (title and header are there).
     if result.page_count == 0 or not ocr.ocr_available():
         return replace(base, needs_review=True, method="none")
     try:
-        text = ocr.ocr_png(render_page_png(data, 0, dpi=OCR_DPI))
+        text = _ocr_first_page(data)
     except (ToolFailed, BrokenPdf, EncryptedPdf) as e:
         return replace(base, needs_review=True, method="none", problem_detail=f"OCR failed: {e}")
     facts = _with_text(base, text, need_full_text)
     return replace(facts, method="pdf-ocr", needs_review=len(text.strip()) < 20)
+
+
+def _ocr_first_page(data: bytes) -> str:
+    return ocr.ocr_png(render_page_png(data, 0, dpi=OCR_DPI))
+
+
+def _pdf_text_facts(base: DocumentFacts, head: str, full: str | None, method: str) -> DocumentFacts:
+    """Facts from a PDF's head (and full) text; the head decides the legacy encoding."""
+    facts = _with_text(base, head, False)
+    if full is not None:
+        enc = facts.legacy_encoding
+        facts = replace(facts, full_text=decode_legacy(full, enc) if enc else full)
+    return replace(facts, method=method)
+
+
+def _second_reading(
+    data: bytes, base: DocumentFacts, first: DocumentFacts, need_full_text: bool
+) -> DocumentFacts:
+    """The least scrambled of PDFium's text, pdfplumber's, and (if still bad) OCR of page 1.
+
+    Only for a document whose first reading looks scrambled (:mod:`bot.documents.textcheck`);
+    another reading replaces it only when clearly better.  When every reading still looks
+    scrambled the text cannot be trusted and the file goes to a person.
+    """
+    best, best_q = first, textcheck.quality(first.head_text)
+    try:
+        head, full = read_text_pdfplumber(data, full=need_full_text)
+    except Exception as e:  # pdfminer raises many kinds of errors on odd files
+        log.info("pdfplumber could not read a PDF whose text looks scrambled: %s", e)
+    else:
+        second = _pdf_text_facts(base, head, full, "pdf-text-pdfplumber")
+        best, best_q = _better(best, best_q, second)
+    if best_q.scrambled and ocr.ocr_available():
+        try:
+            text = _ocr_first_page(data)
+        except (ToolFailed, BrokenPdf, EncryptedPdf) as e:
+            log.info("OCR of a PDF whose text looks scrambled failed: %s", e)
+        else:
+            best, best_q = _better(
+                best, best_q, replace(_with_text(base, text, need_full_text), method="pdf-ocr")
+            )
+    if best_q.scrambled:
+        return replace(best, needs_review=True, problem_detail="the text layer of the PDF reads scrambled")
+    return best
+
+
+def _better(
+    current: DocumentFacts, current_q: textcheck.TextQuality, candidate: DocumentFacts
+) -> tuple[DocumentFacts, textcheck.TextQuality]:
+    q = textcheck.quality(candidate.head_text)
+    if q.words >= textcheck.MIN_WORDS and q.badness < current_q.badness - MIN_IMPROVEMENT:
+        return candidate, q
+    return current, current_q
 
 
 def _inspect_image(data: bytes, need_full_text: bool) -> DocumentFacts:

@@ -1,9 +1,12 @@
 """Text, page count and page sizes of a PDF, via PDFium (pypdfium2).
 
-PDFium extracts a page in about a millisecond, so classification reads only the first
-:data:`HEAD_PAGES` pages; the rest is touched only when the full text is asked for,
-each page once (the full text costs what a bare PDFium loop over the pages costs).
-Page sizes come from the page tree without loading page content.  The layout measure
+The text of a page is laid out from PDFium's character positions
+(:mod:`bot.documents.pdf_text`: reading order whatever fonts the producer had), about
+5-10 ms a page, so classification reads only the first :data:`HEAD_PAGES` pages; the
+rest is touched only when the full text is asked for, each page once.  Page sizes come
+from the page tree without loading page content.  :func:`read_text_pdfplumber` is the
+slower second reading (pdfminer's glyph metrics) used when the first one looks
+scrambled (see :mod:`bot.documents.inspect`).  The layout measure
 (:mod:`bot.documents.pdf_layout`) can be taken in the same pass over the pages.
 
 A PDF protected by a user (open) password raises :class:`EncryptedPdf`; one that only
@@ -12,6 +15,7 @@ has an owner password (printing/copying restrictions) opens and reads normally.
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +24,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 
 from bot.documents import pdf_layout as layout
+from bot.documents.pdf_text import page_text
 
 HEAD_PAGES = 2
 # A page with fewer visible characters than this has no usable text layer (a scan,
@@ -61,12 +66,6 @@ def open_pdf(data: bytes) -> Iterator[pdfium.PdfDocument]:
         doc.close()
 
 
-def _page_text(textpage: pdfium.PdfTextPage) -> str:
-    # PDFium returns CRLF line ends and, for some producers, decomposed diacritics.
-    text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
-
-
 def _visible_chars(text: str) -> int:
     return len("".join(text.split()))
 
@@ -91,7 +90,7 @@ def read_pdf(data: bytes, full: bool = False, measure_layout: bool = False) -> P
                 textpage = page.get_textpage()
                 try:
                     if i < text_pages:
-                        texts.append(_page_text(textpage))
+                        texts.append(page_text(textpage))
                     if used is not None and i < layout_pages:
                         try:
                             used += layout.page_used_pt(page, textpage)
@@ -114,6 +113,21 @@ def read_pdf(data: bytes, full: bool = False, measure_layout: bool = False) -> P
         has_text_layer=has_text,
         used_a4_fraction=fraction,
     )
+
+
+def read_text_pdfplumber(data: bytes, full: bool = False) -> tuple[str, str | None]:
+    """(head, full text or None) read by pdfplumber, for a PDF whose PDFium text looks scrambled.
+
+    pdfminer computes glyph positions from the font programs itself, so a file whose
+    positions PDFium reports oddly reads differently here.  50-100x slower than PDFium.
+    """
+    import pdfplumber  # only for the rare second reading: 0.3 s of imports
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pages = pdf.pages if full else pdf.pages[:HEAD_PAGES]
+        texts = [unicodedata.normalize("NFC", page.extract_text() or "") for page in pages]
+    head = "\n".join(texts[:HEAD_PAGES]).strip()
+    return head, "\f".join(texts) if full else None
 
 
 def render_page_png(data: bytes, index: int = 0, dpi: int = 300) -> bytes:
