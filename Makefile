@@ -20,12 +20,15 @@ system-deps:
 demo: system-deps venv
 	$(PY) -m bot.devservers.demo
 
+# The two passes differ on purpose in what a machine may differ in: time zone and
+# locale (fonts are pinned by the tests themselves: tests/fontsets.py).
 test: system-deps venv
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@PY=$(PY) bash scripts/tool-versions.sh
+	TZ=UTC LANG=C LC_ALL=C $(PY) -m pytest $(PYTEST_ARGS)
 	@# Second pass: the whole suite again against a private PostgreSQL cluster on
 	@# loopback (fault injection included; two-instance tests run only here).
 	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
-		PY=$(PY) bash scripts/test-postgres.sh $(PYTEST_ARGS); \
+		TZ=Asia/Ho_Chi_Minh LANG=C.UTF-8 PY=$(PY) bash scripts/test-postgres.sh $(PYTEST_ARGS); \
 	else echo "PostgreSQL is not installed: the PostgreSQL run is skipped"; fi
 
 lint:

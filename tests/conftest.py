@@ -2,7 +2,9 @@
 
 The Dovecot server is started once per session; each test gets its own mail account
 (the passwd file is re-read by Dovecot when it changes), so tests never see each
-other's mail.  ``INTAKE_TEST_DATABASE_URL`` switches the suite to PostgreSQL.
+other's mail.  ``INTAKE_TEST_DATABASE_URL`` switches the suite to PostgreSQL.  Fonts
+are pinned here for the whole session (``tests/fontsets.py``); ``make test`` runs the
+suite once with ``TZ=UTC LANG=C`` and once with ``TZ=Asia/Ho_Chi_Minh LANG=C.UTF-8``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,12 @@ from imapclient import IMAPClient
 
 from bot.devservers.dovecot import DovecotServer, dovecot_binary
 from bot.devservers.smtp_sink import SmtpSink
+from tests.fontsets import fontconfig_file
+
+# Every program the tests start (LibreOffice above all) sees the fresh-machine font set
+# of tests/fontsets.py, never the fonts this machine happens to have; tests that need
+# another set pass it explicitly.
+os.environ["FONTCONFIG_FILE"] = str(fontconfig_file())
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -15,7 +15,7 @@ from bot.reporting.snapshot import load_snapshot
 from bot.reporting.status import status_json
 from bot.services.intake import process_mail
 from tests.conftest import TZ
-from tests.corpus.make_corpus import build_corpus, find
+from tests.corpus.make_corpus import corpus_for, find
 from tests.mailgen import build_mail
 
 REPO = Path(__file__).resolve().parents[1]
@@ -25,7 +25,7 @@ _uid = itertools.count(1)
 
 @pytest.fixture(scope="module")
 def corpus():
-    return build_corpus(REPO / "var" / "corpus")
+    return corpus_for()
 
 
 def one(docs, **labels):

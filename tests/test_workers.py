@@ -20,7 +20,7 @@ from sqlalchemy import select
 from bot.services.intake import poll_once
 from bot.store.models import AttachmentRow, Message, Submission
 from tests.conftest import REPO, TZ
-from tests.corpus.make_corpus import build_corpus
+from tests.corpus.make_corpus import corpus_for
 from tests.mailgen import build_mail
 
 NOW = dt.datetime(2024, 2, 26, 10, 0, tzinfo=TZ)
@@ -28,7 +28,7 @@ NOW = dt.datetime(2024, 2, 26, 10, 0, tzinfo=TZ)
 
 @pytest.fixture(scope="module")
 def corpus_mails() -> list[bytes]:
-    docs = [d for d in build_corpus(REPO / "var" / "corpus") if d.format in ("docx", "pdf", "doc")]
+    docs = [d for d in corpus_for() if d.format in ("docx", "pdf", "doc")]
     docs.sort(key=lambda d: d.path.name)
     mails = []
     for i, d in enumerate(docs[:24]):

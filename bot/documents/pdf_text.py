@@ -46,12 +46,15 @@ import pypdfium2.raw as pdfium_c
 SPACE_GAP_EM = 0.08
 # Two letters on one baseline that are not neighbours in the stream and this far apart
 # belong to different blocks (header cells, table columns) ...
-BLOCK_GAP_EM = 1.5
+BLOCK_GAP_EM = 1.0
 # ... and this far apart, even when they are neighbours (single-line table cells written
 # one after the other).  Justified body text rarely stretches a space past 2 em.
 WIDE_GAP_EM = 4.0
-# Baselines closer than this share a line (subscripts and superscripts are further).
-BASELINE_TOLERANCE_EM = 0.3
+# Baselines closer than this share a line.  Glyphs of one line, fallback ones included,
+# share their baseline to a hundredth of a point; the cells of a table row or the two
+# columns of the Party header are often a few points apart and are better kept apart
+# (subscripts and superscripts become lines of their own).
+BASELINE_TOLERANCE_EM = 0.15
 _SPACES = frozenset(" \t\r\n\u00a0\u2002\u2003\u2009\u3000")
 _ROTATED = 0.05  # radians; text at a larger angle is not laid out by lines
 _HORNED = frozenset(
@@ -70,16 +73,18 @@ class _Char:
     size: float
     space: bool  # the document's own space character
     mark: bool  # a combining mark: follows its base letter, wherever it is drawn
-    overhangs: bool  # a horned letter (ơ, ư, ...): its outline reaches past its advance
+    overhangs: bool  # its outline may reach past its advance: horned letters, italics
 
 
 class _Advances:
     """Right edge of a glyph from its font's advance width (origin + width).
 
     The loose box of a horned letter (ơ ư and their tones) covers the horn, which in
-    DejaVu reaches 0.18 em past the advance, i.e. most of a following word space; and a
-    fallback glyph's box is not what the line was laid out with.  The advance is asked
-    of PDFium only for those characters (a few per line), as it costs three calls.
+    DejaVu reaches 0.18 em past the advance, i.e. most of a following word space; an
+    italic glyph's box leans past it too (a synthetic italic, a sheared upright font, by
+    0.27 of its height); and a fallback glyph's box is not what the line was laid out
+    with.  The advance is asked of PDFium only for those characters, as it costs three
+    calls.
     """
 
     def __init__(self, textpage) -> None:
@@ -98,6 +103,12 @@ class _Advances:
         return self._origin_x.value + self._width.value
 
 
+def _italic_font(raw, index: int, angle: ctypes.c_int) -> bool:
+    obj = pdfium_c.FPDFText_GetTextObject(raw, index)
+    font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+    return bool(font) and bool(pdfium_c.FPDFFont_GetItalicAngle(font, angle)) and angle.value != 0
+
+
 def _chars(textpage) -> tuple[list[_Char], list[str]]:
     """(horizontal characters in stream order, rotated text in stream order)."""
     raw = textpage.raw
@@ -109,10 +120,12 @@ def _chars(textpage) -> tuple[list[_Char], list[str]]:
     get_origin = pdfium_c.FPDFText_GetCharOrigin
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     get_size = pdfium_c.FPDFText_GetFontSize
-    get_angle = pdfium_c.FPDFText_GetCharAngle
+    get_matrix = pdfium_c.FPDFText_GetMatrix
+    matrix = pdfium_c.FS_MATRIX()
+    italic_angle = ctypes.c_int()
     chars: list[_Char] = []
     rotated: list[str] = []
-    size, turned = 12.0, False
+    size, turned, slanted = 12.0, False, False
     prev_x = prev_y = math.nan
     for i in range(count):
         code = get_unicode(raw, i)
@@ -126,8 +139,11 @@ def _chars(textpage) -> tuple[list[_Char], list[str]]:
         # Within a run going right along one baseline the angle and, nearly always, the
         # size stay the same: ask PDFium (two calls) only where a run starts.
         if not (y.value == prev_y and x.value >= prev_x):
-            angle = get_angle(raw, i)
-            turned = _ROTATED < angle < 2 * math.pi - _ROTATED
+            # The baseline's direction, from the text matrix: FPDFText_GetCharAngle also
+            # counts the shear of a synthetic italic (a font without an italic face).
+            get_matrix(raw, i, matrix)
+            turned = abs(math.atan2(matrix.b, matrix.a)) > _ROTATED
+            slanted = abs(matrix.c) > _ROTATED * abs(matrix.d) or _italic_font(raw, i, italic_angle)
             new_size = get_size(raw, i)
             if new_size > 1.0:  # PDFium reports 1 for characters without a font size
                 size = new_size
@@ -147,7 +163,7 @@ def _chars(textpage) -> tuple[list[_Char], list[str]]:
                 size,
                 space,
                 unicodedata.combining(text) > 0,
-                text in _HORNED,
+                slanted or text in _HORNED,
             )
         )
     return chars, rotated
@@ -176,19 +192,20 @@ def _segments(line: list[_Char]) -> list[list[_Char]]:
     line.sort(key=lambda c: (c.x0, c.order))
     segments: list[list[_Char]] = []
     segment: list[_Char] = []
-    prev: _Char | None = None
+    prev: _Char | None = None  # the last letter (spaces do not measure gaps between blocks)
     for c in line:
-        if prev is not None:
+        if prev is not None and not c.space:
             if c.text == prev.text and abs(c.x0 - prev.x0) < 0.1 * c.size:
                 continue  # the same glyph again (fake bold, a shadow): keep one
             gap = c.x0 - prev.x1
             em = max(c.size, prev.size)
-            neighbours = abs(c.order - prev.order) == 1
+            neighbours = abs(c.order - prev.order) <= 2  # a space may lie between them
             if gap > WIDE_GAP_EM * em or (gap > BLOCK_GAP_EM * em and not neighbours):
                 segments.append(segment)
                 segment = []
         segment.append(c)
-        prev = c
+        if not c.space:
+            prev = c
     if segment:
         segments.append(segment)
     return segments

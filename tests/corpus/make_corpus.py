@@ -5,7 +5,7 @@ Usage::
     from tests.corpus.make_corpus import build_corpus
     docs = build_corpus(Path("var/corpus"))      # list[CorpusDoc]
 
-or ``python -m tests.corpus.make_corpus var/corpus`` from the repository root.
+or ``python -m tests.corpus.make_corpus var/corpus [FONT SET]`` from the repository root.
 
 For the units of ``config/units.example.csv`` and their nominees (within each unit
 kind's quota) it writes every deliverable of the plan: Tờ trình, Báo cáo thành tích
@@ -14,7 +14,9 @@ A4 page; long: over), Quyết định khen thưởng, Quyết định xếp lo�
 the Báo cáo KL01 (complete, or with outline sections missing).  Sources are .docx
 (python-docx); other formats come from real converters:
 
-* ``pdf``, ``doc``: LibreOffice (``soffice --headless --convert-to``), one call per batch;
+* ``pdf``, ``doc``: LibreOffice (``soffice --headless --convert-to``), one call per batch,
+  with fontconfig pointed at one of the font sets of :mod:`tests.fontsets` (the
+  ``fontset`` argument; the fresh-machine set by default), never the machine's fonts;
 * ``scan-pdf``: PDF pages rendered with PDFium, re-wrapped as image-only PDF by img2pdf;
 * ``png``/``jpeg``: first page rendered as a photo-like image;
 * ``docx-tcvn3``/``docx-vni`` (and their ``pdf-*``): text pre-encoded in TCVN3/VNI,
@@ -49,6 +51,8 @@ from pathlib import Path
 from tests.corpus import texts
 from tests.corpus.docxgen import Block, render_docx
 from tests.corpus.texts import Nominee, Unit
+from tests.fontsets import DEFAULT as DEFAULT_FONTSET
+from tests.fontsets import fontconfig_env
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +96,7 @@ class CorpusDoc:
     summary_too_long: bool | None = None
     missing_sections: tuple[str, ...] = ()
     legacy_encoding: str | None = None
+    fontset: str = DEFAULT_FONTSET  # the font set LibreOffice rendered PDFs (and scans of them) with
     encrypted: bool = False
     unreadable: bool = False
     scanned: bool = False
@@ -263,12 +268,15 @@ class _Cache:
         tmp.replace(self.path(key, ext))
 
 
-def soffice_convert(docx_files: dict[str, bytes], target: str, cache: _Cache) -> dict[str, bytes]:
+def soffice_convert(
+    docx_files: dict[str, bytes], target: str, cache: _Cache, fontset: str = DEFAULT_FONTSET
+) -> dict[str, bytes]:
     """Convert many .docx at once with one LibreOffice start-up; ``target`` pdf or doc.
 
-    Returns {key: converted bytes} for those that converted; results are cached.
+    Returns {key: converted bytes} for those that converted; results are cached (PDFs per
+    font set: the fonts are in them; a .doc only names its fonts).
     """
-    ext = "pdf" if target == "pdf" else "doc"
+    ext = f"{fontset}.pdf" if target == "pdf" else "doc"
     results = {k: cached for k in docx_files if (cached := cache.get(k, ext)) is not None}
     todo = {k: v for k, v in docx_files.items() if k not in results}
     if not todo or shutil.which("soffice") is None:
@@ -281,9 +289,10 @@ def soffice_convert(docx_files: dict[str, bytes], target: str, cache: _Cache) ->
         args = ["soffice", f"-env:UserInstallation={(tmpdir / 'profile').as_uri()}", "--headless",
                 "--norestore", "--convert-to", filt, "--outdir", str(tmpdir / "out")]  # fmt: skip
         args += sorted(str(tmpdir / f"{k}.docx") for k in todo)
-        subprocess.run(args, cwd=tmpdir, capture_output=True, timeout=SOFFICE_TIMEOUT_S, check=False)
+        env = fontconfig_env(fontset)
+        subprocess.run(args, cwd=tmpdir, env=env, capture_output=True, timeout=SOFFICE_TIMEOUT_S, check=False)
         for key in todo:
-            out = tmpdir / "out" / f"{key}.{ext}"
+            out = tmpdir / "out" / f"{key}.{target}"
             if out.exists():
                 cache.put(key, ext, out.read_bytes())
                 results[key] = out.read_bytes()
@@ -441,11 +450,13 @@ def _sniffed(fmt: str) -> str:
     return MIME.get(base, MIME["pdf"] if "pdf" in fmt else MIME["docx"])
 
 
-def build_corpus(dest: Path) -> list[CorpusDoc]:
+def build_corpus(dest: Path, fontset: str = DEFAULT_FONTSET) -> list[CorpusDoc]:
     """Write the corpus under ``dest`` (``dest/<unit code>/<file>``) and return its labels.
 
-    Idempotent and cached: reruns only write what changed.  Formats whose tool is missing
-    (LibreOffice, img2pdf, qpdf, msoffcrypto-tool) are left out of the result.
+    PDFs (and the scans and photos made from them) are rendered with the font set
+    ``fontset`` (:mod:`tests.fontsets`); use one ``dest`` per font set.  Idempotent and
+    cached: reruns only write what changed.  Formats whose tool is missing (LibreOffice,
+    img2pdf, qpdf, msoffcrypto-tool) are left out of the result.
     """
     dest = Path(dest)
     cache = _Cache(dest / ".cache")
@@ -476,7 +487,7 @@ def build_corpus(dest: Path) -> list[CorpusDoc]:
     doc_in = {_sha(plain[i]): plain[i] for i, f in wanted.items() if "doc" in f}
     if shutil.which("soffice") is None:
         log.warning("LibreOffice (soffice) is not installed: pdf/doc/scan/image variants left out")
-    pdfs = soffice_convert(pdf_in, "pdf", cache)
+    pdfs = soffice_convert(pdf_in, "pdf", cache, fontset)
     docs = soffice_convert(doc_in, "doc", cache)
 
     # 3. Derived formats and labels.
@@ -485,18 +496,19 @@ def build_corpus(dest: Path) -> list[CorpusDoc]:
     for i, s in enumerate(sources):
         key = _sha(plain[i])
         for fmt in wanted[i]:
-            data = _make(fmt, i, key, plain, legacy, pdfs, docs, cache)
+            data = _make(fmt, i, key, plain, legacy, pdfs, docs, cache, fontset)
             if data is None:
                 continue
             path = _unique(dest / s.unit.code / _format_name(s.stem, fmt), used)
             _write(path, data)
-            out.append(_label(s, fmt, path))
+            out.append(_label(s, fmt, path, fontset))
     return out
 
 
-def _make(fmt, i, key, plain, legacy, pdfs, docs, cache) -> bytes | None:
+def _make(fmt, i, key, plain, legacy, pdfs, docs, cache, fontset) -> bytes | None:
     """Bytes of source ``i`` in ``fmt``, or None when a tool for it is missing."""
     pdf = pdfs.get(key)
+    pdf_key = f"{key}.{fontset}"  # what is made from the PDF depends on its fonts
     if fmt == "docx":
         return plain[i]
     if fmt == "pdf":
@@ -504,7 +516,7 @@ def _make(fmt, i, key, plain, legacy, pdfs, docs, cache) -> bytes | None:
     if fmt == "doc":
         return docs.get(key)
     if fmt == "scan-pdf":
-        return make_scan_pdf(pdf, cache, key) if pdf else None
+        return make_scan_pdf(pdf, cache, pdf_key) if pdf else None
     if fmt in ("png", "jpeg"):
         return make_image(pdf, fmt) if pdf else None
     if fmt.startswith("docx-") and fmt.removeprefix("docx-") in ("tcvn3", "vni"):
@@ -512,7 +524,7 @@ def _make(fmt, i, key, plain, legacy, pdfs, docs, cache) -> bytes | None:
     if fmt.startswith("pdf-") and fmt.removeprefix("pdf-") in ("tcvn3", "vni"):
         return pdfs.get(_sha(legacy[(i, fmt.removeprefix("pdf-"))]))
     if fmt == "pdf-encrypted":
-        return encrypt_pdf(pdf, cache, key) if pdf else None
+        return encrypt_pdf(pdf, cache, pdf_key) if pdf else None
     if fmt == "docx-encrypted":
         return encrypt_docx(plain[i])
     if fmt == "corrupt-docx":
@@ -522,7 +534,7 @@ def _make(fmt, i, key, plain, legacy, pdfs, docs, cache) -> bytes | None:
     raise ValueError(f"unknown format {fmt!r}")
 
 
-def _label(s: _Source, fmt: str, path: Path) -> CorpusDoc:
+def _label(s: _Source, fmt: str, path: Path, fontset: str) -> CorpusDoc:
     enc = fmt.split("-")[1] if fmt.endswith(("-tcvn3", "-vni")) else None
     return CorpusDoc(
         path=path,
@@ -537,10 +549,17 @@ def _label(s: _Source, fmt: str, path: Path) -> CorpusDoc:
         summary_too_long=s.summary_too_long,
         missing_sections=s.missing_sections,
         legacy_encoding=enc,
+        fontset=fontset,
         encrypted=fmt.endswith("-encrypted"),
         unreadable=fmt.endswith("-encrypted") or fmt.startswith("corrupt-"),
         scanned=fmt in ("scan-pdf", "png", "jpeg"),
     )
+
+
+def corpus_for(fontset: str = DEFAULT_FONTSET) -> list[CorpusDoc]:
+    """The corpus in ``var/``, its PDFs rendered with ``fontset`` (one directory per set)."""
+    name = "corpus" if fontset == DEFAULT_FONTSET else f"corpus-{fontset}"
+    return build_corpus(REPO / "var" / name, fontset)
 
 
 def find(docs: list[CorpusDoc], **labels) -> list[CorpusDoc]:
@@ -551,7 +570,7 @@ def find(docs: list[CorpusDoc], **labels) -> list[CorpusDoc]:
 def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
     dest = Path(argv[1]) if len(argv) > 1 else REPO / "var" / "corpus"
-    docs = build_corpus(dest)
+    docs = build_corpus(dest, argv[2] if len(argv) > 2 else DEFAULT_FONTSET)
     formats: dict[str, int] = {}
     for d in docs:
         formats[d.format] = formats.get(d.format, 0) + 1

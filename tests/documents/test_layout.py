@@ -48,18 +48,18 @@ def test_docx_summaries_pass_or_fail_the_half_page_rule(corpus) -> None:
 
 
 @pytest.mark.tools
-def test_pdf_summaries_pass_or_fail_the_half_page_rule(corpus) -> None:
-    for d in _summaries(corpus, "pdf"):
+def test_pdf_summaries_pass_or_fail_the_half_page_rule(fontset_corpus) -> None:
+    for d in _summaries(fontset_corpus, "pdf"):
         facts = inspect_document(d.path.read_bytes(), d.path.name, d.sniffed_type, measure_layout=True)
         assert (facts.used_a4_fraction > LIMIT) == d.summary_too_long, (d.path, facts.used_a4_fraction)
 
 
 @pytest.mark.tools
-def test_docx_estimate_agrees_with_libreoffice_rendering(corpus) -> None:
+def test_docx_estimate_agrees_with_libreoffice_rendering(fontset_corpus) -> None:
     """The .docx estimate vs the PDF measurement of LibreOffice's conversion of the same file."""
-    pdfs = {(d.unit_code, d.nominee_name): d for d in _summaries(corpus, "pdf")}
+    pdfs = {(d.unit_code, d.nominee_name): d for d in _summaries(fontset_corpus, "pdf")}
     compared = 0
-    for d in _summaries(corpus, "docx"):
+    for d in _summaries(fontset_corpus, "docx"):
         pdf = pdfs.get((d.unit_code, d.nominee_name))
         if pdf is None:
             continue
@@ -98,9 +98,9 @@ def test_long_pdf_counts_pages_past_the_measured_ones_as_full() -> None:
 
 
 @pytest.mark.tools
-def test_scanned_page_is_measured_from_its_pixels(corpus) -> None:
-    scan = pick(corpus, format="scan-pdf", unit_code="SYT", deliverable="to_trinh")
-    text = pick(corpus, format="pdf", unit_code="SYT", deliverable="to_trinh")
+def test_scanned_page_is_measured_from_its_pixels(fontset_corpus) -> None:
+    scan = pick(fontset_corpus, format="scan-pdf", unit_code="SYT", deliverable="to_trinh")
+    text = pick(fontset_corpus, format="pdf", unit_code="SYT", deliverable="to_trinh")
     a, b = pdf_used_a4_fraction(scan.path.read_bytes()), pdf_used_a4_fraction(text.path.read_bytes())
     assert abs(a - b) < 0.05
 
@@ -175,8 +175,8 @@ def test_pdf_measure_agrees_with_pdfplumber_on_generated_pdfs() -> None:
 
 
 @pytest.mark.tools
-def test_pdf_measure_agrees_with_pdfplumber_on_the_corpus(corpus) -> None:
-    docs = [d for d in corpus if d.format in ("pdf", "pdf-tcvn3", "pdf-vni", "scan-pdf")]
+def test_pdf_measure_agrees_with_pdfplumber_on_the_corpus(fontset_corpus) -> None:
+    docs = [d for d in fontset_corpus if d.format in ("pdf", "pdf-tcvn3", "pdf-vni", "scan-pdf")]
     assert len(docs) > 20
     for d in docs:
         data = d.path.read_bytes()

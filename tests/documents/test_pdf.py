@@ -14,8 +14,8 @@ pytestmark = pytest.mark.tools  # the corpus PDFs are made by LibreOffice
 PDF = "application/pdf"
 
 
-def test_every_corpus_pdf_gives_text_pages_and_sizes(corpus) -> None:
-    docs = [d for d in corpus if d.format == "pdf"]
+def test_every_corpus_pdf_gives_text_pages_and_sizes(fontset_corpus) -> None:
+    docs = [d for d in fontset_corpus if d.format == "pdf"]
     if not docs:
         pytest.skip("LibreOffice is not installed: no corpus PDFs")
     for d in docs:
@@ -30,8 +30,8 @@ def test_every_corpus_pdf_gives_text_pages_and_sizes(corpus) -> None:
         assert facts.full_text is None
 
 
-def test_full_text_on_request(corpus) -> None:
-    d = pick(corpus, format="pdf", deliverable="bao_cao_kl01", unit_code="SYT")
+def test_full_text_on_request(fontset_corpus) -> None:
+    d = pick(fontset_corpus, format="pdf", deliverable="bao_cao_kl01", unit_code="SYT")
     facts = inspect_document(d.path.read_bytes(), d.path.name, PDF, need_full_text=True)
     assert "IV. NHIỆM VỤ, GIẢI PHÁP" in facts.full_text
 
