@@ -295,10 +295,18 @@ def run(c: Ctx, no_scheduler: bool) -> None:
 # Command groups that live next to the services they drive.
 from bot.exports.commands import export_group  # noqa: E402
 from bot.outgoing.commands import ALL as _outgoing  # noqa: E402
-from bot.staff.commands import deadline_group, files_group, review_group  # noqa: E402
+from bot.staff.commands import deadline_group, files_group, inspect_command, review_group  # noqa: E402
 from bot.web.commands import web_group  # noqa: E402
 
-for _group in (review_group, files_group, deadline_group, export_group, web_group, *_outgoing):
+for _group in (
+    review_group,
+    files_group,
+    deadline_group,
+    inspect_command,
+    export_group,
+    web_group,
+    *_outgoing,
+):
     main.add_command(_group)
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,80 @@
+"""``intake-bot inspect``: what the bot makes of documents on disk, without mailbox or database.
+
+Each file goes through the same two steps as an attachment of a mail: the intake's
+:func:`~bot.intake.unpack.collect_files` (type sniffing, refusals, archives opened, so a
+``.zip`` gives one result per document inside it) and the per-file analysis of the
+pipeline (document text, deliverable type with its score and evidence, nominee, the
+plan's rules).  Nothing is stored.  Staff use it to see why a file was classified as it
+was; tests and benchmarks use it as a stable JSON Lines interface.
+
+One result per document (:func:`inspect_paths`), as a dict with the keys ``filename``
+(``bundle.zip/inner.docx`` for archive members), ``media_type``, ``pages``, ``method``
+(how the text was read: ``pdf-text``, ``pdf-text-pdfplumber``, ``pdf-ocr``,
+``image-ocr``, ``docx``, ``doc-antiword``, …), ``legacy_encoding`` (``tcvn3``/``vni``
+when the text was converted from a legacy font), ``deliverable``, ``score``,
+``evidence``, ``needs_review``, ``nominee`` (``{"kind", "name"}`` or null),
+``problems`` (``[{"code", "message"}]``) and ``text`` (the full extracted text, only
+when asked).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from bot.campaign.model import Campaign
+from bot.documents.inspect import inspect_document
+from bot.intake.message import Attachment, InboundMessage, ParseLimits
+from bot.intake.unpack import Budget, collect_files
+from bot.services.analysis import FileAnalysis, analyze_files
+
+
+def _attachments(path: Path, limits: ParseLimits) -> list[Attachment]:
+    collected = collect_files(
+        path.read_bytes(), path.name, "application/octet-stream", "mail", limits, Budget.from_limits(limits)
+    )
+    return collected.attachments
+
+
+def _shown_name(att: Attachment) -> str:
+    """``bundle.zip/inner.docx`` for a member of an archive, the file name otherwise."""
+    if att.origin == "mail":
+        return att.filename
+    containers = [part.split(":", 1)[1] for part in att.origin.split("/") if ":" in part]
+    return "/".join([*containers, att.filename])
+
+
+def _record(fa: FileAnalysis, with_text: bool) -> dict:
+    att, facts = fa.attachment, fa.facts
+    record = {
+        "filename": _shown_name(att),
+        "media_type": att.sniffed_type,
+        "pages": facts.page_count if facts else None,
+        "method": facts.method if facts else None,
+        "legacy_encoding": facts.legacy_encoding if facts else None,
+        "deliverable": fa.deliverable,
+        "score": round(fa.score, 3),
+        "evidence": list(fa.evidence),
+        "needs_review": fa.needs_review,
+        "nominee": {"kind": fa.nominee_kind, "name": fa.nominee_name} if fa.nominee_name else None,
+        "problems": [p.as_dict() for p in fa.problems],
+    }
+    if with_text:
+        text = None
+        if facts is not None and not att.problem:
+            full = inspect_document(att.data, att.filename, att.sniffed_type, need_full_text=True)
+            text = full.full_text if full.full_text is not None else full.head_text
+        record["text"] = text
+    return record
+
+
+def inspect_paths(
+    paths: Iterable[Path], campaign: Campaign, limits: ParseLimits, with_text: bool = False
+) -> Iterator[dict]:
+    """One record per document found in ``paths`` (see the module docstring), in order."""
+    for path in paths:
+        attachments = _attachments(path, limits)
+        # A mail with nothing but this file: the subject and body say nothing.
+        msg = InboundMessage(None, "", None, None, [], [], None, None, None, [], "", attachments)
+        for fa in analyze_files(msg, campaign) or []:
+            yield _record(fa, with_text)
