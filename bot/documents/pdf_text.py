@@ -24,8 +24,11 @@ whose fonts are complete reads exactly as before, and one with fallback glyphs r
 the page shows it.  Text drawn at an angle (rotated stamps, vertical margin notes) is
 kept in stream order, after the page's horizontal text.
 
-About 1.5 us of PDFium calls and 2 us of Python per character (a dense A4 page in
-~10 ms); classification reads only the first pages.  :mod:`bot.documents.textcheck`
+A page whose stream already reads in order (no run drawn inside or over another on its
+line: PDFium's text rectangles tell, in C) keeps PDFium's own text, as before, at a
+fraction of a millisecond.  The layout costs about 1.5 us of PDFium calls and 2 us of
+Python per character (a dense A4 page in ~5-10 ms); classification reads only the first
+pages.  :mod:`bot.documents.textcheck`
 tells when the result still looks scrambled, and :mod:`bot.documents.pdf` then reads
 that document again with pdfplumber (pdfminer's own glyph metrics).
 """
@@ -57,6 +60,7 @@ WIDE_GAP_EM = 4.0
 BASELINE_TOLERANCE_EM = 0.15
 _SPACES = frozenset(" \t\r\n\u00a0\u2002\u2003\u2009\u3000")
 _ROTATED = 0.05  # radians; text at a larger angle is not laid out by lines
+_RECENT_RUNS = 8  # text rectangles an out-of-order run is compared with
 _HORNED = frozenset(
     ch for ch in map(chr, range(0xC0, 0x1EFA)) if "\u031b" in unicodedata.normalize("NFD", ch)
 )
@@ -242,8 +246,111 @@ def _right(prev: _Char, nxt: _Char, advances: _Advances) -> float:
     return prev.x1
 
 
+def _stream_lines(textpage) -> str | None:
+    """The page's text from the stream when the stream already reads in order, else None.
+
+    PDFium groups the characters into rectangles, one per stretch of text written left to
+    right on one line (``FPDFText_CountRects``, computed in C).  A letter drawn after its
+    line by a fallback font makes a rectangle inside, or left of, the line's own; a
+    fake-bold second pass one over it; a second column written line by line with the first starts one a
+    block gap after the previous on the same baseline.  When none of that happens (only
+    nearby rectangles are compared: what is drawn apart follows its line within a few
+    runs) the stream reads line by line, left to right, and the text is cut from PDFium's
+    own at the rectangles' first characters (``FPDFText_GetCharIndexAtPos``): a line
+    break where a rectangle starts a new line, PDFium's spacing within a line.  That
+    costs a few calls per line instead of several per character.  None when anything
+    does not add up (text not aligned with the characters, rectangles not in stream
+    order): the positional layout then decides.
+    """
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    text = textpage.get_text_range()
+    if len(text) != count:
+        return None  # PDFium inserted or left out characters: indices do not line up
+    rects = pdfium_c.FPDFText_CountRects(raw, 0, -1)
+    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    recent: list[tuple[float, float, float, float]] = []
+    starts: list[tuple[int, bool]] = []  # (first character, continues the previous line)
+    for i in range(rects):
+        pdfium_c.FPDFText_GetRect(raw, i, left, top, right, bottom)
+        x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
+        same_line = False
+        for n, (a0, a1, b0, b1) in enumerate(reversed(recent)):
+            if min(y1, b1) - max(y0, b0) <= 0.5 * min(y1 - y0, b1 - b0):
+                continue  # not on the same line
+            if min(x1, a1) - max(x0, a0) > 0.5 or x0 < a0:
+                return None  # drawn over or before an earlier run of its line
+            if n == 0:
+                if x0 - a1 > BLOCK_GAP_EM * max(y1 - y0, b1 - b0):
+                    return None  # the next block on a shared baseline
+                same_line = True
+        recent.append((x0, x1, y0, y1))
+        del recent[:-_RECENT_RUNS]
+        start = pdfium_c.FPDFText_GetCharIndexAtPos(raw, x0 + 0.5, (y0 + y1) / 2, 1.0, (y1 - y0) / 2)
+        if start < 0 or (starts and start <= starts[-1][0]):
+            return None
+        starts.append((start, same_line))
+    chars = list(text)
+    _drop_unfounded_spaces(textpage, chars)
+    lines: list[str] = []
+    for k, (start, same_line) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else count
+        piece = "".join(chars[start:end]).replace("\r", " ").replace("\n", " ")
+        if same_line and lines:
+            lines[-1] += piece  # a seam within a line: a font change, or a space PDFium saw
+        else:
+            lines.append(piece)
+    return unicodedata.normalize("NFC", "\n".join(" ".join(line.split()) for line in lines if line.strip()))
+
+
+def _drop_unfounded_spaces(textpage, chars: list[str]) -> None:
+    """Blank the spaces and line breaks PDFium made up where the glyphs touch.
+
+    PDFium adds a space between two text objects when it guesses a word break; with
+    glyphs drawn by separate objects (a fallback font, a producer placing every word)
+    it guesses one inside a word.  Its own spaces are kept where the gap between the two
+    glyphs' advances (see :class:`_Advances`) is a word space, as in the positional
+    layout.  Only the characters PDFium generated are looked at (a few per line).
+    """
+    raw = textpage.raw
+    box = pdfium_c.FS_RECTF()
+    advances = _Advances(textpage)
+    n = len(chars)
+    i = 0
+    while i < n:
+        if chars[i] not in _SPACES or not pdfium_c.FPDFText_IsGenerated(raw, i):
+            i += 1
+            continue
+        j = i
+        while j < n and chars[j] in _SPACES and pdfium_c.FPDFText_IsGenerated(raw, j):
+            j += 1
+        if i > 0 and j < n and chars[i - 1] not in _SPACES and chars[j] not in _SPACES:
+            before, after = _char_at(raw, i - 1, chars, box), _char_at(raw, j, chars, box)
+            same_line = abs(before.y - after.y) <= BASELINE_TOLERANCE_EM * max(before.size, after.size)
+            gap = after.x0 - min(before.x1, advances.right(before))
+            if same_line and gap <= SPACE_GAP_EM * max(before.size, after.size):
+                chars[i:j] = [""] * (j - i)
+        i = j
+
+
+def _char_at(raw, index: int, chars: list[str], box) -> _Char:
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
+    pdfium_c.FPDFText_GetLooseCharBox(raw, index, box)
+    size = pdfium_c.FPDFText_GetFontSize(raw, index)
+    text = chars[index]
+    return _Char(
+        0, index, text, box.left, box.right, y.value, size if size > 1 else 12.0, False, False, False
+    )
+
+
 def page_text(textpage) -> str:
     """The page's text, lines in reading order (see the module docstring), NFC."""
+    text = _stream_lines(textpage)
+    return text if text is not None else _positional_text(textpage)
+
+
+def _positional_text(textpage) -> str:
     chars, rotated = _chars(textpage)
     # A combining mark belongs to the letter before it in the stream.
     marks: dict[int, list[_Char]] = {}

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.documents.inspect import inspect_document
-from bot.documents.pdf_text import page_text
+from bot.documents.pdf_text import _positional_text, _stream_lines, page_text
 from bot.documents.textcheck import looks_scrambled, quality
 from tests.documents.pdfcraft import Layout, craft_pdf
 from tests.documents.vietnamese import lines
@@ -119,3 +119,34 @@ def test_clean_pdf_keeps_the_fast_reading(method: str) -> None:
     facts = inspect_document(craft_pdf(Layout(lines=text)), "x.pdf", PDF)
     assert (facts.method, facts.needs_review) == (method, False)
     assert facts.head_text.split("\n") == text
+
+
+def _both_readings(data: bytes) -> list[tuple[str | None, str]]:
+    doc = pdfium.PdfDocument(data)
+    try:
+        pages = [doc[i].get_textpage() for i in range(len(doc))]
+        return [(_stream_lines(tp), _positional_text(tp)) for tp in pages]
+    finally:
+        doc.close()
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(layouts(), layouts(two_columns=True))
+def test_the_quick_reading_of_an_orderly_stream_equals_the_layout(one: Layout, two: Layout) -> None:
+    """Where the stream reads in order PDFium's own text is used; it must say what the layout says."""
+    for layout in (one, two):
+        for quick, laid_out in _both_readings(craft_pdf(layout)):
+            if quick is not None:
+                assert quick == laid_out
+
+
+def test_the_quick_reading_agrees_on_every_corpus_pdf(fontset_corpus) -> None:
+    quick_pages = 0
+    for d in fontset_corpus:
+        if d.format not in ("pdf", "pdf-vni", "pdf-tcvn3"):
+            continue
+        for quick, laid_out in _both_readings(d.path.read_bytes()):
+            if quick is not None:
+                assert quick == laid_out, d.path
+                quick_pages += 1
+    assert quick_pages or fontset_corpus[0].fontset == "liberation1-dejavu"
