@@ -110,7 +110,7 @@ def _mark_processed(w, n: int) -> None:
 def _measure(
     old: int, rounds: int, dovecot_conf: str = "", mail_format: str = "maildir"
 ) -> tuple[float, float, float, float]:
-    from bot.services.intake import poll_once
+    from bot.pipeline.poll import poll_once
 
     with world(dovecot_conf=dovecot_conf, mail_format=mail_format) as w:
         t = time.perf_counter()

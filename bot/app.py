@@ -11,7 +11,7 @@ from functools import cached_property
 
 from bot.campaign.model import Campaign, load_campaign
 from bot.config import Settings, load_settings
-from bot.intake.message import ParseLimits
+from bot.intake.limits import ParseLimits
 from bot.intake.storage import FileStore
 from bot.store.db import Database, open_database
 

@@ -225,7 +225,7 @@ def status(c: Ctx, as_json: bool) -> None:
 @handle_errors
 def poll(c: Ctx, once: bool) -> None:
     """Fetch and record new mail once (for cron and tests)."""
-    from bot.services.intake import poll_once
+    from bot.pipeline.poll import poll_once
 
     app = c.app
     report = poll_once(app, c.now, progress=sys.stderr.isatty())
@@ -239,7 +239,7 @@ def poll(c: Ctx, once: bool) -> None:
 @handle_errors
 def health(c: Ctx) -> None:
     """Exit non-zero when the last successful poll is older than three intervals."""
-    from bot.services.health import check_health
+    from bot.pipeline.health import check_health
 
     result = check_health(c.app, c.now)
     click.echo(result.message)
@@ -255,7 +255,7 @@ def run(c: Ctx, no_scheduler: bool) -> None:
     import signal
     import threading
 
-    from bot.services.service import run_intake
+    from bot.pipeline.run import run_intake
 
     app = c.app
     app.db.migrate()
@@ -293,10 +293,10 @@ def run(c: Ctx, no_scheduler: bool) -> None:
 
 
 # Command groups that live next to the services they drive.
-from bot.exports.commands import export_group  # noqa: E402
-from bot.outgoing.commands import ALL as _outgoing  # noqa: E402
-from bot.staff.commands import deadline_group, files_group, review_group  # noqa: E402
-from bot.web.commands import web_group  # noqa: E402
+from bot.commands.exports import export_group  # noqa: E402
+from bot.commands.outbox import ALL as _outgoing  # noqa: E402
+from bot.commands.staff import deadline_group, files_group, review_group  # noqa: E402
+from bot.commands.web import web_group  # noqa: E402
 
 for _group in (review_group, files_group, deadline_group, export_group, web_group, *_outgoing):
     main.add_command(_group)

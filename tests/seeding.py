@@ -186,7 +186,7 @@ def record_mail(
     with app.db.session() as s:
         row = add_message(s, app, unit_code, files, received_at, **fields)
         if ack:
-            from bot.services.intake import _after_record
+            from bot.pipeline.poll import _after_record
 
             _after_record(app, s, row, None, None, row.created_at)
         return row.id

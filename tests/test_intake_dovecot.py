@@ -12,9 +12,9 @@ from sqlalchemy import func, select
 
 from bot.devservers.dovecot import DovecotServer
 from bot.intake.mailbox import Mailbox
+from bot.pipeline.poll import poll_once
 from bot.reporting.snapshot import load_snapshot
 from bot.reporting.status import status_json
-from bot.services.intake import poll_once
 from bot.store.models import MailboxState, Message, Submission
 from tests.conftest import PASSWORD, TZ
 from tests.mailgen import build_mail, make_docx
@@ -173,7 +173,7 @@ def test_oversized_and_broken_mail_is_quarantined_with_reason(dovecot, app_facto
 
 
 def test_idle_delivers_new_mail_to_running_service(dovecot, mail_app):
-    from bot.services.service import run_intake
+    from bot.pipeline.run import run_intake
 
     app, user = mail_app
     assert app.settings.mailbox.use_idle
@@ -210,7 +210,7 @@ def test_interrupted_move_leaves_one_copy(dovecot, mail_app):
     """Recorded, then the server died mid-MOVE (copied, not expunged): the next pass
     drops the inbox copy instead of moving a second one into Processed."""
     from bot.intake.mailbox import FetchedMail
-    from bot.services.intake import process_mail
+    from bot.pipeline.poll import process_mail
 
     app, user = mail_app
     dovecot.append(user, syt_mail())

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from bot.intake.mailbox import FetchedMail
+from bot.pipeline.poll import process_mail
 from bot.reporting.snapshot import load_snapshot
 from bot.reporting.status import status_json
-from bot.services.intake import process_mail
 from tests.conftest import TZ
 from tests.corpus.make_corpus import build_corpus, find
 from tests.mailgen import build_mail

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from sqlalchemy import select
 
 from bot.intake.mailbox import FetchedMail
-from bot.services.intake import process_mail
+from bot.pipeline.poll import process_mail
 from bot.store.models import Message
 from tests.conftest import TZ, shared_or_skip
 from tests.intake.test_mime_properties import messages

@@ -1,4 +1,4 @@
-"""Document workers (bot.services.workers) against real Dovecot: same records as reading in
+"""Document workers (bot.pipeline.prefetch) against real Dovecot: same records as reading in
 the poller, and a worker killed mid-pass loses nothing.
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.services.intake import poll_once
+from bot.pipeline.poll import poll_once
 from bot.store.models import AttachmentRow, Message, Submission
 from tests.conftest import REPO, TZ
 from tests.corpus.make_corpus import build_corpus
@@ -121,7 +121,7 @@ def test_a_worker_killed_mid_pass_loses_no_mail(dovecot, smtp_sink, app_factory,
 
     t = threading.Thread(target=killer)
     t.start()
-    with caplog.at_level(logging.WARNING, logger="bot.services.workers"):
+    with caplog.at_level(logging.WARNING, logger="bot.pipeline.prefetch"):
         report = poll_once(app, NOW)
     t.join()
     assert killed, "no worker process was seen"
@@ -161,7 +161,7 @@ def test_a_mail_whose_reading_kills_the_worker_twice_is_quarantined(
     t = threading.Thread(target=killer)
     t.start()
     try:
-        with caplog.at_level(logging.WARNING, logger="bot.services.workers"):
+        with caplog.at_level(logging.WARNING, logger="bot.pipeline.prefetch"):
             report = poll_once(app, NOW)
     finally:
         stop.set()
@@ -192,8 +192,8 @@ _CHILD = """
 import sys, time
 from types import SimpleNamespace
 from bot.campaign.model import load_campaign
-from bot.intake.message import ParseLimits
-from bot.services.workers import Prefetcher
+from bot.intake.limits import ParseLimits
+from bot.pipeline.prefetch import Prefetcher
 from tests.mailgen import build_mail
 
 campaign = load_campaign(sys.argv[1])

@@ -15,7 +15,7 @@ from functools import lru_cache
 from bot.campaign import problems as P
 from bot.campaign.model import Campaign, Quota
 from bot.campaign.problems import Problem
-from bot.matching.normalize import fold_lines
+from bot.text import fold_lines
 
 _KIND_VI = {"tap_the": "tập thể", "ca_nhan": "cá nhân"}
 

@@ -22,8 +22,8 @@ import re
 
 from bot.campaign.model import Campaign, Deliverable
 from bot.campaign.tracking import DeliverableState, UnitState
-from bot.exports.labels import LATE_VI, NOMINEE_KIND_VI, STATUS_VI, deliverable_label, unit_kind_vi
 from bot.exports.xlsx import XLSX_TYPE, Book, Style
+from bot.vocabulary import LATE_VI, NOMINEE_KIND_VI, STATUS_VI, deliverable_label, unit_kind_vi
 
 __all__ = ["BY_DEADLINE", "OVERVIEW", "XLSX_TYPE", "matrix_bytes", "sheet_title"]
 

@@ -28,9 +28,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.campaign.model import Campaign
-from bot.exports.labels import deliverable_label
 from bot.reporting.snapshot import Snapshot
 from bot.store.models import AttachmentRow, Submission
+from bot.vocabulary import deliverable_label
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -66,7 +66,7 @@ class Letterhead:
 def _field(text: str, starts: tuple[str, ...]) -> str:
     """The value after ``:`` on the first line whose folded start is one of ``starts``
     (Mẫu 07 writes "- Chức vụ (Đảng, chính quyền, đoàn thể): Phó Giám đốc")."""
-    from bot.matching.normalize import fold
+    from bot.text import fold
 
     for line in (text or "").splitlines():
         stripped = line.strip().lstrip("-–•+* ").strip()

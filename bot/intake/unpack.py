@@ -1,7 +1,7 @@
 """Turn one attached file into the documents it carries.
 
 :func:`collect_files` is the single place where a file found in a mail becomes
-:class:`~bot.intake.message.Attachment` objects: it sniffs the real type, refuses
+:class:`~bot.mail.Attachment` objects: it sniffs the real type, refuses
 executables/scripts/macros, caps the size, and opens containers (``.zip``, ``.7z``,
 ``.rar``, Outlook ``winmail.dat``), recursing into nested ones up to
 ``ParseLimits.max_archive_depth``.
@@ -24,7 +24,9 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .message import Attachment, ParseLimits
+from bot.intake.limits import ParseLimits
+from bot.mail import Attachment
+
 from .sanitize import safe_filename
 from .sniff import ENCRYPTED_OOXML, RAR, SEVEN_ZIP, TNEF, ZIP, refusal_reason, sniff_type
 

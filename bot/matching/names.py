@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.campaign.units import UnitInfo
-from bot.matching.normalize import fold
+from bot.text import fold
 
 # Organisational prefixes that say what kind of body, not which one.
 _PREFIXES = (

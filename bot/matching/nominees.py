@@ -19,7 +19,7 @@ from bot.matching.names_person import (
     is_collective,
     person_name,
 )
-from bot.matching.normalize import fold, strip_marks
+from bot.text import fold, strip_marks
 
 TAP_THE = "tap_the"
 CA_NHAN = "ca_nhan"

@@ -1,7 +1,7 @@
 """Acknowledgments: the answer a unit gets to every submission mail.
 
 :func:`queue_ack` is called by intake inside the transaction that records a message
-(``bot.services.intake._after_record``), so the acknowledgment exists exactly when the
+(``bot.pipeline.poll._after_record``), so the acknowledgment exists exactly when the
 message does.  It answers in the same thread (``In-Reply-To``, ``References``,
 ``Re:`` subject) and says, in Vietnamese: what was received per deliverable and per
 nominee with the file names, what is waiting for staff, every problem found, and what
@@ -107,7 +107,7 @@ def ack_context(
 ) -> dict:
     """Everything the ack templates read, from the rows flushed for ``row``.
 
-    ``recorded`` (``bot.services.recording.Recorded``) are those rows when the caller
+    ``recorded`` (``bot.pipeline.record.Recorded``) are those rows when the caller
     has just written them; otherwise they are read back.
     """
     campaign = app.campaign

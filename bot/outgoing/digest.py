@@ -30,7 +30,6 @@ from sqlalchemy.orm import Session
 
 from bot.campaign.model import Campaign
 from bot.campaign.tracking import UnitState
-from bot.exports.labels import PROBLEM_OTHER_VI, PROBLEM_VI, unit_kind_vi
 from bot.exports.matrix import OVERVIEW, XLSX_TYPE, matrix_bytes
 from bot.outgoing.context import base_context, by_due, missing_items
 from bot.outgoing.outbox import MailAttachment, enqueue, sender_of
@@ -38,6 +37,7 @@ from bot.reporting import activity
 from bot.reporting.snapshot import gc_paused, load_snapshot
 from bot.store import repo
 from bot.store.models import OutboxMail
+from bot.vocabulary import PROBLEM_OTHER_VI, PROBLEM_VI, unit_kind_vi
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +84,7 @@ def _review_reason(reason: str | None) -> str:
 
 
 def _health(app, now: dt.datetime) -> dict:
-    from bot.services.health import check_health
+    from bot.pipeline.health import check_health
 
     h = check_health(app, now)
     return {"ok": h.ok, "last_success_at": h.last_success_at, "last_error": h.last_error}

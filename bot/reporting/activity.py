@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.campaign.model import Campaign
-from bot.exports.labels import deliverable_label
 from bot.store.models import AttachmentRow, Message, Nomination, OutboxMail, Submission, Unit, UnitAddress
+from bot.vocabulary import deliverable_label
 
 KIND_VI = {
     "ack": "Thư xác nhận",

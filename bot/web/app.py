@@ -35,7 +35,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from bot.exports.labels import FILE_STATUS_VI, NOMINEE_KIND_VI, STATUS_VI, deliverable_label
+from bot.vocabulary import FILE_STATUS_VI, NOMINEE_KIND_VI, STATUS_VI, deliverable_label
 from bot.web.auth import LoginLimiter, csrf_matches, new_csrf_token, verify_password
 
 log = logging.getLogger(__name__)

@@ -17,8 +17,8 @@ import subprocess
 import pytest
 
 from bot.outgoing.digest import build_digest
-from bot.services.health import check_health
-from bot.services.intake import poll_once
+from bot.pipeline.health import check_health
+from bot.pipeline.poll import poll_once
 from bot.store import repo
 from tests.mailgen import build_mail, make_docx
 
@@ -56,7 +56,7 @@ def test_full_storage_leaves_mail_on_the_server_and_says_so(dovecot, app_factory
     dovecot.append(
         user, build_mail(sender, "Bản tóm tắt", attachments=[("Tom tat.docx", make_docx(["TÓM TẮT"]))])
     )
-    with caplog.at_level(logging.ERROR, logger="bot.services.intake"):
+    with caplog.at_level(logging.ERROR, logger="bot.pipeline.poll"):
         report = poll_once(app, T0 + dt.timedelta(minutes=5))
     assert report.recorded == 0 and report.stopped_by.startswith("storage: storage is full")
     assert any("left on the server: storage is full" in r.getMessage() for r in caplog.records)

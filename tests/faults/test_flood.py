@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.outgoing.sender import flush_outbox
-from bot.services.intake import poll_once
+from bot.pipeline.poll import poll_once
 from bot.store.models import Message, OutboxMail
 from tests.faults.conftest import sink_by_kind
 from tests.mailgen import build_mail

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.services.intake import poll_once
-from bot.services.leader import IntakeLock, intake_lock
+from bot.pipeline.leader import IntakeLock, intake_lock
+from bot.pipeline.poll import poll_once
 
 NOW = dt.datetime(2024, 2, 27, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 

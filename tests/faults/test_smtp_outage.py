@@ -18,7 +18,7 @@ from bot.devservers.dovecot import free_port
 from bot.devservers.smtp_sink import SmtpSink
 from bot.outgoing.digest import build_digest
 from bot.outgoing.sender import flush_outbox
-from bot.services.intake import poll_once
+from bot.pipeline.poll import poll_once
 from bot.store.models import OutboxMail
 from tests.mailgen import build_mail
 

@@ -28,7 +28,7 @@ def cli(monkeypatch):
     database connection is left for the garbage collector (PostgreSQL runs warn).
     """
     import bot.cli
-    from bot.outgoing.commands import ALL
+    from bot.commands.outbox import ALL
 
     built = []
 

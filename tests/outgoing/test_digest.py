@@ -170,7 +170,7 @@ def test_digest_lists_bounced_unit_addresses(app_factory):
 
     from bot.intake.mailbox import FetchedMail
     from bot.outgoing.digest import build_digest
-    from bot.services.intake import process_mail
+    from bot.pipeline.poll import process_mail
 
     app = app_factory()
     tz = dt.timezone(dt.timedelta(hours=7))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.outgoing.sender import flush_outbox
-from bot.services.intake import poll_once
+from bot.pipeline.poll import poll_once
 from tests.mailgen import build_mail, make_docx
 from tests.outgoing.conftest import at
 

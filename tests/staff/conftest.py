@@ -21,9 +21,9 @@ def seeded_app(app_factory):
 
 def register_commands():
     from bot.cli import main
-    from bot.exports.commands import export_group
-    from bot.staff.commands import deadline_group, files_group, review_group
-    from bot.web.commands import web_group
+    from bot.commands.exports import export_group
+    from bot.commands.staff import deadline_group, files_group, review_group
+    from bot.commands.web import web_group
 
     for group in (review_group, files_group, deadline_group, export_group, web_group):
         main.add_command(group)

@@ -1,7 +1,7 @@
 """Parsing and document reading in worker processes, ahead of the poller.
 
 The poller records mail strictly in UID order, one transaction per mail (see
-``bot.services.intake``).  What takes the time before that — the MIME parse and reading
+``bot.pipeline.poll``).  What takes the time before that — the MIME parse and reading
 every document (text layer, OCR, the half-page measure, the outline of a 50-page
 report) — needs neither the database nor the mailbox, so :class:`Prefetcher` hands the
 raw bytes of the next few mails to a pool of worker processes while the poller stores,
@@ -35,7 +35,8 @@ from dataclasses import dataclass
 
 from bot.campaign.model import Campaign
 from bot.errors import MessageRejected
-from bot.intake.message import InboundMessage, ParseLimits
+from bot.intake.limits import ParseLimits
+from bot.mail import InboundMessage
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ class Prepared:
 def prepare(raw: bytes, limits: ParseLimits, own: frozenset[str], campaign: Campaign) -> Prepared:
     """Parse one raw mail and analyse its files (the part that needs no database)."""
     from bot.intake.mime import parse_message
-    from bot.services.analysis import analyze_files
+    from bot.pipeline.understand import analyze_files
 
     try:
         msg = parse_message(raw, limits, own_addresses=own)
@@ -75,7 +76,7 @@ def prepare(raw: bytes, limits: ParseLimits, own: frozenset[str], campaign: Camp
 # -- worker side ---------------------------------------------------------------------
 
 _WORKER: dict = {}
-_PRELOAD = ["bot.services.workers", "bot.services.analysis", "bot.intake.mime", "bot.documents.inspect"]
+_PRELOAD = ["bot.pipeline.prefetch", "bot.pipeline.understand", "bot.intake.mime", "bot.documents.inspect"]
 
 
 def _die_with_parent() -> None:

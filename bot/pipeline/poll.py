@@ -30,8 +30,8 @@ from bot.app import App
 from bot.errors import MailboxError, MessageRejected, StorageError
 from bot.intake.fingerprint import content_fingerprint
 from bot.intake.mailbox import FetchedMail, Mailbox, MailHeader
-from bot.intake.message import InboundMessage
-from bot.services.workers import MIN_MAILS_FOR_POOL, Prefetcher, Prepared
+from bot.mail import InboundMessage
+from bot.pipeline.prefetch import MIN_MAILS_FOR_POOL, Prefetcher, Prepared
 from bot.store import repo
 from bot.store.models import MailboxState, Message
 
@@ -108,10 +108,10 @@ def process_mail(
 
     ``units`` (``repo.unit_infos``) may be loaded once per pass by the caller; by
     default they are read for this mail.  ``prepared`` is the parse and file analysis
-    a worker already did (``bot.services.workers``); by default they are done here.
+    a worker already did (``bot.pipeline.prefetch``); by default they are done here.
     """
-    from bot.services import analysis as A
-    from bot.services.recording import message_row, record_analysis
+    from bot.pipeline import understand as A
+    from bot.pipeline.record import message_row, record_analysis
 
     with app.db.session() as s:
         existing = s.execute(
@@ -233,7 +233,7 @@ def _record_simple(
     state: str,
     reason: str,
 ) -> Outcome:
-    from bot.services.recording import message_row
+    from bot.pipeline.record import message_row
 
     size = getattr(mail, "size", 0)
     try:
@@ -458,7 +458,7 @@ def poll_once(app: App, now: dt.datetime, progress: bool = False) -> PollReport:
     When another instance holds the lock nothing is done and the report says so
     (``stopped_by``).  MailboxError propagates to the caller.
     """
-    from bot.services.leader import intake_lock
+    from bot.pipeline.leader import intake_lock
 
     password = app.settings.secret(app.settings.mailbox.password_env)
     name = Mailbox(app.settings.mailbox, None).name

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from bot.campaign.model import Campaign
 from bot.campaign.tracking import due_date
-from bot.intake.message import InboundMessage
-from bot.services.analysis import SUBMISSION, MessageAnalysis
+from bot.mail import InboundMessage
+from bot.pipeline.understand import SUBMISSION, MessageAnalysis
 from bot.store import repo
 from bot.store.models import AttachmentRow, Message, Nomination, Submission, Unit
 

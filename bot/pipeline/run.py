@@ -5,7 +5,7 @@ minute limit) or by sleeping the poll interval; on any network or server error,
 reconnect with exponential backoff and jitter.  A stop request (SIGTERM/SIGINT sets
 ``stop``) is honoured between messages, so the message in hand is always finished.
 
-Only one instance polls a mailbox at a time (:mod:`bot.services.leader`): an instance
+Only one instance polls a mailbox at a time (:mod:`bot.pipeline.leader`): an instance
 that cannot take the intake lock stands by and retries every ``STANDBY_RETRY_SECONDS``,
 so when the active one dies another carries on.  Outbox, reminders and digest run in
 every instance; their row claims and idempotency keys make that safe.
@@ -24,8 +24,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.app import App
 from bot.errors import MailboxError
 from bot.intake.mailbox import Mailbox
-from bot.services.intake import poll_connected
-from bot.services.leader import IntakeLock
+from bot.pipeline.leader import IntakeLock
+from bot.pipeline.poll import poll_connected
 
 log = logging.getLogger(__name__)
 

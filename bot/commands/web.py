@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from bot.staff.commands import handled
+from bot.commands.staff import handled
 
 
 @click.group("web", invoke_without_command=True)

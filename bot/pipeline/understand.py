@@ -16,7 +16,7 @@ from bot.campaign.model import Campaign
 from bot.campaign.problems import Problem
 from bot.campaign.units import UnitInfo
 from bot.documents.facts import DocumentFacts
-from bot.intake.message import Attachment, InboundMessage
+from bot.mail import Attachment, InboundMessage
 
 # Categories of a message as a whole.
 SUBMISSION = "submission"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from bot.staff.commands import handled
+from bot.commands.staff import handled
 
 
 @click.group("export")
