@@ -15,7 +15,7 @@ from functools import lru_cache
 from bot.campaign import problems as P
 from bot.campaign.model import Campaign, Quota
 from bot.campaign.problems import Problem
-from bot.text import fold_lines
+from bot.text import fold_lines, nominee_key
 
 _KIND_VI = {"tap_the": "tập thể", "ca_nhan": "cá nhân"}
 
@@ -122,7 +122,6 @@ def quota_text(quota: Quota) -> str:
 
 def check_quota(unit_kind: str, nominations: Iterable[tuple[str, str]], campaign: Campaign) -> list[Problem]:
     """``quota_exceeded`` when a unit proposes more nominees than its kind may."""
-    from bot.matching.nominees import nominee_key
 
     kind = campaign.unit_kinds.get(unit_kind)
     if kind is None:

@@ -19,7 +19,7 @@ from bot.matching.names_person import (
     is_collective,
     person_name,
 )
-from bot.text import fold, strip_marks
+from bot.text import fold, nominee_key, strip_marks
 
 TAP_THE = "tap_the"
 CA_NHAN = "ca_nhan"
@@ -64,20 +64,6 @@ class NomineeGuess:
     kind: str | None  # tap_the | ca_nhan | None
     name: str | None
     evidence: list[str] = field(default_factory=list)
-
-
-def nominee_key(name: str) -> str:
-    """Folded key that groups spellings of one nominee; honorifics are dropped.
-
-    >>> nominee_key("Đồng chí NGUYỄN VĂN A") == nominee_key("Nguyen Van A")
-    True
-    """
-    # Lower-casing first keeps upper-case-only abbreviations ("DU") out of personal names.
-    key = fold((name or "").lower())
-    for honorific in ("dong chi ", "d c ", "ong ", "ba "):
-        if key.startswith(honorific):
-            key = key[len(honorific) :]
-    return key
 
 
 def _kind_and_name(rest: str, default: str | None) -> tuple[str | None, str | None]:

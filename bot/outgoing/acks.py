@@ -23,10 +23,11 @@ import re
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
+from bot.campaign.planning import missing_items
 from bot.campaign.units import normalize_email
-from bot.outgoing.context import base_context, missing_items, unit_context
+from bot.outgoing.context import base_context, unit_context
 from bot.outgoing.outbox import enqueue, sender_of
-from bot.outgoing.state import load_unit_state
+from bot.reporting.snapshot import load_unit_state
 from bot.store.models import AttachmentRow, Message, OutboxMail, Submission, Unit
 
 log = logging.getLogger(__name__)

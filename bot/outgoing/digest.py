@@ -29,9 +29,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.campaign.model import Campaign
+from bot.campaign.planning import missing_items
 from bot.campaign.tracking import UnitState
 from bot.exports.matrix import OVERVIEW, XLSX_TYPE, matrix_bytes
-from bot.outgoing.context import base_context, by_due, missing_items
+from bot.outgoing.context import base_context, by_due
 from bot.outgoing.outbox import MailAttachment, enqueue, sender_of
 from bot.reporting import activity
 from bot.reporting.snapshot import gc_paused, load_snapshot

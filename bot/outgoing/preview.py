@@ -12,9 +12,9 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from bot.campaign.planning import PlannedMail, missing_items, reminder_key
 from bot.errors import BotError
 from bot.outgoing.acks import ACK_CATEGORIES, ack_context
-from bot.outgoing.context import missing_items
 from bot.outgoing.samples import sample_context
 from bot.store.models import Message, Unit
 
@@ -31,8 +31,8 @@ def _unit(session, code: str | None) -> Unit | None:
 
 
 def _reminder_from_db(app, session, unit: Unit, kind: str, now: dt.datetime) -> dict | None:
-    from bot.outgoing.reminders import PlannedMail, reminder_context, reminder_key
-    from bot.outgoing.state import load_unit_state
+    from bot.outgoing.reminders import reminder_context
+    from bot.reporting.snapshot import load_unit_state
 
     campaign = app.campaign
     state = load_unit_state(session, campaign, unit)

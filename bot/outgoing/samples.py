@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.campaign.model import Campaign
-from bot.outgoing.context import MissingItem, NomineeRef, base_context, by_due
+from bot.campaign.planning import MissingItem, NomineeRef
+from bot.outgoing.context import base_context, by_due
 
 SAMPLE_UNIT = {
     "code": "SYT",

@@ -24,6 +24,7 @@ from bot.campaign.tracking import due_date
 from bot.staff.errors import StaffError
 from bot.store import repo
 from bot.store.models import AttachmentRow, Message, Nomination, Submission, Unit
+from bot.text import nominee_key
 
 # Files refused at intake were never stored; there is nothing to count.
 _UNUSABLE = {"refused_type", "too_large", "archive_limit", "unsupported_archive"}
@@ -138,8 +139,6 @@ def _pick_nomination(
         )
     )
     if name:
-        from bot.matching.nominees import nominee_key
-
         key = nominee_key(name)
         same = [n for n in existing if n.name_key == key and (kind is None or n.kind == kind)]
         if same:

@@ -29,6 +29,7 @@ from bot.store.models import (
     UnitAddress,
     UnitAlias,
 )
+from bot.text import nominee_key
 
 
 def audit(
@@ -232,8 +233,6 @@ def find_or_create_nomination(
     session: Session, campaign_id: str, unit_id: int, kind: str, name: str, now: datetime
 ) -> Nomination:
     """The unit's nomination with this kind and name, matched by the folded name key."""
-    from bot.matching.nominees import nominee_key
-
     key = nominee_key(name)
     found = session.scalars(
         select(Nomination).where(

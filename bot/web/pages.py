@@ -118,7 +118,7 @@ def _file_dict(s) -> dict:
 
 
 def unit_data(bot, code: str) -> dict | None:
-    from bot.outgoing.state import load_unit_state
+    from bot.reporting.snapshot import load_unit_state
     from bot.store.models import Extension, Submission, Unit
 
     campaign = bot.campaign

@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from bot.app import build_app
 from bot.campaign.model import load_campaign
+from bot.campaign.planning import plan_reminders, shift_moment
 from bot.campaign.tracking import NominationView, SubmissionView, UnitView, unit_state
-from bot.outgoing.reminders import plan_reminders, remind, shift_moment
+from bot.outgoing.reminders import remind
 from bot.outgoing.sender import flush_outbox
 from bot.store.models import Extension, OutboxMail, Unit
 from tests.conftest import REPO
