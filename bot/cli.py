@@ -13,66 +13,17 @@ import json
 import logging
 import os
 import sys
-from functools import wraps
 
 import click
-from rich.console import Console
 
-from bot.app import App, build_app
-from bot.errors import BotError, ConfigError
+from bot.commands.context import Ctx, console, handle_errors, pass_ctx
+from bot.commands.exports import export_group
+from bot.commands.outbox import ALL as outgoing_commands
+from bot.commands.staff import deadline_group, files_group, review_group
+from bot.commands.web import web_group
+from bot.errors import BotError
 
 log = logging.getLogger("bot")
-console = Console()
-
-
-def parse_now(value: str | None, tz) -> dt.datetime:
-    """``--now`` value, or the real clock.  A naive value is read in the bot's time zone."""
-    if not value:
-        return dt.datetime.now(tz)
-    try:
-        parsed = dt.datetime.fromisoformat(value)
-    except ValueError as e:
-        raise click.BadParameter(f"{value!r} is not an ISO-8601 date-time", param_hint="--now") from e
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
-
-
-class Ctx:
-    """Lazily built app, so ``--help`` and ``check-config`` work without a database."""
-
-    def __init__(self, config: str, now: str | None) -> None:
-        self.config = config
-        self._now = now
-        self._app: App | None = None
-
-    @property
-    def app(self) -> App:
-        if self._app is None:
-            self._app = build_app(self.config)
-        return self._app
-
-    @property
-    def now(self) -> dt.datetime:
-        return parse_now(self._now, self.app.settings.tz)
-
-    def close(self) -> None:
-        # Only a built app has connections; --help and check-config never open any.
-        if self._app is not None and "db" in self._app.__dict__:
-            self._app.db.dispose()
-
-
-def handle_errors(fn):
-    @wraps(fn)
-    def wrapper(*args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except ConfigError as e:
-            click.echo(f"configuration error: {e}", err=True)
-            sys.exit(2)
-        except BotError as e:
-            click.echo(f"error: {e}", err=True)
-            sys.exit(1)
-
-    return wrapper
 
 
 def setup_logging(verbose: bool) -> None:
@@ -101,9 +52,6 @@ def main(ctx: click.Context, config: str, now: str | None, verbose: bool) -> Non
     setup_logging(verbose)
     ctx.obj = Ctx(config, now)
     ctx.call_on_close(ctx.obj.close)
-
-
-pass_ctx = click.make_pass_decorator(Ctx)
 
 
 @main.command("check-config")
@@ -292,13 +240,7 @@ def run(c: Ctx, no_scheduler: bool) -> None:
             sched.shutdown(wait=True)
 
 
-# Command groups that live next to the services they drive.
-from bot.commands.exports import export_group  # noqa: E402
-from bot.commands.outbox import ALL as _outgoing  # noqa: E402
-from bot.commands.staff import deadline_group, files_group, review_group  # noqa: E402
-from bot.commands.web import web_group  # noqa: E402
-
-for _group in (review_group, files_group, deadline_group, export_group, web_group, *_outgoing):
+for _group in (review_group, files_group, deadline_group, export_group, web_group, *outgoing_commands):
     main.add_command(_group)
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from bot.commands.staff import handled
+from bot.commands.context import Ctx, handle_errors, pass_ctx
 
 
 @click.group("export")
@@ -29,9 +29,9 @@ def _write(path: str, data: bytes) -> Path:
 
 @export_group.command("matrix")
 @click.option("--xlsx", "path", required=True, type=click.Path(dir_okay=False))
-@click.pass_obj
-@handled
-def export_matrix(c, path: str) -> None:
+@pass_ctx
+@handle_errors
+def export_matrix(c: Ctx, path: str) -> None:
     """Units × deliverables workbook, one sheet per deadline."""
     from bot.exports.build import matrix_export
 
@@ -42,9 +42,9 @@ def export_matrix(c, path: str) -> None:
 
 @export_group.command("nominees")
 @click.option("--docx", "path", required=True, type=click.Path(dir_okay=False))
-@click.pass_obj
-@handled
-def export_nominees(c, path: str) -> None:
+@pass_ctx
+@handle_errors
+def export_nominees(c: Ctx, path: str) -> None:
     """The list of collectives and individuals proposed, with dossier completeness."""
     from bot.exports.build import nominees_export
 
@@ -55,9 +55,9 @@ def export_nominees(c, path: str) -> None:
 
 @export_group.command("files")
 @click.option("--zip", "path", required=True, type=click.Path(dir_okay=False))
-@click.pass_obj
-@handled
-def export_files(c, path: str) -> None:
+@pass_ctx
+@handle_errors
+def export_files(c: Ctx, path: str) -> None:
     """Every accepted file, arranged unit/deliverable/nominee/filename."""
     from bot.exports.files import build_files_zip
 

@@ -1,10 +1,7 @@
 """Command-line staff tools: ``review``, ``files`` and ``deadline`` command groups.
 
-Registered in ``bot/cli.py`` with ``main.add_command(...)``.  This module does not import
-``bot.cli`` at load time (``bot.cli`` imports it), so the context object arrives through
-``click.pass_obj`` and the CLI's error handler is looked up when a command runs.
-Each command opens one transaction, calls a service in :mod:`bot.staff`, and prints
-one line per decision.
+Registered in ``bot/cli.py`` with ``main.add_command(...)``.  Each command opens one
+transaction, calls a service in :mod:`bot.staff`, and prints one line per decision.
 """
 
 from __future__ import annotations
@@ -12,23 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from functools import wraps
 
 import click
 
+from bot.commands.context import Ctx, console, handle_errors, pass_ctx
 from bot.staff.errors import StaffError
-
-
-def handled(fn):
-    """``bot.cli.handle_errors``, resolved at call time to avoid an import cycle."""
-
-    @wraps(fn)
-    def wrapper(*args, **kwargs):
-        from bot.cli import handle_errors
-
-        return handle_errors(fn)(*args, **kwargs)
-
-    return wrapper
 
 
 def parse_date(value: str) -> dt.date:
@@ -66,11 +51,10 @@ def review_group() -> None:
 
 @review_group.command("list")
 @click.option("--json", "as_json", is_flag=True)
-@click.pass_obj
-@handled
-def review_list(c, as_json: bool) -> None:
+@pass_ctx
+@handle_errors
+def review_list(c: Ctx, as_json: bool) -> None:
     """Messages waiting for a decision, oldest first."""
-    from rich.console import Console
     from rich.table import Table
 
     from bot.staff.review import reason_vi, review_queue
@@ -103,15 +87,15 @@ def review_list(c, as_json: bool) -> None:
             r["suggested_unit"] or "",
             str(r["files"]),
         )
-    Console().print(t)
+    console.print(t)
     click.echo(f"{len(rows)} message(s) waiting for review")
 
 
 @review_group.command("show")
 @click.argument("message_id", type=int)
-@click.pass_obj
-@handled
-def review_show(c, message_id: int) -> None:
+@pass_ctx
+@handle_errors
+def review_show(c: Ctx, message_id: int) -> None:
     """Sender, subject, files, and the matcher's evidence and suggestion."""
     from bot.staff.review import message_detail, reason_vi
 
@@ -157,10 +141,10 @@ def review_show(c, message_id: int) -> None:
 @click.option("--file", "attachment_ids", type=int, multiple=True, help="Only these attachment ids.")
 @click.option("--add-address", is_flag=True, help="Register the sender's address for the unit.")
 @actor_option
-@click.pass_obj
-@handled
+@pass_ctx
+@handle_errors
 def review_assign(
-    c,
+    c: Ctx,
     message_id: int,
     unit_code: str,
     deliverable: str | None,
@@ -206,9 +190,9 @@ def review_assign(
 @click.argument("message_id", type=int)
 @click.option("--reason", required=True, help="Why (kept in the audit log).")
 @actor_option
-@click.pass_obj
-@handled
-def review_reject(c, message_id: int, reason: str, actor: str) -> None:
+@pass_ctx
+@handle_errors
+def review_reject(c: Ctx, message_id: int, reason: str, actor: str) -> None:
     """Take a message out of the queue without counting its files."""
     from bot.staff.review import reject_message
 
@@ -226,9 +210,9 @@ def files_group() -> None:
 @files_group.command("accept")
 @click.argument("submission_id", type=int)
 @actor_option
-@click.pass_obj
-@handled
-def files_accept(c, submission_id: int, actor: str) -> None:
+@pass_ctx
+@handle_errors
+def files_accept(c: Ctx, submission_id: int, actor: str) -> None:
     """Confirm a received file counts."""
     from bot.staff.verdicts import accept_file
 
@@ -242,9 +226,9 @@ def files_accept(c, submission_id: int, actor: str) -> None:
 @click.option("--comment", required=True, help="What is wrong (Vietnamese; sent to the unit).")
 @click.option("--until", default=None, callback=_date_option, help="Resend by this date.")
 @actor_option
-@click.pass_obj
-@handled
-def files_redo(c, submission_id: int, comment: str, until: dt.date | None, actor: str) -> None:
+@pass_ctx
+@handle_errors
+def files_redo(c: Ctx, submission_id: int, comment: str, until: dt.date | None, actor: str) -> None:
     """Send a file back for redoing; the unit gets a threaded notice."""
     from bot.staff.verdicts import redo_file
 
@@ -267,10 +251,10 @@ def deadline_group() -> None:
 @click.option("--deadline", "deadline_id", default=None, help="All deliverables of this deadline.")
 @click.option("--until", required=True, callback=_date_option, help="New last day (inclusive).")
 @actor_option
-@click.pass_obj
-@handled
+@pass_ctx
+@handle_errors
 def deadline_extend(
-    c, unit_code: str, deliverable: str | None, deadline_id: str | None, until: dt.date, actor: str
+    c: Ctx, unit_code: str, deliverable: str | None, deadline_id: str | None, until: dt.date, actor: str
 ) -> None:
     """Grant a unit a later deadline; late flags are re-judged, reminders re-armed."""
     from bot.staff.extensions import extend_deadline
