@@ -44,13 +44,6 @@ class App:
         )
 
     @property
-    def renderer(self):
-        """The mail templates: ``templates_directory`` over the shipped ``mail_templates/``."""
-        from bot.outgoing.render import renderer
-
-        return renderer(self.campaign.timezone, self.settings.templates_directory)
-
-    @property
     def own_addresses(self) -> frozenset[str]:
         return frozenset({self.settings.smtp.from_address.lower(), self.settings.mailbox.user.lower()})
 

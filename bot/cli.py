@@ -4,6 +4,14 @@ Global options: ``--config FILE`` (default ``config/bot.toml`` or ``$INTAKE_BOT_
 and ``--now ISO-8601`` which replaces the clock for every time-dependent command
 (dry runs, backfills, tests).  Errors from the bot's own hierarchy print one clear
 line and exit non-zero; anything else is a bug and shows a traceback.
+
+The intake commands (``poll``, ``run``) get what follows the recording of each mail —
+its acknowledgment — from :func:`acknowledge`, handed to the pipeline as a callable.
+The other command groups live in :mod:`bot.commands`.
+
+Commands import the services they run when they run: importing every service up front
+doubles the start-up of each call (``intake-bot --help``: 0.38 s → 0.77 s, measured),
+which cron pays every few minutes.
 """
 
 from __future__ import annotations
@@ -13,9 +21,11 @@ import json
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
+from bot.app import App
 from bot.commands.context import Ctx, console, handle_errors, pass_ctx
 from bot.commands.exports import export_group
 from bot.commands.outbox import ALL as outgoing_commands
@@ -23,7 +33,31 @@ from bot.commands.staff import deadline_group, files_group, review_group
 from bot.commands.web import web_group
 from bot.errors import BotError
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from bot.pipeline.record import OnRecorded, Recorded
+
 log = logging.getLogger("bot")
+
+
+def acknowledge(app: App) -> OnRecorded:
+    """What follows the recording of a mail, in the same transaction: its acknowledgment."""
+    from bot.outgoing.acks import Written, queue_ack
+
+    def on_recorded(session: Session, recorded: Recorded, now: dt.datetime) -> None:
+        understood = recorded.understanding
+        queue_ack(
+            app,
+            session,
+            recorded.message,
+            now,
+            written=Written(recorded.submissions, recorded.attachments),
+            problems=understood.problem_sentences,
+            spam=understood.spam,
+        )
+
+    return on_recorded
 
 
 def setup_logging(verbose: bool) -> None:
@@ -176,7 +210,7 @@ def poll(c: Ctx, once: bool) -> None:
     from bot.pipeline.poll import poll_once
 
     app = c.app
-    report = poll_once(app, c.now, progress=sys.stderr.isatty())
+    report = poll_once(app, c.now, acknowledge(app), progress=sys.stderr.isatty())
     click.echo(report.summary())
     if report.stopped_by:
         sys.exit(1)
@@ -203,6 +237,7 @@ def run(c: Ctx, no_scheduler: bool) -> None:
     import signal
     import threading
 
+    from bot.pipeline.health import check_health
     from bot.pipeline.run import run_intake
 
     app = c.app
@@ -226,7 +261,7 @@ def run(c: Ctx, no_scheduler: bool) -> None:
     if not no_scheduler:
         from bot.jobs.scheduler import build_scheduler, run_soon
 
-        sched = build_scheduler(app, clock)
+        sched = build_scheduler(app, clock, lambda now: check_health(app, now).as_dict())
         sched.start()
 
         def on_poll() -> None:
@@ -234,7 +269,7 @@ def run(c: Ctx, no_scheduler: bool) -> None:
             run_soon(sched, "outbox")
 
     try:
-        run_intake(app, clock, stop, on_poll)
+        run_intake(app, clock, stop, acknowledge(app), on_poll)
     finally:
         if sched is not None:
             sched.shutdown(wait=True)

@@ -61,6 +61,7 @@ class InboundMessage:
     bounce: bool = False
     bounced_recipients: list[str] = field(default_factory=list)
     own_mail: bool = False
+    spam: bool = False  # the mail server's filter says so: recorded, never answered
     headers: dict[str, str] = field(default_factory=dict)
     defects: list[str] = field(default_factory=list)
     # Parts deliberately not treated as documents (signature images, cid-inline images,

@@ -1,6 +1,7 @@
 """Outgoing mail on the command line: ``outbox flush|list|release``, ``remind``, ``digest``, ``preview``.
 
-Registered by ``bot/cli.py`` with ``main.add_command(...)`` (:data:`ALL`).
+Registered by ``bot/cli.py`` with ``main.add_command(...)`` (:data:`ALL`).  Like every
+command, each imports the services it runs when it runs (start-up time: see ``bot.cli``).
 """
 
 from __future__ import annotations
@@ -140,8 +141,10 @@ def digest_cmd(c: Ctx, dry_run: bool, force: bool, xlsx_path: str | None) -> Non
     from pathlib import Path
 
     from bot.outgoing.digest import queue_digest
+    from bot.pipeline.health import check_health
 
-    result = queue_digest(c.app, c.now, dry_run=dry_run, force=force)
+    health = check_health(c.app, c.now).as_dict()
+    result = queue_digest(c.app, c.now, health, dry_run=dry_run, force=force)
     if result.digest is not None and xlsx_path:
         Path(xlsx_path).write_bytes(result.digest.xlsx)
     if dry_run and result.digest is not None:
@@ -161,8 +164,10 @@ def digest_cmd(c: Ctx, dry_run: bool, force: bool, xlsx_path: str | None) -> Non
 def preview_cmd(c: Ctx, kind: str, unit_code: str | None, show_html: bool) -> None:
     """Render one mail template with data from the database (or sample data) and print it."""
     from bot.outgoing.preview import preview
+    from bot.pipeline.health import check_health
 
-    subject, text, html, source = preview(c.app, kind, unit_code, c.now)
+    health = check_health(c.app, c.now).as_dict()
+    subject, text, html, source = preview(c.app, kind, unit_code, c.now, health)
     click.echo(f"Subject: {subject}")
     click.echo(f"(data: {source})\n")
     click.echo(html if show_html else text)

@@ -14,6 +14,7 @@ import click
 
 from bot.commands.context import Ctx, console, handle_errors, pass_ctx
 from bot.staff.errors import StaffError
+from bot.vocabulary import review_reason_vi
 
 
 def parse_date(value: str) -> dt.date:
@@ -57,7 +58,7 @@ def review_list(c: Ctx, as_json: bool) -> None:
     """Messages waiting for a decision, oldest first."""
     from rich.table import Table
 
-    from bot.staff.review import reason_vi, review_queue
+    from bot.staff.review import review_queue
 
     tz = c.app.campaign.tz
     with c.app.db.session() as s:
@@ -83,7 +84,7 @@ def review_list(c: Ctx, as_json: bool) -> None:
             r["received_at"],
             r["from"],
             r["subject"],
-            reason_vi(r["reason"]),
+            review_reason_vi(r["reason"]),
             r["suggested_unit"] or "",
             str(r["files"]),
         )
@@ -97,7 +98,7 @@ def review_list(c: Ctx, as_json: bool) -> None:
 @handle_errors
 def review_show(c: Ctx, message_id: int) -> None:
     """Sender, subject, files, and the matcher's evidence and suggestion."""
-    from bot.staff.review import message_detail, reason_vi
+    from bot.staff.review import message_detail
 
     tz = c.app.campaign.tz
     with c.app.db.session() as s:
@@ -107,7 +108,9 @@ def review_show(c: Ctx, message_id: int) -> None:
         click.echo(f"Người gửi: {m.sender_name or ''} <{m.sender or ''}>")
         click.echo(f"Tiêu đề:   {m.subject}")
         click.echo(f"Đơn vị:    {m.unit.code if m.unit else '—'}")
-        click.echo(f"Chờ xem xét: {'có' if m.needs_review else 'không'} ({reason_vi(m.review_reason)})")
+        click.echo(
+            f"Chờ xem xét: {'có' if m.needs_review else 'không'} ({review_reason_vi(m.review_reason)})"
+        )
         click.echo(
             f"Gợi ý đơn vị: {m.suggested_unit.code if m.suggested_unit else '—'} (rule: {m.match_rule})"
         )

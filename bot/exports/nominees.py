@@ -30,7 +30,6 @@ from sqlalchemy.orm import Session
 from bot.campaign.model import Campaign
 from bot.reporting.snapshot import Snapshot
 from bot.store.models import AttachmentRow, Submission
-from bot.vocabulary import deliverable_label
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -111,7 +110,7 @@ def nominee_rows(session: Session, campaign: Campaign, snap: Snapshot) -> list[N
             continue
         nominee_deadlines = {d.deadline for d in campaign.nominee_deliverables()}
         unit_missing = [
-            deliverable_label(campaign, d.type, short=True) + " của đơn vị"
+            campaign.label(d.type, short=True) + " của đơn vị"
             for d in st.deliverables
             if campaign.deliverable(d.type).scope == "unit"
             and d.deadline_id in nominee_deadlines
@@ -120,7 +119,7 @@ def nominee_rows(session: Session, campaign: Campaign, snap: Snapshot) -> list[N
         for ns in st.nominations:
             n = ns.nomination
             position = position_of(reports.get(n.id, "")) if n.kind == "ca_nhan" else st.unit.name
-            missing = tuple(unit_missing + [deliverable_label(campaign, m, short=False) for m in ns.missing])
+            missing = tuple(unit_missing + [campaign.label(m, short=False) for m in ns.missing])
             rows.append(NomineeRow(n.kind, n.name, position, st.unit.name, missing))
     return rows
 

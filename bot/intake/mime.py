@@ -410,6 +410,7 @@ def _build(
         bounce=verdict.bounce,
         bounced_recipients=verdict.bounced_recipients,
         own_mail=verdict.own_mail,
+        spam=verdict.spam,
         headers=_header_map(msg),
         defects=walker.defects,
         skipped_parts=walker.skipped,

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from bot.outgoing.context import base_context
 from bot.outgoing.outbox import enqueue, sender_of
+from bot.outgoing.render import mail_renderer
 from bot.store.models import OutboxMail, Unit
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ def queue_flood_notice(
         log.warning("acknowledgments to %s held, but no staff.digest_recipients to tell", sender)
         return None
     day = now.astimezone(app.campaign.tz).date().isoformat()
-    subject, text, html = app.renderer.render(
+    subject, text, html = mail_renderer(app).render(
         "notice", flood_context(app, sender, unit.name if unit else "", now)
     )
     return enqueue(

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from bot.campaign.planning import PlannedMail, plan_reminders
 from bot.outgoing.context import base_context, missing_types, unit_context
 from bot.outgoing.outbox import enqueue, sender_of
+from bot.outgoing.render import mail_renderer
 from bot.store.models import OutboxMail
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ def remind(app, now: dt.datetime, dry_run: bool = False) -> list[PlannedMail]:
         if dry_run:
             return plans
         queued = []
-        r = app.renderer
+        r = mail_renderer(app)
         for p in plans:
             subject, text, html = r.render(p.kind, reminder_context(app, p, now))
             row = enqueue(

@@ -25,8 +25,11 @@ import ctypes
 import logging
 import multiprocessing
 import os
+import select
 import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -36,7 +39,9 @@ from dataclasses import dataclass
 from bot.campaign.model import Campaign
 from bot.errors import MessageRejected
 from bot.intake.limits import ParseLimits
+from bot.intake.mime import parse_message
 from bot.mail import InboundMessage
+from bot.pipeline.understand import FileAnalysis, understand_files
 
 log = logging.getLogger(__name__)
 
@@ -56,21 +61,18 @@ class Prepared:
     """A worker's result for one raw mail: parsed and its files analysed, or why not."""
 
     msg: InboundMessage | None = None
-    files: list | None = None  # list[analysis.FileAnalysis] | None
+    files: list[FileAnalysis] | None = None
     rejected: str | None = None  # MessageRejected reason: quarantine
     crashed: str | None = None  # the worker died reading it: quarantine
 
 
 def prepare(raw: bytes, limits: ParseLimits, own: frozenset[str], campaign: Campaign) -> Prepared:
     """Parse one raw mail and analyse its files (the part that needs no database)."""
-    from bot.intake.mime import parse_message
-    from bot.pipeline.understand import analyze_files
-
     try:
         msg = parse_message(raw, limits, own_addresses=own)
     except MessageRejected as e:
         return Prepared(rejected=e.reason)
-    return Prepared(msg=msg, files=analyze_files(msg, campaign))
+    return Prepared(msg=msg, files=understand_files(msg, campaign))
 
 
 # -- worker side ---------------------------------------------------------------------
@@ -101,10 +103,6 @@ def _exit_with_poller(poller_pid: int) -> None:
     ever sees EOF when the poller dies, so without this the worker, the fork server and
     the resource tracker would wait for each other forever.
     """
-    import os
-    import select
-    import threading
-    import time
 
     def watch() -> None:
         try:

@@ -1,55 +1,70 @@
-"""Writing one analysed message into the database, in the caller's transaction.
+"""Writing what :mod:`bot.pipeline.understand` decided about one mail, in the caller's transaction.
 
-Files are already stored (content-addressed, fsynced) when these functions run; this
-module only creates rows: the message, its attachments, nominations, submissions (with
-supersession of earlier versions) and audit entries.  Nothing here talks to IMAP.
+Files are already stored (content-addressed, fsynced) when these functions run.  This
+module only creates rows — the message, its attachments, new nominations, submissions,
+the supersession of older files (:func:`bot.store.repo.supersede_slots`) and audit
+entries — and decides nothing: every value written comes from the :class:`Understanding`
+(or :class:`SetAside`) it is given, which it does not change.  Nothing here talks to IMAP.
+
+What happens next in the same transaction (the acknowledgment) is handed in by the
+caller as an :data:`OnRecorded` callable; ``bot.cli`` wires it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict
-from typing import NamedTuple
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.campaign.model import Campaign
-from bot.campaign.tracking import due_date
 from bot.mail import InboundMessage
-from bot.pipeline.understand import SUBMISSION, MessageAnalysis
+from bot.pipeline.understand import FileAnalysis, SetAside, Understanding
 from bot.store import repo
-from bot.store.models import AttachmentRow, Message, Nomination, Submission, Unit
+from bot.store.models import AttachmentRow, Message, Submission
 
 BODY_EXCERPT = 4000
 TEXT_EXCERPT = 2000
 
 
-def _unit_by_code(session: Session, code: str | None) -> Unit | None:
-    if not code:
-        return None
-    return session.scalars(select(Unit).where(Unit.code == code)).first()
+@dataclass(frozen=True)
+class Arrival:
+    """One mail as the server delivered it, before anything was decided about it."""
+
+    mailbox: str
+    uidvalidity: int
+    uid: int
+    received_at: dt.datetime  # the server's INTERNALDATE
+    size: int
+    fingerprint: str
+    raw_path: str | None  # the stored original, when it was stored
 
 
-def message_row(
-    mailbox: str,
-    uidvalidity: int,
-    uid: int,
-    received_at: dt.datetime,
-    fingerprint: str,
-    now: dt.datetime,
-    msg: InboundMessage | None,
-    raw_path: str | None,
-    size: int,
-) -> Message:
+@dataclass(frozen=True)
+class Recorded:
+    """The rows written for one mail (after-record actions read them, not the database)."""
+
+    message: Message
+    attachments: list[AttachmentRow]
+    submissions: list[Submission]
+    understanding: Understanding
+
+
+# Work that must commit with the mail it follows (the acknowledgment in the outbox).
+OnRecorded = Callable[[Session, Recorded, dt.datetime], None]
+
+
+def _message_row(arrival: Arrival, msg: InboundMessage | None, now: dt.datetime) -> Message:
     m = Message(
-        mailbox=mailbox,
-        uidvalidity=uidvalidity,
-        uid=uid,
-        content_sha256=fingerprint,
-        raw_path=raw_path,
-        size=size,
-        received_at=received_at,
+        mailbox=arrival.mailbox,
+        uidvalidity=arrival.uidvalidity,
+        uid=arrival.uid,
+        content_sha256=arrival.fingerprint,
+        raw_path=arrival.raw_path,
+        size=arrival.size,
+        received_at=arrival.received_at,
         created_at=now,
         state="processed",
     )
@@ -66,144 +81,121 @@ def message_row(
     return m
 
 
-def _resolve_nominee(
-    session: Session, campaign: Campaign, unit: Unit, kind: str | None, name: str | None, now: dt.datetime
-) -> Nomination | None:
-    """The nomination a per-nominee file belongs to, or None when staff must decide."""
-    from bot.matching.nominees import NomineeGuess, group_nominees
-
-    existing = list(
-        session.scalars(
-            select(Nomination)
-            .where(Nomination.campaign == campaign.id, Nomination.unit_id == unit.id)
-            .order_by(Nomination.id)
-        )
-    )
-    index = group_nominees(NomineeGuess(kind, name), [(n.kind, n.name) for n in existing])
-    if index is not None:
-        return existing[index]
-    if kind and name:  # a named nominee not seen before
-        return repo.find_or_create_nomination(session, campaign.id, unit.id, kind, name, now)
-    return None
+def record_set_aside(
+    session: Session, arrival: Arrival, msg: InboundMessage | None, aside: SetAside, now: dt.datetime
+) -> int:
+    """Write a quarantined, ignored or duplicate mail; returns the message row's id."""
+    row = _message_row(arrival, msg, now)
+    row.state, row.reason, row.category = aside.state, aside.reason, aside.category
+    if aside.review_reason is not None:
+        row.needs_review, row.review_reason = True, aside.review_reason
+    session.add(row)
+    session.flush()
+    repo.audit(session, now, "bot", f"message_{aside.state}", "message", row.id, reason=aside.reason)
+    return row.id
 
 
-class Recorded(NamedTuple):
-    """The rows written for one message (the acknowledgment reads them, not the database)."""
-
-    attachments: list[AttachmentRow]
-    submissions: list[Submission]
-
-
-def record_analysis(
+def record_mail(
     session: Session,
     campaign: Campaign,
-    message: Message,
+    arrival: Arrival,
     msg: InboundMessage,
-    analysis: MessageAnalysis,
-    stored: list[tuple[str | None, str | None]],
+    u: Understanding,
+    stored: Sequence[tuple[str, str] | None],
     now: dt.datetime,
 ) -> Recorded:
-    """Add attachments, nominations and submissions for ``message``; return the new rows."""
-    unit = _unit_by_code(session, analysis.unit_code)
-    message.category = analysis.category
-    message.unit_id = unit.id if unit and not analysis.unverified else None
-    message.suggested_unit_id = (
-        unit.id
-        if unit and analysis.unverified
-        else getattr(_unit_by_code(session, analysis.suggested_unit), "id", None)
-    )
-    message.match_rule = analysis.unit_rule
-    message.match_evidence = analysis.unit_evidence
-    message.needs_review = analysis.needs_review
-    message.review_reason = analysis.review_reason
-    message.problems = [asdict(p) for p in analysis.problems]
+    """Write the mail, its files, nominations and submissions as ``u`` says.
+
+    ``stored`` is ``(sha256, path)`` per file of ``u.files`` (None: not kept).
+    """
+    message = _message_row(arrival, msg, now)
+    message.category = u.category
+    message.unit_id = u.unit_id
+    message.suggested_unit_id = u.suggested_unit.id if u.suggested_unit else None
+    message.match_rule = u.unit_rule
+    message.match_evidence = list(u.unit_evidence)
+    message.needs_review = u.needs_review
+    message.review_reason = u.review_reason
+    message.problems = [asdict(p) for p in u.problems]
     session.add(message)
     session.flush()
 
-    rows: list[AttachmentRow] = []
-    for fa, (sha, path) in zip(analysis.files, stored, strict=True):
-        att, facts = fa.attachment, fa.facts
-        row = AttachmentRow(
-            message_id=message.id,
-            sha256=sha or "",
-            original_filename=att.original_filename,
-            filename=att.filename,
-            stored_path=path,
-            size=att.size,
-            declared_type=att.declared_type,
-            sniffed_type=att.sniffed_type,
-            origin=att.origin,
-            text_excerpt=(facts.head_text[:TEXT_EXCERPT] if facts else ""),
-            page_count=facts.page_count if facts else None,
-            facts=_facts_summary(fa),
-            problem=att.problem or (facts.problem if facts else None),
-            problem_detail=att.problem_detail or (facts.problem_detail if facts else None),
-        )
-        session.add(row)
-        rows.append(row)
+    rows = [_attachment_row(message.id, f, where) for f, where in zip(u.files, stored, strict=True)]
+    session.add_all(rows)
     session.flush()
 
-    if analysis.category != SUBMISSION or unit is None:
-        return Recorded(rows, [])
-    # An unverified sender's files wait for staff: recorded, but not counted yet.
-    held = analysis.unverified
-    for kind, name in analysis.proposal_nominees:
-        if not held:
-            repo.find_or_create_nomination(session, campaign.id, unit.id, kind, name, now)
-    ext = repo.unit_extensions(session, campaign.id, unit.id)
-    created: list[Submission] = []
-    for fa, row in zip(analysis.files, rows, strict=True):
-        if row.stored_path is None or fa.deliverable is None:
-            continue
-        deliverable = campaign.deliverable(fa.deliverable)
-        nomination = None
-        status = "needs_review" if (fa.needs_review or held) else "received"
-        if deliverable.scope == "nominee" and not held:
-            nomination = _resolve_nominee(session, campaign, unit, fa.nominee_kind, fa.nominee_name, now)
-            if nomination is None:
-                status = "needs_review"
-                fa.evidence.append("nominee could not be determined")
-        if row.problem == "unreadable_file":
-            status = "needs_review"
-        sub = Submission(
+    unit = u.submitted_by
+    if unit is None or unit.id is None:
+        return Recorded(message, rows, [], u)
+    nomination_ids = [
+        n.id
+        if n.id is not None
+        else repo.find_or_create_nomination(session, campaign.id, unit.id, n.kind, n.name, now).id
+        for n in u.nominees
+    ]
+    created = [
+        Submission(
             campaign=campaign.id,
             unit_id=unit.id,
-            deliverable=fa.deliverable,
-            nomination_id=nomination.id if nomination else None,
-            attachment_id=row.id,
+            deliverable=c.deliverable,
+            nomination_id=None if c.nominee is None else nomination_ids[c.nominee],
+            attachment_id=rows[c.file].id,
             message_id=message.id,
-            received_at=message.received_at,
-            status=status,
-            late=message.received_at > due_date(campaign, fa.deliverable, ext),
-            score=fa.score,
-            evidence=fa.evidence,
-            problems=[asdict(p) for p in fa.problems],
+            received_at=arrival.received_at,
+            status=c.status,
+            late=c.late,
+            score=u.files[c.file].score,
+            evidence=list(c.evidence),
+            problems=[asdict(p) for p in u.files[c.file].problems],
             created_at=now,
         )
-        session.add(sub)
-        created.append(sub)
+        for c in u.counted
+    ]
+    session.add_all(created)
     session.flush()
-    if not message.needs_review and any(s.status == "needs_review" for s in created):
-        message.needs_review = True
-        message.review_reason = "uncertain_type"
     repo.supersede_slots(session, campaign.id, unit.id, message, created)
     repo.audit(
         session, now, "bot", "message_recorded", "message", message.id, unit=unit.code, files=len(rows)
     )
-    return Recorded(rows, created)
+    return Recorded(message, rows, created, u)
 
 
-def _facts_summary(fa) -> dict:
-    f = fa.facts
-    out: dict = {"deliverable": fa.deliverable, "score": round(fa.score, 3), "evidence": fa.evidence[:10]}
-    if fa.nominee_name:
-        out["nominee"] = {"kind": fa.nominee_kind, "name": fa.nominee_name}
-    if f is not None:
+def _attachment_row(message_id: int, f: FileAnalysis, where: tuple[str, str] | None) -> AttachmentRow:
+    att, facts = f.attachment, f.facts
+    sha, path = where if where is not None else ("", None)
+    return AttachmentRow(
+        message_id=message_id,
+        sha256=sha,
+        original_filename=att.original_filename,
+        filename=att.filename,
+        stored_path=path,
+        size=att.size,
+        declared_type=att.declared_type,
+        sniffed_type=att.sniffed_type,
+        origin=att.origin,
+        text_excerpt=(facts.head_text[:TEXT_EXCERPT] if facts else ""),
+        page_count=facts.page_count if facts else None,
+        facts=_facts_summary(f),
+        problem=f.problem,
+        problem_detail=f.problem_detail,
+    )
+
+
+def _facts_summary(f: FileAnalysis) -> dict[str, Any]:
+    facts = f.facts
+    out: dict[str, Any] = {
+        "deliverable": f.deliverable,
+        "score": round(f.score, 3),
+        "evidence": list(f.evidence[:10]),
+    }
+    if f.nominee_name:
+        out["nominee"] = {"kind": f.nominee_kind, "name": f.nominee_name}
+    if facts is not None:
         out.update(
-            kind=f.kind,
-            method=f.method,
-            page_count=f.page_count,
-            legacy_encoding=f.legacy_encoding,
-            encrypted=f.encrypted,
+            kind=facts.kind,
+            method=facts.method,
+            page_count=facts.page_count,
+            legacy_encoding=facts.legacy_encoding,
+            encrypted=facts.encrypted,
         )
     return out

@@ -1,204 +1,386 @@
-"""Understanding one parsed message: which unit, which deliverable per file, which nominee,
-and what is wrong — everything decided before the database is touched.
+"""Understanding one mail: every decision about it, made here and nowhere else.
 
-``analyze(...)`` is pure apart from document inspection (which may call antiword or
-Tesseract on the bytes); its result is plain data that ``recording`` writes in one
-transaction.
+Which unit sent it, which deliverable each file is and for which nominee, what is wrong,
+whether staff must look at it, and — for a known unit — which files count, as what, for
+whom and whether late.  The result is plain frozen data; :mod:`bot.pipeline.record`
+writes it in one transaction without deciding anything.
+
+* :func:`understand_files` is the per-file half: document text (OCR, layout, the outline
+  of a long report), the deliverable type, the plan's document rules and the nominee
+  named.  It needs neither the database nor the unit list, so :mod:`bot.pipeline.prefetch`
+  runs it in a worker process.
+* :func:`understand` does the rest.  What it needs from the database is handed in as data:
+  the units, the bot's own Message-IDs the mail refers to, and, through ``unit_records``,
+  the matched unit's nominations and deadline extensions.
+* :func:`set_aside` / :func:`duplicate_of` say why a mail is quarantined, ignored or a copy.
+
+Pure apart from document inspection (which may call antiword or Tesseract on the bytes).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-from bot.campaign import problems as P
-from bot.campaign.model import Campaign
+from bot.campaign.model import Campaign, Deliverable
 from bot.campaign.problems import Problem
+from bot.campaign.rules import check_outline, check_summary, unreadable_problem, unverified_sender_problem
+from bot.campaign.tracking import ExtensionMap, due_date
 from bot.campaign.units import UnitInfo
 from bot.documents.facts import DocumentFacts
+from bot.documents.inspect import inspect_document
 from bot.mail import Attachment, InboundMessage
+from bot.matching.nominees import NomineeGuess, extract_nominee, extract_proposal_nominees, group_nominees
+from bot.matching.types import classify
+from bot.matching.units import match_unit
+from bot.text import nominee_key
+from bot.vocabulary import (
+    FILES_NOT_ATTACHED_VI,
+    NO_ATTACHMENT_VI,
+    ProblemCode,
+    ReviewReason,
+    attachment_problem_vi,
+)
 
-# Categories of a message as a whole.
-SUBMISSION = "submission"
-NO_ATTACHMENT = "no_attachment"
-DRIVE_LINKS = "drive_links"
-AUTO_REPLY = "auto_reply"
-BOUNCE = "bounce"
-OWN_MAIL = "own_mail"
+RECEIVED = "received"
+NEEDS_REVIEW = "needs_review"
 
 
-@dataclass
+class Category(StrEnum):
+    """What a mail is as a whole (``messages.category``)."""
+
+    SUBMISSION = "submission"
+    NO_ATTACHMENT = "no_attachment"
+    DRIVE_LINKS = "drive_links"
+    AUTO_REPLY = "auto_reply"
+    BOUNCE = "bounce"
+    OWN_MAIL = "own_mail"
+
+
+@dataclass(frozen=True)
 class FileAnalysis:
+    """One file: what it is, for whom, and what is wrong with it."""
+
     attachment: Attachment
     facts: DocumentFacts | None
     deliverable: str | None = None
     score: float = 0.0
-    needs_review: bool = False
-    evidence: list[str] = field(default_factory=list)
+    needs_review: bool = False  # the type (or the text) is uncertain
+    evidence: tuple[str, ...] = ()
     nominee_kind: str | None = None
     nominee_name: str | None = None
-    problems: list[Problem] = field(default_factory=list)
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def kept(self) -> bool:
+        """Whether the file goes to the file store (refused and empty files do not)."""
+        return bool(self.attachment.data) and not self.attachment.problem
+
+    @property
+    def problem(self) -> str | None:
+        return self.attachment.problem or (self.facts.problem if self.facts else None)
+
+    @property
+    def problem_detail(self) -> str | None:
+        return self.attachment.problem_detail or (self.facts.problem_detail if self.facts else None)
 
 
-@dataclass
-class MessageAnalysis:
-    category: str
-    unit_code: str | None = None
+@dataclass(frozen=True)
+class Nominee:
+    """A nominee of the unit; ``id`` None: new, found or created by its folded name."""
+
+    kind: str
+    name: str
+    key: str  # nominee_key(name), as stored in ``nominations.name_key``
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class UnitRecords:
+    """What the database knows of the matched unit: its nominations (by id) and extensions."""
+
+    nominations: tuple[Nominee, ...] = ()
+    extensions: ExtensionMap = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A file recorded as a submission of the unit."""
+
+    file: int  # index in Understanding.files
+    deliverable: str
+    status: str  # received | needs_review
+    late: bool
+    nominee: int | None  # index in Understanding.nominees
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """Everything decided about one mail that is recorded as such."""
+
+    category: Category
+    files: tuple[FileAnalysis, ...] = ()
+    unit: UnitInfo | None = None  # the unit the mail names (verified or not)
     unit_rule: str | None = None
-    unit_certain: bool = False
-    unverified: bool = False
-    suggested_unit: str | None = None
-    unit_evidence: list[str] = field(default_factory=list)
-    files: list[FileAnalysis] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    proposal_nominees: list[tuple[str, str]] = field(default_factory=list)  # (kind, name) from a Tờ trình
-    review_reason: str | None = None
+    unverified: bool = False  # the unit was named, but not by a registered address
+    suggested_unit: UnitInfo | None = None
+    unit_evidence: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    review_reason: ReviewReason | None = None
+    nominees: tuple[Nominee, ...] = ()  # the unit's nominees after this mail
+    counted: tuple[Counted, ...] = ()
+    spam: bool = False
 
     @property
     def needs_review(self) -> bool:
         return self.review_reason is not None
 
+    @property
+    def unit_id(self) -> int | None:
+        """The unit the mail counts for: only a verified one."""
+        return self.unit.id if self.unit is not None and not self.unverified else None
 
-def analyze_files(msg: InboundMessage, campaign: Campaign) -> list[FileAnalysis] | None:
-    """The per-file half of :func:`analyze`: inspection, type, plan rules, nominee.
+    @property
+    def submitted_by(self) -> UnitInfo | None:
+        """The unit whose files this mail records (held for staff when unverified)."""
+        return self.unit if self.category == Category.SUBMISSION else None
 
-    This is the heavy part (document text, OCR, layout) and needs neither the database
-    nor the unit list, so intake may run it in a worker process.  ``None`` for mail that
-    is not looked at further (the bot's own, bounces, auto-replies).
+    @property
+    def problem_sentences(self) -> list[str]:
+        """What is wrong, for the acknowledgment: the mail's problems, then each file's."""
+        return [p.message for p in self.problems] + [p.message for f in self.files for p in f.problems]
+
+    def describe(self) -> str:
+        code = self.unit.code if self.unit else "-"
+        return f"unit={code} ({self.unit_rule or 'none'}), files={len(self.files)}"
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A mail not understood further, and why: ``quarantined``, ``ignored`` or ``duplicate``."""
+
+    state: str
+    reason: str
+
+    @property
+    def category(self) -> str:
+        return self.reason.split(":", 1)[0] if self.state == "ignored" else Category.SUBMISSION
+
+    @property
+    def review_reason(self) -> str | None:
+        """Quarantined mail waits for staff; ignored mail and copies do not."""
+        return f"{ReviewReason.QUARANTINED}: {self.reason}" if self.state == "quarantined" else None
+
+
+def quarantined(reason: str) -> SetAside:
+    return SetAside("quarantined", reason)
+
+
+def duplicate_of(message_id: int) -> SetAside:
+    return SetAside("duplicate", f"duplicate_of:{message_id}")
+
+
+def set_aside(msg: InboundMessage) -> SetAside | None:
+    """The bot's own mail, bounces and auto-replies are never counted or answered."""
+    for flag, category in (
+        (msg.own_mail, Category.OWN_MAIL),
+        (msg.bounce, Category.BOUNCE),
+        (msg.auto_reply, Category.AUTO_REPLY),
+    ):
+        if flag:
+            reason = str(category)
+            if msg.bounced_recipients:
+                reason += ":" + ",".join(msg.bounced_recipients)
+            return SetAside("ignored", reason)
+    return None
+
+
+# -- the per-file half ------------------------------------------------------------------
+def understand_files(msg: InboundMessage, campaign: Campaign) -> list[FileAnalysis] | None:
+    """Inspection, type, plan rules and nominee of each file; ``None`` for a mail set aside.
+
+    This is the heavy part and needs neither the database nor the unit list, so intake
+    may run it in a worker process.
     """
-    from bot.campaign.rules import check_outline, check_summary, unreadable_problem
-    from bot.documents.inspect import inspect_document
-    from bot.matching.nominees import extract_nominee
-    from bot.matching.types import classify
-
-    if msg.own_mail or msg.bounce or msg.auto_reply:
+    if set_aside(msg) is not None:
         return None
-    files: list[FileAnalysis] = []
-    for att in msg.attachments:
-        if att.problem:
-            fa = FileAnalysis(att, None)
-            fa.problems.append(Problem(att.problem, _attachment_problem_vi(att), att.filename))
-            files.append(fa)
-            continue
-        facts = inspect_document(att.data, att.filename, att.sniffed_type)
-        fa = FileAnalysis(att, facts)
-        if facts.problem:
-            fa.problems.append(unreadable_problem(att.filename, facts.problem_detail or ""))
-        t = classify(att.filename, msg.subject, facts.head_text, campaign)
-        fa.deliverable, fa.score, fa.needs_review, fa.evidence = (
-            t.deliverable,
-            t.score,
-            t.needs_review,
-            list(t.evidence),
-        )
-        if facts.needs_review and not facts.head_text:
-            fa.needs_review = True
-            fa.evidence.append(f"text of {att.filename} could not be read ({facts.method})")
-        if fa.deliverable:
-            _apply_rules(fa, att, facts, campaign, check_outline, check_summary)
-            spec = campaign.deliverable(fa.deliverable)
-            if spec.scope == "nominee":
-                g = extract_nominee(
-                    fa.deliverable,
-                    facts.head_text,
-                    att.filename,
-                    msg.subject,
-                    allowed_kinds=spec.nominee_kinds,
-                )
-                fa.nominee_kind, fa.nominee_name = g.kind, g.name
-        files.append(fa)
-    return files
+    return [_understand_file(att, msg.subject, campaign) for att in msg.attachments]
 
 
-def analyze(
-    msg: InboundMessage,
-    campaign: Campaign,
-    units: list[UnitInfo],
-    bot_message_ids: Mapping[str, str],
-    files: list[FileAnalysis] | None = None,
-) -> MessageAnalysis:
-    """Classify the message, its unit, and each of its files.
-
-    ``files`` is :func:`analyze_files`' result when it already ran (in a worker).
-    """
-    from bot.campaign.rules import unverified_sender_problem
-    from bot.matching.nominees import extract_proposal_nominees
-    from bot.matching.units import match_unit
-
-    if msg.own_mail:
-        return MessageAnalysis(OWN_MAIL)
-    if msg.bounce:
-        return MessageAnalysis(BOUNCE)
-    if msg.auto_reply:
-        return MessageAnalysis(AUTO_REPLY)
-    if files is None:
-        files = analyze_files(msg, campaign) or []
-
-    doc_texts = [f.facts.head_text for f in files if f.facts and f.facts.head_text]
-    um = match_unit(msg, doc_texts, units, bot_message_ids)
-    a = MessageAnalysis(
-        SUBMISSION,
-        unit_code=um.unit_code,
-        unit_rule=um.rule,
-        unit_certain=um.certain,
-        unverified=um.unverified,
-        suggested_unit=um.suggestion,
-        unit_evidence=list(um.evidence),
-        files=files,
-    )
-    for f in files:
-        if f.deliverable == "to_trinh" and f.facts is not None:
-            text = f.facts.full_text or f.facts.head_text
-            a.proposal_nominees.extend(
-                (g.kind, g.name) for g in extract_proposal_nominees(text) if g.kind and g.name
+def _understand_file(att: Attachment, subject: str, campaign: Campaign) -> FileAnalysis:
+    if att.problem:
+        sentence = attachment_problem_vi(att.problem, att.filename)
+        return FileAnalysis(att, None, problems=(Problem(att.problem, sentence, att.filename),))
+    facts = inspect_document(att.data, att.filename, att.sniffed_type)
+    problems: list[Problem] = []
+    if facts.problem:
+        problems.append(unreadable_problem(att.filename, facts.problem_detail or ""))
+    t = classify(att.filename, subject, facts.head_text, campaign)
+    needs_review, evidence = t.needs_review, list(t.evidence)
+    if facts.needs_review and not facts.head_text:
+        needs_review = True
+        evidence.append(f"text of {att.filename} could not be read ({facts.method})")
+    kind = name = None
+    if t.deliverable:
+        spec = campaign.deliverable(t.deliverable)
+        problems += _plan_rules(spec, att, campaign)
+        if spec.scope == "nominee":
+            g = extract_nominee(
+                spec.id, facts.head_text, att.filename, subject, allowed_kinds=spec.nominee_kinds
             )
-
-    if not msg.attachments:
-        a.category = DRIVE_LINKS if msg.drive_links else NO_ATTACHMENT
-        code = P.FILES_NOT_ATTACHED if msg.drive_links else P.NO_ATTACHMENT
-        text = (
-            "Thư gửi đường liên kết tải tệp thay vì đính kèm tệp; hệ thống chưa ghi nhận hồ sơ nào."
-            if msg.drive_links
-            else "Thư không có tệp đính kèm; hệ thống chưa ghi nhận hồ sơ nào."
-        )
-        a.problems.append(Problem(code, text))
-    if um.unverified and um.unit_code:
-        unit_name = next((u.name for u in units if u.code == um.unit_code), um.unit_code)
-        a.problems.append(unverified_sender_problem(msg.from_address or "", unit_name))
-        a.review_reason = P.UNVERIFIED_SENDER
-    elif um.unit_code is None:
-        a.review_reason = "unknown_unit"
-    elif any(f.needs_review for f in files if not f.attachment.problem):
-        a.review_reason = "uncertain_type"
-    return a
+            kind, name = g.kind, g.name
+    return FileAnalysis(
+        att, facts, t.deliverable, t.score, needs_review, tuple(evidence), kind, name, tuple(problems)
+    )
 
 
-def _apply_rules(
-    fa: FileAnalysis, att: Attachment, facts: DocumentFacts, campaign: Campaign, check_outline, check_summary
-) -> None:
+def _plan_rules(spec: Deliverable, att: Attachment, campaign: Campaign) -> list[Problem]:
     """The plan's document rules; these need the full text or the layout, so re-inspect."""
-    from bot.documents.inspect import inspect_document
-
-    rules = campaign.rules
-    if rules.outline and fa.deliverable == rules.outline.deliverable:
+    rules, found = campaign.rules, []
+    if rules.outline and spec.id == rules.outline.deliverable:
         full = inspect_document(att.data, att.filename, att.sniffed_type, need_full_text=True)
         if full.full_text or full.head_text:
-            fa.problems.extend(check_outline(full.full_text or full.head_text, att.filename, campaign))
-    if rules.summary and fa.deliverable == rules.summary.deliverable:
+            found += check_outline(full.full_text or full.head_text, att.filename, campaign)
+    if rules.summary and spec.id == rules.summary.deliverable:
         laid = inspect_document(att.data, att.filename, att.sniffed_type, measure_layout=True)
         if laid.used_a4_fraction is not None:
-            fa.problems.extend(check_summary(laid.used_a4_fraction, att.filename, campaign))
+            found += check_summary(laid.used_a4_fraction, att.filename, campaign)
+    return found
 
 
-_ATTACHMENT_PROBLEMS_VI = {
-    P.REFUSED_TYPE: "Tệp «{name}» thuộc loại không được chấp nhận (tệp chạy được, tập lệnh hoặc văn bản có macro).",
-    P.TOO_LARGE: "Tệp «{name}» vượt quá dung lượng cho phép.",
-    P.ARCHIVE_LIMIT: "Tệp nén «{name}» vượt giới hạn giải nén (số tệp, dung lượng hoặc độ sâu).",
-    P.UNSUPPORTED_ARCHIVE: "Tệp nén «{name}» có định dạng hệ thống chưa đọc được; đề nghị gửi trực tiếp các tệp.",
-    P.UNREADABLE_FILE: "Tệp «{name}» bị hỏng hoặc đặt mật khẩu nên không đọc được.",
-}
+# -- the whole mail ---------------------------------------------------------------------
+def understand(
+    msg: InboundMessage,
+    campaign: Campaign,
+    units: Sequence[UnitInfo],
+    bot_message_ids: Mapping[str, str],
+    received_at: dt.datetime,
+    unit_records: Callable[[int], UnitRecords],
+    files: Sequence[FileAnalysis] | None = None,
+) -> Understanding | SetAside:
+    """Decide everything about ``msg``, received by the server at ``received_at``.
+
+    ``units`` carry their database ids; ``unit_records(unit_id)`` is asked (once, and only
+    when files may count) for the matched unit's nominations and extensions.  ``files``
+    is :func:`understand_files`' result when it already ran (in a worker).
+    """
+    aside = set_aside(msg)
+    if aside is not None:
+        return aside
+    if files is None:
+        files = understand_files(msg, campaign) or []
+    doc_texts = [f.facts.head_text for f in files if f.facts and f.facts.head_text]
+    um = match_unit(msg, doc_texts, list(units), bot_message_ids)
+    by_code = {u.code: u for u in units}
+    unit = by_code.get(um.unit_code) if um.unit_code else None
+
+    category, problems = Category.SUBMISSION, []
+    if not msg.attachments:
+        if msg.drive_links:
+            category = Category.DRIVE_LINKS
+            problems.append(Problem(ProblemCode.FILES_NOT_ATTACHED, FILES_NOT_ATTACHED_VI))
+        else:
+            category = Category.NO_ATTACHMENT
+            problems.append(Problem(ProblemCode.NO_ATTACHMENT, NO_ATTACHMENT_VI))
+    review_reason: ReviewReason | None = None
+    if um.unverified and um.unit_code:
+        unit_name = unit.name if unit else um.unit_code
+        problems.append(unverified_sender_problem(msg.from_address or "", unit_name))
+        review_reason = ReviewReason.UNVERIFIED_SENDER
+    elif um.unit_code is None:
+        review_reason = ReviewReason.UNKNOWN_UNIT
+    elif any(f.needs_review for f in files if not f.attachment.problem):
+        review_reason = ReviewReason.UNCERTAIN_TYPE
+
+    nominees: list[Nominee] = []
+    counted: list[Counted] = []
+    if category == Category.SUBMISSION and unit is not None and unit.id is not None:
+        held = um.unverified  # an unverified sender's files wait for staff: recorded, not counted
+        countable = [i for i, f in enumerate(files) if f.kept and f.deliverable]
+        proposed = [] if held else _proposed(files, campaign)
+        records = unit_records(unit.id) if countable or proposed else UnitRecords()
+        nominees = list(records.nominations)
+        for kind, name in proposed:
+            _find_or_add(nominees, kind, name)
+        counted = [_count(i, files[i], campaign, nominees, records, received_at, held) for i in countable]
+        if review_reason is None and any(c.status == NEEDS_REVIEW for c in counted):
+            review_reason = ReviewReason.UNCERTAIN_TYPE
+
+    return Understanding(
+        category=category,
+        files=tuple(files),
+        unit=unit,
+        unit_rule=um.rule,
+        unverified=um.unverified,
+        suggested_unit=unit if (unit and um.unverified) else by_code.get(um.suggestion or ""),
+        unit_evidence=tuple(um.evidence),
+        problems=tuple(problems),
+        review_reason=review_reason,
+        nominees=tuple(nominees),
+        counted=tuple(counted),
+        spam=msg.spam,
+    )
 
 
-def _attachment_problem_vi(att: Attachment) -> str:
-    template = _ATTACHMENT_PROBLEMS_VI.get(att.problem or "", "Tệp «{name}» không xử lý được.")
-    return template.format(name=att.filename)
+def _proposed(files: Sequence[FileAnalysis], campaign: Campaign) -> list[tuple[str, str]]:
+    """(kind, name) of the nominees the unit's proposal (the ``proposal`` role) lists."""
+    proposal = campaign.with_role("proposal")
+    found: list[tuple[str, str]] = []
+    for f in files:
+        if proposal is not None and f.deliverable == proposal.id and f.facts is not None:
+            text = f.facts.full_text or f.facts.head_text
+            found += [(g.kind, g.name) for g in extract_proposal_nominees(text) if g.kind and g.name]
+    return found
+
+
+def _count(
+    index: int,
+    f: FileAnalysis,
+    campaign: Campaign,
+    nominees: list[Nominee],
+    records: UnitRecords,
+    received_at: dt.datetime,
+    held: bool,
+) -> Counted:
+    """How one stored, typed file of the unit is recorded."""
+    assert f.deliverable is not None
+    status = NEEDS_REVIEW if (f.needs_review or held) else RECEIVED
+    evidence = list(f.evidence)
+    nominee = None
+    if campaign.deliverable(f.deliverable).scope == "nominee" and not held:
+        nominee = _nominee_for(nominees, f.nominee_kind, f.nominee_name)
+        if nominee is None:
+            status = NEEDS_REVIEW
+            evidence.append("nominee could not be determined")
+    if f.problem == ProblemCode.UNREADABLE_FILE:
+        status = NEEDS_REVIEW
+    late = received_at > due_date(campaign, f.deliverable, records.extensions)
+    return Counted(index, f.deliverable, status, late, nominee, tuple(evidence))
+
+
+def _nominee_for(nominees: list[Nominee], kind: str | None, name: str | None) -> int | None:
+    """The nominee a per-nominee file belongs to (index in ``nominees``), or None: staff decide.
+
+    A named guess joins the nominee with the same folded name, an unnamed one the unit's
+    only nominee of its kind (:func:`bot.matching.nominees.group_nominees`); a name not
+    seen before is a new nominee.
+    """
+    index = group_nominees(NomineeGuess(kind, name), [(n.kind, n.name) for n in nominees])
+    if index is not None:
+        return index
+    if kind and name:
+        return _find_or_add(nominees, kind, name)
+    return None
+
+
+def _find_or_add(nominees: list[Nominee], kind: str, name: str) -> int:
+    """The nominee of this kind and folded name, added (as new) when there is none."""
+    key = nominee_key(name)
+    for i, n in enumerate(nominees):
+        if n.kind == kind and n.key == key:
+            return i
+    nominees.append(Nominee(kind, name.strip(), key))
+    return len(nominees) - 1

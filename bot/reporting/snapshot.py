@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 
 from bot.campaign.model import Campaign
 from bot.campaign.problems import Problem
-from bot.campaign.tracking import NominationView, SubmissionView, Tracker, UnitState, UnitView
+from bot.campaign.tracking import NominationView, SubmissionView, Tracker, UnitState
+from bot.campaign.units import UnitInfo
 from bot.store import repo
 from bot.store.models import Unit
 
@@ -121,7 +122,7 @@ def _unit_states(session: Session, campaign: Campaign, unit_id: int | None, unit
     tracker = Tracker(campaign)
     return [
         tracker.state(
-            UnitView(code, name, kind, tuple(emails.get(uid, ())), secretary, uid),
+            UnitInfo(code, name, kind, tuple(emails.get(uid, ())), secretary, id=uid),
             subs.get(uid, []),
             noms.get(uid, []),
             ext.get(uid, {}),

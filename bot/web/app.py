@@ -35,7 +35,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from bot.vocabulary import FILE_STATUS_VI, NOMINEE_KIND_VI, STATUS_VI, deliverable_label
+from bot.vocabulary import FILE_STATUS_VI, STATUS_VI, nominee_kind_vi
 from bot.web.auth import LoginLimiter, csrf_matches, new_csrf_token, verify_password
 
 log = logging.getLogger(__name__)
@@ -81,8 +81,8 @@ def _templates(campaign) -> Jinja2Templates:
         iso_date=lambda v: "" if v is None else local(v).strftime("%Y-%m-%d"),
         status_vi=lambda s: STATUS_VI.get(s, s),
         file_status_vi=lambda s: FILE_STATUS_VI.get(s, s),
-        nominee_kind_vi=lambda k: NOMINEE_KIND_VI.get(k, k),
-        deliverable_vi=lambda d: "" if d is None else deliverable_label(campaign, d),
+        nominee_kind_vi=lambda k: nominee_kind_vi(k, capital=True),
+        deliverable_vi=lambda d: "" if d is None else campaign.label(d),
     )
     return Jinja2Templates(env=env)
 

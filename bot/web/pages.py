@@ -16,6 +16,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from bot.campaign.tracking import DeliverableState, UnitState
+from bot.vocabulary import review_reason_vi
 from bot.web.app import in_thread, render, require_user, state
 
 STATUSES = ("received", "missing", "needs_review")
@@ -177,7 +178,7 @@ async def unit_page(request: Request) -> Response:
 
 
 def review_data(bot) -> dict:
-    from bot.staff.review import reason_vi, review_queue
+    from bot.staff.review import review_queue
     from bot.store.models import Submission, Unit
 
     with bot.db.session() as s:
@@ -198,7 +199,7 @@ def review_data(bot) -> dict:
                     "sender_name": m.sender_name,
                     "subject": m.subject,
                     "reason": m.review_reason,
-                    "reason_vi": reason_vi(m.review_reason),
+                    "reason_vi": review_reason_vi(m.review_reason),
                     "suggested": m.suggested_unit.code if m.suggested_unit else "",
                     "suggested_name": m.suggested_unit.name if m.suggested_unit else "",
                     "evidence": list(m.match_evidence or []),

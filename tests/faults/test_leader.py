@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.cli import acknowledge
 from bot.pipeline.leader import IntakeLock, intake_lock
 from bot.pipeline.poll import poll_once
 
@@ -33,6 +34,6 @@ def test_poll_once_stands_aside_while_a_service_polls(app_factory):
     name = Mailbox(app.settings.mailbox, None).name
     with intake_lock(app.db, name) as active:
         assert active
-        report = poll_once(app, NOW)  # never connects: the port is 1
+        report = poll_once(app, NOW, acknowledge(app))  # never connects: the port is 1
     assert report.stopped_by == "another instance is polling this mailbox"
     assert report.fetched == 0
