@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from bot.campaign.model import Campaign
 from bot.reporting.snapshot import Snapshot
 from bot.store.models import AttachmentRow, Submission
+from bot.text import fold
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -65,8 +66,6 @@ class Letterhead:
 def _field(text: str, starts: tuple[str, ...]) -> str:
     """The value after ``:`` on the first line whose folded start is one of ``starts``
     (Mẫu 07 writes "- Chức vụ (Đảng, chính quyền, đoàn thể): Phó Giám đốc")."""
-    from bot.text import fold
-
     for line in (text or "").splitlines():
         stripped = line.strip().lstrip("-–•+* ").strip()
         if ":" in stripped and fold(stripped).startswith(starts):

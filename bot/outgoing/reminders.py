@@ -16,6 +16,7 @@ from bot.campaign.planning import PlannedMail, plan_reminders
 from bot.outgoing.context import base_context, missing_types, unit_context
 from bot.outgoing.outbox import enqueue, sender_of
 from bot.outgoing.render import mail_renderer
+from bot.reporting.snapshot import gc_paused, load_unit_states
 from bot.store.models import OutboxMail
 
 log = logging.getLogger(__name__)
@@ -42,15 +43,14 @@ def reminder_context(app, plan: PlannedMail, now: dt.datetime) -> dict:
 
 def vn_holidays(years: set[int]):
     """Vietnamese public holidays for ``years`` (the ``holidays`` package)."""
-    import holidays as hol
+    # Imported here: only plans that skip public holidays need it (0.04 s to import).
+    import holidays as hol  # noqa: PLC0415
 
     return hol.country_holidays("VN", years=sorted(years))
 
 
 def remind(app, now: dt.datetime, dry_run: bool = False) -> list[PlannedMail]:
     """Plan and queue the reminders due at ``now``; returns what was (or would be) queued."""
-    from bot.reporting.snapshot import gc_paused, load_unit_states
-
     campaign = app.campaign
     sched = app.settings.schedule
     holidays = None

@@ -12,6 +12,7 @@ import datetime as dt
 from bot.campaign.model import Campaign
 from bot.campaign.planning import MissingItem, NomineeRef
 from bot.outgoing.context import base_context, by_due
+from bot.outgoing.digest import upcoming
 
 SAMPLE_UNIT = {
     "code": "SYT",
@@ -102,8 +103,6 @@ def sample_context(kind: str, settings, campaign: Campaign, now: dt.datetime) ->
             limit=settings.smtp.max_acks_per_sender_per_hour,
         )
     elif kind == "digest":
-        from bot.outgoing.digest import upcoming
-
         today = now.astimezone(campaign.tz).date()
         ctx.update(
             today=today,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from bot.cli import main
-from bot.web.app import safe_next
 from bot.web.auth import LoginLimiter, csrf_matches, hash_password, verify_password
+from bot.web.common import safe_next
 from bot.web.downloads import content_disposition
 
 
