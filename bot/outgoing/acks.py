@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -34,7 +33,7 @@ from bot.campaign.tracking import UnitState
 from bot.campaign.units import normalize_email
 from bot.outgoing.context import base_context, unit_context
 from bot.outgoing.notices import queue_flood_notice
-from bot.outgoing.outbox import enqueue, sender_of
+from bot.outgoing.outbox import enqueue, reply_headers, reply_subject, sender_of
 from bot.outgoing.render import mail_renderer
 from bot.reporting.snapshot import load_unit_state
 from bot.store.models import AttachmentRow, Message, OutboxMail, Submission, Unit
@@ -43,11 +42,6 @@ from bot.vocabulary import ATTACHMENT_PROBLEM_CODES, attachment_problem_vi
 log = logging.getLogger(__name__)
 
 ACK_CATEGORIES = ("submission", "no_attachment", "drive_links")
-_REPLY_PREFIX = re.compile(
-    r"^\s*((re|aw|sv|tl|tr|fw|fwd|trả lời|tra loi|chuyển tiếp|chuyen tiep)\s*(\[\d+\])?\s*[:：]\s*)+",
-    re.IGNORECASE,
-)
-_MAX_REFERENCES = 10
 
 
 @dataclass(frozen=True)
@@ -56,12 +50,6 @@ class Written:
 
     submissions: Sequence[Submission]
     attachments: Sequence[AttachmentRow]
-
-
-def reply_subject(original: str | None) -> str:
-    """``Re: <subject>`` without stacking ``Re:``/``TL:``/``Fwd:`` prefixes."""
-    core = _REPLY_PREFIX.sub("", original or "").strip()
-    return f"Re: {core}" if core else "Re: Xác nhận đã nhận thư"
 
 
 def _received_groups(campaign: Campaign, subs: Sequence[Submission]) -> list[dict[str, Any]]:
@@ -214,10 +202,7 @@ def queue_ack(
     unit_addresses = [a.email for a in unit.addresses]
     cc = [] if sender in {normalize_email(a) for a in unit_addresses} else unit_addresses
     headers = {"X-Intake-Unit": unit.code, "X-Intake-Received": ctx["received_types"]}
-    if row.message_id_header:
-        refs = [r for r in (row.references or []) if r != row.message_id_header]
-        headers["In-Reply-To"] = row.message_id_header
-        headers["References"] = " ".join([*refs[-(_MAX_REFERENCES - 1) :], row.message_id_header])
+    headers.update(reply_headers(row.message_id_header, row.references))
     key = f"ack:{row.message_id_header or f'row:{row.id}'}"
 
     limit = app.settings.smtp.max_acks_per_sender_per_hour

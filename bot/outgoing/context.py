@@ -8,10 +8,12 @@ template tests) or from a dry run, and a lazy-load can never happen while render
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from bot.campaign.model import Campaign
 from bot.campaign.planning import MissingItem
 from bot.campaign.tracking import UnitState
+from bot.config import Settings
 
 
 def by_due(items: list[MissingItem]) -> list[dict]:
@@ -27,7 +29,7 @@ def missing_types(items: list[MissingItem]) -> str:
     return ",".join(dict.fromkeys(i.type for i in items))
 
 
-def base_context(settings, campaign: Campaign, now: dt.datetime) -> dict:
+def base_context(settings: Settings, campaign: Campaign, now: dt.datetime) -> dict[str, Any]:
     """What every template may use: the office, the campaign, the moment of writing."""
     staff = settings.staff
     return {

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Any
 
 from sqlalchemy import select
 
+from bot.app import App
 from bot.campaign.planning import PlannedMail, plan_reminders
 from bot.outgoing.context import base_context, missing_types, unit_context
 from bot.outgoing.outbox import enqueue, sender_of
@@ -22,7 +24,7 @@ from bot.store.models import OutboxMail
 log = logging.getLogger(__name__)
 
 
-def reminder_context(app, plan: PlannedMail, now: dt.datetime) -> dict:
+def reminder_context(app: App, plan: PlannedMail, now: dt.datetime) -> dict[str, Any]:
     campaign = app.campaign
     tz = campaign.tz
     deadline = campaign.deadline(plan.deadline_id)
@@ -49,7 +51,7 @@ def vn_holidays(years: set[int]):
     return hol.country_holidays("VN", years=sorted(years))
 
 
-def remind(app, now: dt.datetime, dry_run: bool = False) -> list[PlannedMail]:
+def remind(app: App, now: dt.datetime, dry_run: bool = False) -> list[PlannedMail]:
     """Plan and queue the reminders due at ``now``; returns what was (or would be) queued."""
     campaign = app.campaign
     sched = app.settings.schedule

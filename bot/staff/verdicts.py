@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from bot.campaign.model import Campaign
 from bot.campaign.tracking import due_date
+from bot.config import Settings
 from bot.staff.errors import StaffError
 from bot.staff.extensions import set_extension
 from bot.staff.notice import queue_redo_notice
@@ -81,7 +82,7 @@ def accept_file(session: Session, submission_id: int, now: dt.datetime, actor: s
 def redo_file(
     session: Session,
     campaign: Campaign,
-    settings,
+    settings: Settings,
     submission_id: int,
     comment: str,
     now: dt.datetime,
