@@ -69,7 +69,9 @@ def missing_items(campaign: Campaign, state: UnitState, deadline_id: str | None 
                 continue
             out.append(MissingItem(d.type, spec.name, d.deadline_id, d.due, "unit", (), spec.short_name))
             continue
-        pending = {ids.get(f.nomination_id) for f in d.files if f.status == REVIEW}
+        pending = {
+            ids.get(f.nomination_id) for f in d.files if f.status == REVIEW and f.nomination_id is not None
+        }
         lacking = [n for n in d.missing_nominees if n not in pending]
         if lacking or (d.status != REVIEW and not d.missing_nominees):
             nominees = tuple(refs.get(n) or NomineeRef(n, "") for n in lacking)

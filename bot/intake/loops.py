@@ -86,7 +86,7 @@ def _report_texts(msg: Message) -> list[str]:
             texts.append("\n\n".join(blocks))
         elif isinstance(payload, str):
             raw = part.get_payload(decode=True) or b""
-            texts.append(decode_bytes(raw) if raw else payload)
+            texts.append(decode_bytes(raw) if isinstance(raw, bytes) and raw else payload)
     return texts
 
 
@@ -171,8 +171,8 @@ def classify_automatic(
     reports = _report_texts(msg) if isinstance(msg, Message) else []
     if ctype == "multipart/report" and report_type == "delivery-status" or reports:
         for report in reports:
-            found, failed = failed_recipients(report)
-            recipients += [a for a in found if a not in recipients]
+            failing, failed = failed_recipients(report)
+            recipients += [a for a in failing if a not in recipients]
             bounce = bounce or failed
         if not reports:
             bounce = True

@@ -297,7 +297,8 @@ class _Walker:
 
 def _iter_parts(msg: Message) -> list[Message]:
     """Every part, breadth-first, without recursion and with the same caps as the walk."""
-    out, queue = [], [(msg, 0)]
+    out: list[Message] = []
+    queue = [(msg, 0)]
     while queue and len(out) < MAX_PARTS:
         part, depth = queue.pop(0)
         out.append(part)

@@ -23,6 +23,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import IO
 
 from bot.intake.limits import ParseLimits
 from bot.mail import Attachment
@@ -132,7 +133,7 @@ class _Meter:
             raise _LimitExceeded(f"compression ratio above {self.limits.max_compression_ratio:g}")
 
 
-def _read_metered(stream: io.BufferedIOBase | io.RawIOBase, meter: _Meter) -> bytes:
+def _read_metered(stream: IO[bytes], meter: _Meter) -> bytes:
     out = bytearray()
     while chunk := stream.read(_CHUNK):
         meter.spend(len(chunk))
