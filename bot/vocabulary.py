@@ -125,8 +125,10 @@ NOMINEE_KINDS_VI = {"tap_the": "tập thể", "ca_nhan": "cá nhân"}
 
 def nominee_kind_vi(kind: str | None, capital: bool = False) -> str:
     """ "tập thể" / "cá nhân" ("Tập thể" with ``capital``); an unknown kind passes through."""
-    word = NOMINEE_KINDS_VI.get(kind or "", kind or "")
-    return word[:1].upper() + word[1:] if capital else word
+    word = NOMINEE_KINDS_VI.get(kind or "")
+    if word is None:
+        return kind or ""
+    return word.capitalize() if capital else word
 
 
 STATUS_VI = {

@@ -1,7 +1,6 @@
 """Outgoing mail on the command line: ``outbox flush|list|release``, ``remind``, ``digest``, ``preview``.
 
-Registered by ``bot/cli.py`` with ``main.add_command(...)`` (:data:`ALL`).  Like every
-command, each imports the services it runs when it runs (start-up time: see ``bot.cli``).
+Registered by ``bot/cli.py`` with ``main.add_command(...)`` (:data:`ALL`).
 """
 
 from __future__ import annotations
