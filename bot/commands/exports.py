@@ -5,10 +5,14 @@ Registered in ``bot/cli.py`` with ``main.add_command(export_group)``.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import click
+from sqlalchemy.orm import Session
 
+from bot.app import App
 from bot.commands.context import Ctx, handle_errors, pass_ctx
 
 
@@ -27,6 +31,12 @@ def _write(path: str, data: bytes) -> Path:
     return out
 
 
+def _export(c: Ctx, make: Callable[[Session, App, dt.datetime], bytes], path: str) -> None:
+    with c.app.db.session() as s:
+        data = make(s, c.app, c.now)
+    click.echo(f"written {_write(path, data)}")
+
+
 @export_group.command("matrix")
 @click.option("--xlsx", "path", required=True, type=click.Path(dir_okay=False))
 @pass_ctx
@@ -35,9 +45,7 @@ def export_matrix(c: Ctx, path: str) -> None:
     """Units × deliverables workbook, one sheet per deadline."""
     from bot.exports.build import matrix_export
 
-    with c.app.db.session() as s:
-        data = matrix_export(s, c.app, c.now)
-    click.echo(f"written {_write(path, data)}")
+    _export(c, matrix_export, path)
 
 
 @export_group.command("nominees")
@@ -48,9 +56,7 @@ def export_nominees(c: Ctx, path: str) -> None:
     """The list of collectives and individuals proposed, with dossier completeness."""
     from bot.exports.build import nominees_export
 
-    with c.app.db.session() as s:
-        data = nominees_export(s, c.app, c.now)
-    click.echo(f"written {_write(path, data)}")
+    _export(c, nominees_export, path)
 
 
 @export_group.command("files")

@@ -141,6 +141,8 @@ def process_mail(
         )
     except MessageRejected as e:
         return _record_set_aside(app, arrival, msg, quarantined(e.reason), now)
+    except SQLAlchemyError:
+        raise  # reading the unit's records failed: the database's fault, not the mail's
     except Exception as e:  # noqa: BLE001 - a bug on one mail must not stop intake; keep it for staff
         log.exception("analysis failed for uid %s", mail.uid)
         return _record_set_aside(
