@@ -1,7 +1,8 @@
 """The wired application: settings, campaign, database and file store, built once.
 
-Only ``bot.cli`` (and the scheduler it starts) builds an :class:`App`; everything below
-receives the pieces it needs as arguments.
+Only the command line (``bot.cli``, ``bot.commands``) builds an :class:`App`.  The pipeline,
+the jobs, the dashboard and outgoing mail receive it; the layers below it (the store, the
+plan, the matchers, intake) receive only the pieces they need, as arguments.
 """
 
 from __future__ import annotations
