@@ -7,8 +7,7 @@ file given ``lines`` is a real .docx stored in the app's file store (downloads a
 zip export read real content); otherwise only its row exists.
 
 * :func:`record_mail` does that in its own transaction and then queues the real
-  acknowledgment, so the acknowledgment is queued exactly as in production (outgoing
-  tests);
+  acknowledgment in it, as intake does (outgoing tests);
 * :func:`seed` writes the staff/web tests' campaign state.
 
 Times are arguments; nothing here reads the clock.
