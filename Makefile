@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 PYTHON ?= python3
 
-.PHONY: demo test lint format system-deps venv clean
+.PHONY: demo test check lint format system-deps venv clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,9 +31,15 @@ test: system-deps venv
 		TZ=Asia/Ho_Chi_Minh LANG=C.UTF-8 PY=$(PY) bash scripts/test-postgres.sh $(PYTEST_ARGS); \
 	else echo "PostgreSQL is not installed: the PostgreSQL run is skipped"; fi
 
-lint:
+# Style, the architecture's import contracts (pyproject [tool.importlinter], ARCHITECTURE.md)
+# and the type check; CI runs it before the tests.
+check: venv
 	$(VENV)/bin/ruff check bot tests bench scripts
 	$(VENV)/bin/ruff format --check bot tests bench scripts
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
+
+lint: check
 
 format:
 	$(VENV)/bin/ruff check --fix bot tests bench scripts

@@ -110,7 +110,8 @@ def _mark_processed(w, n: int) -> None:
 def _measure(
     old: int, rounds: int, dovecot_conf: str = "", mail_format: str = "maildir"
 ) -> tuple[float, float, float, float]:
-    from bot.services.intake import poll_once
+    from bot.cli import acknowledge
+    from bot.pipeline.poll import poll_once
 
     with world(dovecot_conf=dovecot_conf, mail_format=mail_format) as w:
         t = time.perf_counter()
@@ -132,7 +133,7 @@ def _measure(
                 ],
             )
             t = time.perf_counter()
-            report = poll_once(app, now)
+            report = poll_once(app, now, acknowledge(app))
             elapsed = time.perf_counter() - t
             assert report.fetched == 1 and report.recorded == 1, report.summary()
             if r:  # the first round warms caches in both cases

@@ -26,11 +26,11 @@ sys.path.insert(0, str(REPO))  # tests.corpus is not an installed package
 from bot.campaign.model import load_campaign  # noqa: E402
 from bot.campaign.units import UnitInfo, read_units  # noqa: E402
 from bot.documents.inspect import inspect_document  # noqa: E402
-from bot.intake.message import InboundMessage  # noqa: E402
-from bot.matching.nominees import extract_nominee, extract_proposal_nominees, nominee_key  # noqa: E402
-from bot.matching.normalize import strip_marks  # noqa: E402
+from bot.mail import InboundMessage  # noqa: E402
+from bot.matching.nominees import extract_nominee, extract_proposal_nominees  # noqa: E402
 from bot.matching.types import classify  # noqa: E402
 from bot.matching.units import match_unit  # noqa: E402
+from bot.text import nominee_key, strip_marks  # noqa: E402
 from tests.corpus.make_corpus import CorpusDoc, build_corpus  # noqa: E402
 
 DOSSIER_SUBJECTS = [

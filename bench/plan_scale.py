@@ -115,6 +115,7 @@ def measure(n: int) -> dict[str, tuple[float, int]]:
     from bot.app import build_app
     from bot.outgoing.digest import queue_digest
     from bot.outgoing.reminders import remind
+    from bot.pipeline.health import check_health
     from bot.reporting.snapshot import load_snapshot
     from bot.reporting.status import status_json
 
@@ -136,7 +137,9 @@ def measure(n: int) -> dict[str, tuple[float, int]]:
         ops = {
             "status --json": status,
             "remind --dry-run": lambda: remind(app, NOW, dry_run=True),
-            "digest --dry-run": lambda: queue_digest(app, NOW, dry_run=True),
+            "digest --dry-run": lambda: queue_digest(
+                app, NOW, check_health(app, NOW).as_dict(), dry_run=True
+            ),
         }
         out = {}
         for name, fn in ops.items():

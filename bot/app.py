@@ -1,7 +1,8 @@
 """The wired application: settings, campaign, database and file store, built once.
 
-Only ``bot.cli`` (and the scheduler it starts) builds an :class:`App`; everything below
-receives the pieces it needs as arguments.
+Only the command line (``bot.cli``, ``bot.commands``) builds an :class:`App`.  The pipeline,
+the jobs, the dashboard and outgoing mail receive it; the layers below it (the store, the
+plan, the matchers, intake) receive only the pieces they need, as arguments.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from functools import cached_property
 
 from bot.campaign.model import Campaign, load_campaign
 from bot.config import Settings, load_settings
-from bot.intake.message import ParseLimits
+from bot.intake.limits import ParseLimits
 from bot.intake.storage import FileStore
 from bot.store.db import Database, open_database
 
@@ -42,13 +43,6 @@ class App:
             max_archive_total_bytes=int(s.max_archive_total_mb * MB),
             max_compression_ratio=s.max_compression_ratio,
         )
-
-    @property
-    def renderer(self):
-        """The mail templates: ``templates_directory`` over the shipped ``mail_templates/``."""
-        from bot.outgoing.render import renderer
-
-        return renderer(self.campaign.timezone, self.settings.templates_directory)
 
     @property
     def own_addresses(self) -> frozenset[str]:

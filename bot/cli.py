@@ -4,6 +4,14 @@ Global options: ``--config FILE`` (default ``config/bot.toml`` or ``$INTAKE_BOT_
 and ``--now ISO-8601`` which replaces the clock for every time-dependent command
 (dry runs, backfills, tests).  Errors from the bot's own hierarchy print one clear
 line and exit non-zero; anything else is a bug and shows a traceback.
+
+The intake commands (``poll``, ``run``) get what follows the recording of each mail —
+its acknowledgment — from :func:`acknowledge`, handed to the pipeline as a callable.
+The other command groups live in :mod:`bot.commands`.
+
+Commands import the services they run when they run: importing every service up front
+doubles the start-up of each call (``intake-bot --help``: 0.38 s → 0.77 s, measured),
+which cron pays every few minutes.
 """
 
 from __future__ import annotations
@@ -13,66 +21,43 @@ import json
 import logging
 import os
 import sys
-from functools import wraps
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
 
-from bot.app import App, build_app
-from bot.errors import BotError, ConfigError
+from bot.app import App
+from bot.commands.context import Ctx, console, handle_errors, pass_ctx
+from bot.commands.exports import export_group
+from bot.commands.outbox import ALL as outgoing_commands
+from bot.commands.staff import deadline_group, files_group, inspect_command, review_group
+from bot.commands.web import web_group
+from bot.errors import BotError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from bot.pipeline.record import OnRecorded, Recorded
 
 log = logging.getLogger("bot")
-console = Console()
 
 
-def parse_now(value: str | None, tz) -> dt.datetime:
-    """``--now`` value, or the real clock.  A naive value is read in the bot's time zone."""
-    if not value:
-        return dt.datetime.now(tz)
-    try:
-        parsed = dt.datetime.fromisoformat(value)
-    except ValueError as e:
-        raise click.BadParameter(f"{value!r} is not an ISO-8601 date-time", param_hint="--now") from e
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+def acknowledge(app: App) -> OnRecorded:
+    """What follows the recording of a mail, in the same transaction: its acknowledgment."""
+    from bot.outgoing.acks import Written, queue_ack
 
+    def on_recorded(session: Session, recorded: Recorded, now: dt.datetime) -> None:
+        understood = recorded.understanding
+        queue_ack(
+            app,
+            session,
+            recorded.message,
+            now,
+            written=Written(recorded.submissions, recorded.attachments),
+            problems=understood.problem_sentences,
+            spam=understood.spam,
+        )
 
-class Ctx:
-    """Lazily built app, so ``--help`` and ``check-config`` work without a database."""
-
-    def __init__(self, config: str, now: str | None) -> None:
-        self.config = config
-        self._now = now
-        self._app: App | None = None
-
-    @property
-    def app(self) -> App:
-        if self._app is None:
-            self._app = build_app(self.config)
-        return self._app
-
-    @property
-    def now(self) -> dt.datetime:
-        return parse_now(self._now, self.app.settings.tz)
-
-    def close(self) -> None:
-        # Only a built app has connections; --help and check-config never open any.
-        if self._app is not None and "db" in self._app.__dict__:
-            self._app.db.dispose()
-
-
-def handle_errors(fn):
-    @wraps(fn)
-    def wrapper(*args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except ConfigError as e:
-            click.echo(f"configuration error: {e}", err=True)
-            sys.exit(2)
-        except BotError as e:
-            click.echo(f"error: {e}", err=True)
-            sys.exit(1)
-
-    return wrapper
+    return on_recorded
 
 
 def setup_logging(verbose: bool) -> None:
@@ -101,9 +86,6 @@ def main(ctx: click.Context, config: str, now: str | None, verbose: bool) -> Non
     setup_logging(verbose)
     ctx.obj = Ctx(config, now)
     ctx.call_on_close(ctx.obj.close)
-
-
-pass_ctx = click.make_pass_decorator(Ctx)
 
 
 @main.command("check-config")
@@ -225,10 +207,10 @@ def status(c: Ctx, as_json: bool) -> None:
 @handle_errors
 def poll(c: Ctx, once: bool) -> None:
     """Fetch and record new mail once (for cron and tests)."""
-    from bot.services.intake import poll_once
+    from bot.pipeline.poll import poll_once
 
     app = c.app
-    report = poll_once(app, c.now, progress=sys.stderr.isatty())
+    report = poll_once(app, c.now, acknowledge(app), progress=sys.stderr.isatty())
     click.echo(report.summary())
     if report.stopped_by:
         sys.exit(1)
@@ -239,7 +221,7 @@ def poll(c: Ctx, once: bool) -> None:
 @handle_errors
 def health(c: Ctx) -> None:
     """Exit non-zero when the last successful poll is older than three intervals."""
-    from bot.services.health import check_health
+    from bot.pipeline.health import check_health
 
     result = check_health(c.app, c.now)
     click.echo(result.message)
@@ -255,7 +237,8 @@ def run(c: Ctx, no_scheduler: bool) -> None:
     import signal
     import threading
 
-    from bot.services.service import run_intake
+    from bot.pipeline.health import check_health
+    from bot.pipeline.run import run_intake
 
     app = c.app
     app.db.migrate()
@@ -278,7 +261,7 @@ def run(c: Ctx, no_scheduler: bool) -> None:
     if not no_scheduler:
         from bot.jobs.scheduler import build_scheduler, run_soon
 
-        sched = build_scheduler(app, clock)
+        sched = build_scheduler(app, clock, lambda now: check_health(app, now).as_dict())
         sched.start()
 
         def on_poll() -> None:
@@ -286,17 +269,11 @@ def run(c: Ctx, no_scheduler: bool) -> None:
             run_soon(sched, "outbox")
 
     try:
-        run_intake(app, clock, stop, on_poll)
+        run_intake(app, clock, stop, acknowledge(app), on_poll)
     finally:
         if sched is not None:
             sched.shutdown(wait=True)
 
-
-# Command groups that live next to the services they drive.
-from bot.exports.commands import export_group  # noqa: E402
-from bot.outgoing.commands import ALL as _outgoing  # noqa: E402
-from bot.staff.commands import deadline_group, files_group, inspect_command, review_group  # noqa: E402
-from bot.web.commands import web_group  # noqa: E402
 
 for _group in (
     review_group,
@@ -305,7 +282,7 @@ for _group in (
     inspect_command,
     export_group,
     web_group,
-    *_outgoing,
+    *outgoing_commands,
 ):
     main.add_command(_group)
 

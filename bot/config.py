@@ -14,24 +14,20 @@ value is held as a :class:`pydantic.SecretStr`, so it is masked in reprs and log
 from __future__ import annotations
 
 import os
-import tomllib
 from datetime import time
 from pathlib import Path
 from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 
 from bot.errors import ConfigError
+from bot.validation import Frozen, TimeZoneName, raise_validation, read_toml
 
 TlsMode = Literal["implicit", "starttls", "none"]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class MailboxSettings(_Frozen):
+class MailboxSettings(Frozen):
     host: str
     port: int = Field(993, ge=1, le=65535)
     tls: TlsMode = "implicit"
@@ -67,7 +63,7 @@ class MailboxSettings(_Frozen):
         return int(self.analysis_workers)
 
 
-class SmtpSettings(_Frozen):
+class SmtpSettings(Frozen):
     host: str
     port: int = Field(587, ge=1, le=65535)
     tls: TlsMode = "starttls"
@@ -83,11 +79,11 @@ class SmtpSettings(_Frozen):
     max_acks_per_sender_per_hour: int = Field(20, ge=1)
 
 
-class DatabaseSettings(_Frozen):
+class DatabaseSettings(Frozen):
     url: str = "sqlite:///var/intake.sqlite3"
 
 
-class StorageSettings(_Frozen):
+class StorageSettings(Frozen):
     directory: str = "var/files"
     max_attachment_mb: float = Field(25, gt=0)
     max_message_mb: float = Field(60, gt=0)
@@ -97,23 +93,23 @@ class StorageSettings(_Frozen):
     max_compression_ratio: float = Field(100, gt=1)
 
 
-class StaffSettings(_Frozen):
+class StaffSettings(Frozen):
     digest_recipients: list[str] = []
     office_name: str = "Ban Tuyên giáo Đảng ủy Khối các cơ quan tỉnh"
     office_phone: str = ""
 
 
-class ScheduleSettings(_Frozen):
+class ScheduleSettings(Frozen):
     digest_time: time = time(7, 30)
     outbox_interval_minutes: float = Field(2, gt=0)
     skip_weekends: bool = False
     skip_public_holidays: bool = False
 
 
-class Settings(_Frozen):
+class Settings(Frozen):
     """Everything the bot needs to run, validated."""
 
-    timezone: str = "Asia/Ho_Chi_Minh"
+    timezone: TimeZoneName = "Asia/Ho_Chi_Minh"
     campaign_file: str = "config/campaigns/120-KH-DUK-2024.toml"
     secrets_file: str | None = None
     # A directory of mail templates that replace the shipped ones of the same name
@@ -137,15 +133,6 @@ class Settings(_Frozen):
     source: str = ""
     secrets: dict[str, SecretStr] = {}
 
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, v: str) -> str:
-        try:
-            ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError) as e:
-            raise ValueError(f"unknown time zone {v!r}") from e
-        return v
-
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
@@ -157,32 +144,6 @@ class Settings(_Frozen):
             return value
         stored = self.secrets.get(env_name)
         return stored.get_secret_value() if stored else None
-
-
-def read_toml(path: Path) -> dict:
-    """Parse a TOML file, turning syntax errors into a ConfigError naming the file."""
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError as e:
-        raise ConfigError(str(path), "(file)", "file not found") from e
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(str(path), "(syntax)", str(e)) from e
-
-
-def raise_validation(path: str, err: ValidationError) -> None:
-    """Turn a pydantic error into a ConfigError with dotted key paths."""
-    problems = []
-    for item in err.errors():
-        key = ".".join(str(p) for p in item["loc"]) or "(root)"
-        msg = item["msg"]
-        if item["type"] == "extra_forbidden":
-            msg = "unknown key"
-        elif item["type"] == "missing":
-            msg = "required key is missing"
-        problems.append((key, msg))
-    first, *rest = problems
-    raise ConfigError(path, first[0], first[1], rest) from None
 
 
 def _read_secrets_file(path: Path) -> dict[str, SecretStr]:

@@ -54,15 +54,6 @@ class SendError(BotError):
         super().__init__(message)
 
 
-class DocumentError(BotError):
-    """A document could not be read (corrupt, encrypted, unsupported)."""
-
-    def __init__(self, reason: str, code: str = "unreadable_file") -> None:
-        self.code = code
-        self.reason = reason
-        super().__init__(reason)
-
-
 class StorageError(BotError):
     """A file could not be stored (disk full, permissions)."""
 

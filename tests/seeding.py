@@ -6,9 +6,8 @@ and the submissions, with lateness and supersession (:func:`repo.supersede_slots
 file given ``lines`` is a real .docx stored in the app's file store (downloads and the
 zip export read real content); otherwise only its row exists.
 
-* :func:`record_mail` does that in its own transaction and then runs intake's real
-  post-record hook, so the acknowledgment is queued exactly as in production (outgoing
-  tests);
+* :func:`record_mail` does that in its own transaction and then queues the real
+  acknowledgment in it, as intake does (outgoing tests);
 * :func:`seed` writes the staff/web tests' campaign state.
 
 Times are arguments; nothing here reads the clock.
@@ -24,6 +23,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from bot.outgoing.acks import queue_ack
 from bot.store import repo
 from bot.store.models import AttachmentRow, Message, Submission, Unit
 from tests.mailgen import make_docx
@@ -186,9 +186,7 @@ def record_mail(
     with app.db.session() as s:
         row = add_message(s, app, unit_code, files, received_at, **fields)
         if ack:
-            from bot.services.intake import _after_record
-
-            _after_record(app, s, row, None, None, row.created_at)
+            queue_ack(app, s, row, row.created_at)
         return row.id
 
 

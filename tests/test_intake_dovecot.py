@@ -10,11 +10,12 @@ import time
 import pytest
 from sqlalchemy import func, select
 
+from bot.cli import acknowledge
 from bot.devservers.dovecot import DovecotServer
 from bot.intake.mailbox import Mailbox
+from bot.pipeline.poll import poll_once
 from bot.reporting.snapshot import load_snapshot
 from bot.reporting.status import status_json
-from bot.services.intake import poll_once
 from bot.store.models import MailboxState, Message, Submission
 from tests.conftest import PASSWORD, TZ
 from tests.mailgen import build_mail, make_docx
@@ -59,7 +60,7 @@ def test_vertical_slice_poll_records_and_status_shows_it(dovecot, mail_app):
         attachments=[("To trinh.docx", doc_bytes)],
     )
     dovecot.append(user, raw, when=arrived)
-    report = poll_once(app, NOW)
+    report = poll_once(app, NOW, acknowledge(app))
     assert (report.fetched, report.recorded, report.quarantined) == (1, 1, 0)
 
     doc = status(app)
@@ -86,11 +87,11 @@ def test_only_new_uids_are_fetched(dovecot, mail_app):
     app, user = mail_app
     for i in range(3):
         dovecot.append(user, syt_mail(i))
-    assert poll_once(app, NOW).fetched == 3
-    assert poll_once(app, NOW).fetched == 0
+    assert poll_once(app, NOW, acknowledge(app)).fetched == 3
+    assert poll_once(app, NOW, acknowledge(app)).fetched == 0
     for i in range(3, 5):
         dovecot.append(user, syt_mail(i))
-    r = poll_once(app, NOW)
+    r = poll_once(app, NOW, acknowledge(app))
     assert (r.fetched, r.recorded) == (2, 2)
     with app.db.session() as s:
         st = s.scalars(select(MailboxState)).one()
@@ -102,12 +103,12 @@ def test_a_message_left_in_inbox_after_recording_is_only_moved(dovecot, mail_app
     """Crash between commit and MOVE: the next pass sees the UID recorded and moves it."""
     app, user = mail_app
     dovecot.append(user, syt_mail())
-    poll_once(app, NOW)
+    poll_once(app, NOW, acknowledge(app))
     c = dovecot.client(user)
     c.select_folder("Processed")
     c.copy(c.search(["ALL"]), "INBOX")  # the same mail is back under a new UID
     c.logout()
-    r = poll_once(app, NOW)
+    r = poll_once(app, NOW, acknowledge(app))
     assert (r.fetched, r.duplicates, r.recorded) == (1, 1, 0)
     with app.db.session() as s:
         assert s.scalar(select(func.count()).select_from(Submission)) == 1
@@ -117,7 +118,7 @@ def test_uidvalidity_change_rescans_without_double_counting(dovecot, mail_app):
     app, user = mail_app
     for i in range(2):
         dovecot.append(user, syt_mail(i))
-    poll_once(app, NOW)
+    poll_once(app, NOW, acknowledge(app))
     with app.db.session() as s:
         old = s.scalars(select(MailboxState)).one().uidvalidity
     # Put the mails back and make Dovecot renumber INBOX (new UIDVALIDITY, UIDs from 1).
@@ -129,7 +130,7 @@ def test_uidvalidity_change_rescans_without_double_counting(dovecot, mail_app):
     time.sleep(1.1)  # Dovecot derives a new UIDVALIDITY from the clock (seconds)
     for f in [maildir / "dovecot-uidlist", *maildir.glob("dovecot.index*")]:
         f.unlink()
-    r = poll_once(app, NOW)
+    r = poll_once(app, NOW, acknowledge(app))
     with app.db.session() as s:
         st = s.scalars(select(MailboxState)).one()
         assert st.uidvalidity != old
@@ -147,7 +148,7 @@ def test_copy_expunge_fallback_without_move(tmp_path, app_factory):
         c.login("bot@test.example", PASSWORD)
         assert b"MOVE" not in c.capabilities()
         c.append("INBOX", syt_mail())
-        r = poll_once(app, NOW)
+        r = poll_once(app, NOW, acknowledge(app))
         assert r.recorded == 1
         c.select_folder("INBOX")
         assert c.search(["ALL"]) == []  # expunged, not just flagged
@@ -164,7 +165,7 @@ def test_oversized_and_broken_mail_is_quarantined_with_reason(dovecot, app_facto
     )
     dovecot.append(user, big)
     dovecot.append(user, syt_mail())
-    r = poll_once(app, NOW)
+    r = poll_once(app, NOW, acknowledge(app))
     assert (r.quarantined, r.recorded) == (1, 1)
     assert len(dovecot.folder_uids(user, "Quarantine")) == 1
     doc = status(app)
@@ -173,12 +174,12 @@ def test_oversized_and_broken_mail_is_quarantined_with_reason(dovecot, app_facto
 
 
 def test_idle_delivers_new_mail_to_running_service(dovecot, mail_app):
-    from bot.services.service import run_intake
+    from bot.pipeline.run import run_intake
 
     app, user = mail_app
     assert app.settings.mailbox.use_idle
     stop = threading.Event()
-    t = threading.Thread(target=run_intake, args=(app, lambda: NOW, stop), daemon=True)
+    t = threading.Thread(target=run_intake, args=(app, lambda: NOW, stop, acknowledge(app)), daemon=True)
     t.start()
     try:
         time.sleep(1.5)  # connected and idling; the poll interval is 60 s, so only IDLE can wake it
@@ -210,7 +211,7 @@ def test_interrupted_move_leaves_one_copy(dovecot, mail_app):
     """Recorded, then the server died mid-MOVE (copied, not expunged): the next pass
     drops the inbox copy instead of moving a second one into Processed."""
     from bot.intake.mailbox import FetchedMail
-    from bot.services.intake import process_mail
+    from bot.pipeline.poll import process_mail
 
     app, user = mail_app
     dovecot.append(user, syt_mail())
@@ -221,11 +222,11 @@ def test_interrupted_move_leaves_one_copy(dovecot, mail_app):
     (uid,) = c.search(["ALL"])
     raw = c.fetch([uid], ["BODY.PEEK[]"])[uid][b"BODY[]"]
     name = Mailbox(app.settings.mailbox, None).name
-    process_mail(app, name, uidvalidity, FetchedMail(uid, raw, NOW, len(raw)), NOW)
+    process_mail(app, name, uidvalidity, FetchedMail(uid, raw, NOW, len(raw)), NOW, acknowledge(app))
     c.copy([uid], "Processed")  # the first half of a MOVE
     c.logout()
 
-    r = poll_once(app, NOW)
+    r = poll_once(app, NOW, acknowledge(app))
     assert (r.fetched, r.recorded) == (1, 1)  # counted as the recorded outcome, not a new one
     assert dovecot.folder_uids(user, "INBOX") == []
     assert len(dovecot.folder_uids(user, "Processed")) == 1

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli import acknowledge
 from bot.intake.mailbox import FetchedMail
+from bot.pipeline.poll import process_mail
 from bot.reporting.snapshot import load_snapshot
 from bot.reporting.status import status_json
-from bot.services.intake import process_mail
 from tests.conftest import TZ
 from tests.corpus.make_corpus import corpus_for, find
 from tests.mailgen import build_mail
@@ -45,7 +46,7 @@ def feed(
 ):
     raw = build_mail(sender, subject, body, attachments=[(d.path.name, d.path.read_bytes()) for d in docs])
     uid = next(_uid)
-    return process_mail(app, "test/INBOX", 1, FetchedMail(uid, raw, when, len(raw)), NOW)
+    return process_mail(app, "test/INBOX", 1, FetchedMail(uid, raw, when, len(raw)), NOW, acknowledge(app))
 
 
 def status(app):
@@ -171,7 +172,7 @@ def test_quota_exceeded_for_a_chi_bo(app_factory, corpus):
 def test_mail_without_files_auto_replies_and_bounces(app_factory):
     app = app_factory()
     raw = build_mail("dangbo.stc@thainguyen.gov.vn", "Hồ sơ khen thưởng", "Đơn vị sẽ gửi sau ạ.")
-    out = process_mail(app, "test/INBOX", 1, FetchedMail(900, raw, NOW, len(raw)), NOW)
+    out = process_mail(app, "test/INBOX", 1, FetchedMail(900, raw, NOW, len(raw)), NOW, acknowledge(app))
     assert out.state == "processed"
     ooo = build_mail(
         "chibo.stp@thainguyen.gov.vn",
@@ -179,7 +180,7 @@ def test_mail_without_files_auto_replies_and_bounces(app_factory):
         "Tôi đi công tác.",
         headers={"Auto-Submitted": "auto-replied"},
     )
-    out = process_mail(app, "test/INBOX", 1, FetchedMail(901, ooo, NOW, len(ooo)), NOW)
+    out = process_mail(app, "test/INBOX", 1, FetchedMail(901, ooo, NOW, len(ooo)), NOW, acknowledge(app))
     assert (out.state, out.detail) == ("ignored", "auto_reply")
     doc = status(app)
     assert doc["counts"]["messages_seen"] == 2

@@ -14,8 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from sqlalchemy import select
 
+from bot.cli import acknowledge
 from bot.intake.mailbox import FetchedMail
-from bot.services.intake import process_mail
+from bot.pipeline.poll import process_mail
 from bot.store.models import Message
 from tests.conftest import TZ, shared_or_skip
 from tests.intake.test_mime_properties import messages
@@ -60,7 +61,7 @@ def _check_recorded(app, uid: int, out) -> None:
 @given(raw=messages())
 def test_adversarial_mail_is_recorded_or_quarantined(app, raw):
     uid = next(_uid)
-    out = process_mail(app, "prop/INBOX", 1, FetchedMail(uid, raw, NOW, len(raw)), NOW)
+    out = process_mail(app, "prop/INBOX", 1, FetchedMail(uid, raw, NOW, len(raw)), NOW, acknowledge(app))
     _check_recorded(app, uid, out)
 
 
@@ -71,5 +72,7 @@ def test_every_real_world_message_goes_through(app):
     for path in files:
         raw = path.read_bytes()
         uid = 100_000 + next(_uid)
-        out = process_mail(app, "realmail/INBOX", 1, FetchedMail(uid, raw, NOW, len(raw)), NOW)
+        out = process_mail(
+            app, "realmail/INBOX", 1, FetchedMail(uid, raw, NOW, len(raw)), NOW, acknowledge(app)
+        )
         _check_recorded(app, uid, out)

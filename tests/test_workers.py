@@ -1,4 +1,4 @@
-"""Document workers (bot.services.workers) against real Dovecot: same records as reading in
+"""Document workers (bot.pipeline.prefetch) against real Dovecot: same records as reading in
 the poller, and a worker killed mid-pass loses nothing.
 """
 
@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.services.intake import poll_once
+from bot.cli import acknowledge
+from bot.pipeline.poll import poll_once
 from bot.store.models import AttachmentRow, Message, Submission
 from tests.conftest import REPO, TZ
 from tests.corpus.make_corpus import corpus_for
@@ -71,7 +72,7 @@ def test_workers_record_exactly_what_the_poller_alone_records(
         user = dovecot.new_user()
         _append(dovecot, user, corpus_mails)
         app = app_factory(dovecot.port, user, smtp_sink.port, mailbox_extra=f"analysis_workers = {workers}")
-        report = poll_once(app, NOW)
+        report = poll_once(app, NOW, acknowledge(app))
         assert report.recorded == len(corpus_mails)
         results.append(_records(app))
         app.db.dispose()
@@ -121,8 +122,8 @@ def test_a_worker_killed_mid_pass_loses_no_mail(dovecot, smtp_sink, app_factory,
 
     t = threading.Thread(target=killer)
     t.start()
-    with caplog.at_level(logging.WARNING, logger="bot.services.workers"):
-        report = poll_once(app, NOW)
+    with caplog.at_level(logging.WARNING, logger="bot.pipeline.prefetch"):
+        report = poll_once(app, NOW, acknowledge(app))
     t.join()
     assert killed, "no worker process was seen"
     assert "a document worker died" in caplog.text
@@ -161,8 +162,8 @@ def test_a_mail_whose_reading_kills_the_worker_twice_is_quarantined(
     t = threading.Thread(target=killer)
     t.start()
     try:
-        with caplog.at_level(logging.WARNING, logger="bot.services.workers"):
-            report = poll_once(app, NOW)
+        with caplog.at_level(logging.WARNING, logger="bot.pipeline.prefetch"):
+            report = poll_once(app, NOW, acknowledge(app))
     finally:
         stop.set()
         t.join()
@@ -182,7 +183,7 @@ def test_a_mail_whose_reading_kills_the_worker_twice_is_quarantined(
 
 
 def test_the_digest_names_a_document_crash_in_vietnamese():
-    from bot.reporting.activity import quarantine_reason_vi
+    from bot.vocabulary import quarantine_reason_vi
 
     text = quarantine_reason_vi("document_crash: a file in this mail crashed the document reader")
     assert text.startswith("tệp đính kèm làm hỏng bộ đọc văn bản")
@@ -192,8 +193,8 @@ _CHILD = """
 import sys, time
 from types import SimpleNamespace
 from bot.campaign.model import load_campaign
-from bot.intake.message import ParseLimits
-from bot.services.workers import Prefetcher
+from bot.intake.limits import ParseLimits
+from bot.pipeline.prefetch import Prefetcher
 from tests.mailgen import build_mail
 
 campaign = load_campaign(sys.argv[1])

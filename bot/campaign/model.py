@@ -13,22 +13,22 @@ import re
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
-from bot.config import raise_validation, read_toml
+from bot.errors import ConfigError
+from bot.validation import Frozen, TimeZoneName, raise_validation, read_toml
 
 NomineeKind = Literal["tap_the", "ca_nhan"]
 NOMINEE_KINDS: tuple[NomineeKind, ...] = ("tap_the", "ca_nhan")
+# What the code needs to know a deliverable *is*, whatever the plan calls it: the unit's
+# proposal names its nominees; an individual's achievement report gives their position.
+DeliverableRole = Literal["proposal", "achievement_report"]
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Deadline(_Frozen):
+class Deadline(Frozen):
     id: str
     date: dt.date
     label: str
@@ -36,7 +36,7 @@ class Deadline(_Frozen):
     time: dt.time = dt.time(23, 59, 59)
 
 
-class Deliverable(_Frozen):
+class Deliverable(Frozen):
     id: str
     name: str
     short_name: str
@@ -50,6 +50,8 @@ class Deliverable(_Frozen):
     filename_keywords: list[str] = []
     # Phrases that, found in the title zone, argue against this type (disambiguation).
     negative_keywords: list[str] = []
+    # The part this deliverable plays, when the code relies on it (at most one each).
+    role: DeliverableRole | None = None
 
     @field_validator("id")
     @classmethod
@@ -59,24 +61,24 @@ class Deliverable(_Frozen):
         return v
 
 
-class Quota(_Frozen):
+class Quota(Frozen):
     tap_the: int = Field(ge=0)
     ca_nhan: int = Field(ge=0)
     total: int = Field(ge=0)
 
 
-class UnitKind(_Frozen):
+class UnitKind(Frozen):
     name: str
     quota: Quota
 
 
-class Reminders(_Frozen):
+class Reminders(Frozen):
     offsets_days: list[int] = [7, 3, 1]
     time: dt.time = dt.time(8, 0)
     overdue_after_days: int = Field(1, ge=1)
 
 
-class OutlineSection(_Frozen):
+class OutlineSection(Frozen):
     id: str
     title: str
     # Regular expressions tried against diacritic-free, lower-case lines of the report.
@@ -93,34 +95,34 @@ class OutlineSection(_Frozen):
         return v
 
 
-class OutlineRule(_Frozen):
+class OutlineRule(Frozen):
     deliverable: str
     sections: list[OutlineSection] = Field(min_length=1)
 
 
-class SummaryRule(_Frozen):
+class SummaryRule(Frozen):
     deliverable: str
     max_a4_fraction: float = Field(0.5, gt=0, le=5)
 
 
-class Rules(_Frozen):
+class Rules(Frozen):
     outline: OutlineRule | None = None
     summary: SummaryRule | None = None
 
 
-class Milestone(_Frozen):
+class Milestone(Frozen):
     date: dt.date
     label: str
 
 
-class Campaign(_Frozen):
+class Campaign(Frozen):
     """A validated plan.  Times are interpreted in ``timezone``."""
 
     id: str
     title: str
     reference: str
     issuer: str
-    timezone: str = "Asia/Ho_Chi_Minh"
+    timezone: TimeZoneName = "Asia/Ho_Chi_Minh"
     # Lateness is judged by the server's receipt time (INTERNALDATE), never the sender's Date.
     lateness_basis: Literal["server_received", "date_header"] = "server_received"
     deadlines: list[Deadline] = Field(min_length=1)
@@ -130,15 +132,6 @@ class Campaign(_Frozen):
     rules: Rules = Rules()
     milestones: list[Milestone] = []
 
-    @field_validator("timezone")
-    @classmethod
-    def _zone(cls, v: str) -> str:
-        try:
-            ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError) as e:
-            raise ValueError(f"unknown time zone {v!r}") from e
-        return v
-
     @model_validator(mode="after")
     def _cross_refs(self) -> Campaign:
         deadline_ids = [d.id for d in self.deadlines]
@@ -147,6 +140,10 @@ class Campaign(_Frozen):
         ids = [d.id for d in self.deliverables]
         if len(set(ids)) != len(ids):
             raise ValueError("deliverables: ids must be unique")
+        roles: dict[str, str] = {}
+        for i, d in enumerate(self.deliverables):
+            if d.role is not None and roles.setdefault(d.role, d.id) != d.id:
+                raise _KeyProblem(f"deliverables.{i}.role", f"role {d.role!r} is already {roles[d.role]!r}'s")
         for i, d in enumerate(self.deliverables):
             if d.deadline not in deadline_ids:
                 raise _KeyProblem(
@@ -170,6 +167,23 @@ class Campaign(_Frozen):
             if d.id == deliverable_id:
                 return d
         raise KeyError(deliverable_id)
+
+    def with_role(self, role: DeliverableRole) -> Deliverable | None:
+        """The deliverable playing ``role`` in this plan, if any."""
+        return next((d for d in self.deliverables if d.role == role), None)
+
+    def label(self, deliverable_id: str, short: bool = True) -> str:
+        """The plan's name for a deliverable id; unknown ids (free text) pass through."""
+        try:
+            d = self.deliverable(deliverable_id)
+        except KeyError:
+            return deliverable_id
+        return d.short_name if short else d.name
+
+    def unit_kind_name(self, kind: str) -> str:
+        """The plan's name for a kind of unit ("Chi bộ cơ sở"); unknown kinds pass through."""
+        uk = self.unit_kinds.get(kind)
+        return uk.name if uk else kind
 
     def deadline(self, deadline_id: str) -> Deadline:
         for d in self.deadlines:
@@ -222,8 +236,6 @@ class _KeyProblem(ValueError):
 
 def load_campaign(path: str | Path) -> Campaign:
     """Load and validate a campaign file; ConfigError names the file and key on failure."""
-    from bot.errors import ConfigError
-
     path = Path(path)
     data = read_toml(path)
     try:
@@ -235,4 +247,3 @@ def load_campaign(path: str | Path) -> Campaign:
                 raise ConfigError(str(path), cause.key, cause.reason) from None
         # unit kinds without a quota come out of pydantic as "unit_kinds.X.quota: missing".
         raise_validation(str(path), e)
-    raise AssertionError("unreachable")

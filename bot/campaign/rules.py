@@ -1,6 +1,6 @@
 """The plan's checks on what units sent, as pure functions returning :class:`Problem` lists.
 
-Each problem carries a stable code (``bot.campaign.problems``) and a Vietnamese message that
+Each problem carries a stable code (:class:`bot.vocabulary.ProblemCode`) and a Vietnamese message that
 names the file, written for the unit's clerk and the Ban Tuyên giáo staff alike.  What is
 checked comes from the campaign file (outline sections, summary length, quotas, which
 documents each kind of nominee needs); nothing about this year's plan is written here.
@@ -12,12 +12,10 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from bot.campaign import problems as P
 from bot.campaign.model import Campaign, Quota
 from bot.campaign.problems import Problem
-from bot.matching.normalize import fold_lines
-
-_KIND_VI = {"tap_the": "tập thể", "ca_nhan": "cá nhân"}
+from bot.text import fold_lines, nominee_key
+from bot.vocabulary import ProblemCode, nominee_kind_vi
 
 
 @lru_cache(maxsize=256)
@@ -80,7 +78,7 @@ def check_outline(full_text: str, filename: str, campaign: Campaign) -> list[Pro
     what = "mục" if len(missing) == 1 else "các mục"
     return [
         Problem(
-            P.OUTLINE_SECTION_MISSING,
+            ProblemCode.OUTLINE_SECTION_MISSING,
             f"Báo cáo «{filename}» còn thiếu {what}: {'; '.join(missing)}. "
             f"Đề nghị bổ sung theo đề cương kèm theo Kế hoạch số {campaign.reference} và gửi lại.",
             filename,
@@ -97,7 +95,7 @@ def check_summary(used_a4_fraction: float, filename: str, campaign: Campaign) ->
     digits = 2 if round(used_a4_fraction, 1) <= rule.max_a4_fraction else 1
     return [
         Problem(
-            P.SUMMARY_TOO_LONG,
+            ProblemCode.SUMMARY_TOO_LONG,
             f"Bản tóm tắt thành tích «{filename}» dài khoảng {_decimal_vi(used_a4_fraction, digits)} trang A4, "
             f"vượt quá mức không quá {_fraction_vi(rule.max_a4_fraction)} trang A4 theo Kế hoạch số "
             f"{campaign.reference}. Đề nghị rút gọn và gửi lại.",
@@ -107,7 +105,7 @@ def check_summary(used_a4_fraction: float, filename: str, campaign: Campaign) ->
 
 
 def _count_vi(n: int, kind: str) -> str:
-    return f"{n:02d} {_KIND_VI[kind]}"
+    return f"{n:02d} {nominee_kind_vi(kind)}"
 
 
 def quota_text(quota: Quota) -> str:
@@ -122,7 +120,6 @@ def quota_text(quota: Quota) -> str:
 
 def check_quota(unit_kind: str, nominations: Iterable[tuple[str, str]], campaign: Campaign) -> list[Problem]:
     """``quota_exceeded`` when a unit proposes more nominees than its kind may."""
-    from bot.matching.nominees import nominee_key
 
     kind = campaign.unit_kinds.get(unit_kind)
     if kind is None:
@@ -149,7 +146,7 @@ def check_quota(unit_kind: str, nominations: Iterable[tuple[str, str]], campaign
     )
     return [
         Problem(
-            P.QUOTA_EXCEEDED,
+            ProblemCode.QUOTA_EXCEEDED,
             f"Theo Kế hoạch số {campaign.reference}, mỗi {kind.name.lower()} đề nghị {quota_text(q)}; "
             f"đơn vị đã đề nghị {proposed}. Đề nghị đơn vị lựa chọn lại cho đúng số lượng.",
         )
@@ -173,7 +170,7 @@ def unreadable_problem(filename: str, detail: str) -> Problem:
     else:
         why = "bị hỏng hoặc có định dạng không đọc được"
     return Problem(
-        P.UNREADABLE_FILE,
+        ProblemCode.UNREADABLE_FILE,
         f"Tệp «{filename}» {why}. Đề nghị đơn vị gửi lại bản điện tử (.docx hoặc .pdf) đọc được.",
         filename,
     )
@@ -183,7 +180,7 @@ def unverified_sender_problem(address: str, unit_name: str) -> Problem:
     """``unverified_sender``: the mail names a unit but came from an address not registered to it."""
     sender = f"địa chỉ {address}" if address else "địa chỉ không xác định"
     return Problem(
-        P.UNVERIFIED_SENDER,
+        ProblemCode.UNVERIFIED_SENDER,
         f"Thư gửi từ {sender}, chưa được đăng ký là địa chỉ thư điện tử của {unit_name}; "
         "hồ sơ sẽ được cán bộ Ban Tuyên giáo xác minh trước khi ghi nhận.",
     )

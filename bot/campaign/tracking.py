@@ -15,19 +15,11 @@ from dataclasses import dataclass, field
 
 from bot.campaign.model import Campaign
 from bot.campaign.problems import Problem
+from bot.campaign.rules import check_quota, nomination_missing
+from bot.campaign.units import UnitInfo
 
 COUNTED = "received"
 REVIEW = "needs_review"
-
-
-@dataclass(frozen=True)
-class UnitView:
-    code: str
-    name: str
-    kind: str
-    emails: tuple[str, ...] = ()
-    secretary: str = ""
-    id: int | None = None  # the database row, when loaded from one
 
 
 @dataclass(frozen=True)
@@ -76,7 +68,7 @@ class NominationState:
 
 @dataclass
 class UnitState:
-    unit: UnitView
+    unit: UnitInfo
     deliverables: list[DeliverableState]
     nominations: list[NominationState]
     problems: list[Problem]
@@ -127,9 +119,6 @@ class Tracker:
     """
 
     def __init__(self, campaign: Campaign) -> None:
-        from bot.campaign.rules import check_quota, nomination_missing
-
-        self._check_quota, self._nomination_missing = check_quota, nomination_missing
         self.campaign = campaign
         # (id, deadline id, scope, nominee kinds): plain tuples read thousands of times.
         self.specs = [(d.id, d.deadline, d.scope, frozenset(d.nominee_kinds)) for d in campaign.deliverables]
@@ -144,7 +133,7 @@ class Tracker:
 
     def state(
         self,
-        unit: UnitView,
+        unit: UnitInfo,
         submissions: list[SubmissionView],
         nominations: list[NominationView],
         extensions: ExtensionMap | None = None,
@@ -190,17 +179,17 @@ class Tracker:
             missing = (
                 [t for t in needs if t not in present]
                 if needs is not None
-                else self._nomination_missing(n.kind, present, campaign)
+                else nomination_missing(n.kind, present, campaign)
             )
             nomination_states.append(NominationState(n, documents, missing))
 
-        problems = list(self._check_quota(unit.kind, [(n.kind, n.name) for n in nominations], campaign))
+        problems = list(check_quota(unit.kind, [(n.kind, n.name) for n in nominations], campaign))
         return UnitState(unit, deliverables, nomination_states, problems)
 
 
 def unit_state(
     campaign: Campaign,
-    unit: UnitView,
+    unit: UnitInfo,
     submissions: list[SubmissionView],
     nominations: list[NominationView],
     extensions: ExtensionMap | None = None,

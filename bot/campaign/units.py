@@ -1,6 +1,6 @@
 """The submitting units as plain data, and reading them from CSV or XLSX.
 
-``read_units(path, campaign)`` returns validated :class:`UnitInfo` rows or raises
+``read_units(path, unit_kinds)`` returns validated :class:`UnitInfo` rows or raises
 :class:`~bot.errors.UnitImportError` naming the first bad line; the caller writes them
 in one transaction, so a bad file imports nothing.  Columns are exactly
 ``code,name,kind,emails,secretary,aliases``; lists are separated by ``;``.
@@ -24,12 +24,15 @@ _CODE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 
 @dataclass(frozen=True)
 class UnitInfo:
+    """One submitting unit, as every part of the bot sees it (matching, tracking, mails)."""
+
     code: str
     name: str
     kind: str
     emails: tuple[str, ...] = ()
     secretary: str = ""
     aliases: tuple[str, ...] = field(default_factory=tuple)
+    id: int | None = None  # the database row, when loaded from one
 
 
 def normalize_email(address: str) -> str:
@@ -59,7 +62,8 @@ def _rows_from_csv(path: Path) -> list[list[str]]:
 
 
 def _rows_from_xlsx(path: Path) -> list[list[str]]:
-    from openpyxl import load_workbook
+    # Imported here: only .xlsx unit files need it (0.09 s to import).
+    from openpyxl import load_workbook  # noqa: PLC0415
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)

@@ -10,6 +10,7 @@ matrix and where the mails the bot sent can be read.  Stops what it started.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import io
 import os
 import shutil
@@ -20,6 +21,11 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+from imapclient import IMAPClient
 
 from bot.devservers.dovecot import DovecotServer
 from bot.devservers.smtp_sink import SmtpSink
@@ -35,10 +41,6 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 def party_doc(issuer: str, title: str, subtitle: str, body: list[str]) -> bytes:
     """A .docx laid out like a Party document: two-column header, place/date, title."""
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
-
     doc = Document()
     style = doc.styles["Normal"]
     style.font.name = "Times New Roman"
@@ -266,14 +268,10 @@ def cli(cfg: Path, *args: str, check: bool = True) -> subprocess.CompletedProces
 
 
 def available(*modules: str) -> bool:
-    import importlib.util
-
     return all(importlib.util.find_spec(m) is not None for m in modules)
 
 
 def main() -> None:
-    from imapclient import IMAPClient
-
     if WORK.exists():
         shutil.rmtree(WORK)
     WORK.mkdir(parents=True)

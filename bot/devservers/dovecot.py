@@ -7,6 +7,7 @@ processes run as the ``dovecot`` system user and the scratch directory is handed
 from __future__ import annotations
 
 import contextlib
+import grp
 import os
 import pwd
 import shutil
@@ -176,8 +177,6 @@ class DovecotServer:
         else:
             pw = pwd.getpwuid(os.geteuid())
             user = pw.pw_name
-            import grp
-
             group = grp.getgrgid(pw.pw_gid).gr_name
         caps = " ".join(c for c in DEFAULT_CAPS.split() if c not in self.without)
         ssl_files = ""

@@ -22,8 +22,8 @@ import re
 
 from bot.campaign.model import Campaign, Deliverable
 from bot.campaign.tracking import DeliverableState, UnitState
-from bot.exports.labels import LATE_VI, NOMINEE_KIND_VI, STATUS_VI, deliverable_label, unit_kind_vi
 from bot.exports.xlsx import XLSX_TYPE, Book, Style
+from bot.vocabulary import LATE_VI, STATUS_VI, nominee_kind_vi
 
 __all__ = ["BY_DEADLINE", "OVERVIEW", "XLSX_TYPE", "matrix_bytes", "sheet_title"]
 
@@ -89,7 +89,7 @@ def _status_text(d: DeliverableState, tz) -> str:
 
 
 def _short_names(campaign: Campaign) -> dict[str, str]:
-    return {d.id: deliverable_label(campaign, d.id) for d in campaign.deliverables}
+    return {d.id: campaign.label(d.id) for d in campaign.deliverables}
 
 
 def _problems(st: UnitState, cells: list[DeliverableState]) -> str:
@@ -115,7 +115,7 @@ def _overview(book: Book, st_: _Styles, campaign: Campaign, states: list[UnitSta
         u = st.unit
         cells = [_status_text(d, tz) for d in st.deliverables]
         ws.row(
-            [u.code, u.name, unit_kind_vi(campaign, u.kind), u.secretary, "; ".join(u.emails)]
+            [u.code, u.name, campaign.unit_kind_name(u.kind), u.secretary, "; ".join(u.emails)]
             + cells
             + _nominees(short, st)
             + [_problems(st, st.deliverables)],
@@ -147,7 +147,7 @@ def _nominee_sheet(book: Book, st_: _Styles, campaign: Campaign, states: list[Un
                 for d in per_nominee
             ]
             ws.row(
-                [st.unit.code, st.unit.name, NOMINEE_KIND_VI.get(kind, kind).lower(), n.nomination.name]
+                [st.unit.code, st.unit.name, nominee_kind_vi(kind), n.nomination.name]
                 + [m for m, _ in marks],
                 [body] * 4 + [s for _, s in marks],
             )
@@ -184,7 +184,7 @@ def _deadline_sheet(
             i,
             st.unit.code,
             st.unit.name,
-            unit_kind_vi(campaign, st.unit.kind),
+            campaign.unit_kind_name(st.unit.kind),
             _local(due, tz, "%d/%m/%Y %H:%M"),
         ]
         styles = [body] * 5

@@ -28,9 +28,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.campaign.model import Campaign
-from bot.exports.labels import deliverable_label
 from bot.reporting.snapshot import Snapshot
 from bot.store.models import AttachmentRow, Submission
+from bot.text import fold
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -66,8 +66,6 @@ class Letterhead:
 def _field(text: str, starts: tuple[str, ...]) -> str:
     """The value after ``:`` on the first line whose folded start is one of ``starts``
     (Mẫu 07 writes "- Chức vụ (Đảng, chính quyền, đoàn thể): Phó Giám đốc")."""
-    from bot.matching.normalize import fold
-
     for line in (text or "").splitlines():
         stripped = line.strip().lstrip("-–•+* ").strip()
         if ":" in stripped and fold(stripped).startswith(starts):
@@ -111,7 +109,7 @@ def nominee_rows(session: Session, campaign: Campaign, snap: Snapshot) -> list[N
             continue
         nominee_deadlines = {d.deadline for d in campaign.nominee_deliverables()}
         unit_missing = [
-            deliverable_label(campaign, d.type, short=True) + " của đơn vị"
+            campaign.label(d.type, short=True) + " của đơn vị"
             for d in st.deliverables
             if campaign.deliverable(d.type).scope == "unit"
             and d.deadline_id in nominee_deadlines
@@ -120,7 +118,7 @@ def nominee_rows(session: Session, campaign: Campaign, snap: Snapshot) -> list[N
         for ns in st.nominations:
             n = ns.nomination
             position = position_of(reports.get(n.id, "")) if n.kind == "ca_nhan" else st.unit.name
-            missing = tuple(unit_missing + [deliverable_label(campaign, m, short=False) for m in ns.missing])
+            missing = tuple(unit_missing + [campaign.label(m, short=False) for m in ns.missing])
             rows.append(NomineeRow(n.kind, n.name, position, st.unit.name, missing))
     return rows
 

@@ -4,7 +4,7 @@ Two deliveries of the same mail differ only in their transport trace headers
 (``Received``, ``Return-Path``, ...), so the fingerprint is the sha256 of the message with
 those header fields left out.  The head is split into lines (it is small); the body is
 hashed straight from a :class:`memoryview` of the raw bytes, so a 54 MB mail costs no
-second 54 MB copy.  The digest is byte-for-byte the one ``bot.services.intake`` has always
+second 54 MB copy.  The digest is byte-for-byte the one ``bot.pipeline.poll`` has always
 stored in ``messages.content_sha256``.
 """
 

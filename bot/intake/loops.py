@@ -1,4 +1,4 @@
-"""Mail the bot must never count or answer: auto-replies, bounces, its own mail.
+"""Mail the bot must never count or answer: auto-replies, bounces, its own mail, spam.
 
 Answering an out-of-office reply with a reminder, which triggers another out-of-office
 reply, is how mail loops start.  :func:`classify_automatic` recognises
@@ -9,7 +9,9 @@ reply, is how mail loops start.  :func:`classify_automatic` recognises
 * bounces: ``multipart/report; report-type=delivery-status`` with a failed action, or
   a mailer-daemon/postmaster sender with an "Undeliverable"/"Không gửi được" subject;
   the failing recipients come from the delivery-status fields, else from the text;
-* the bot's own mail: an ``X-Intake-Kind`` header, or a From in ``own_addresses``.
+* the bot's own mail: an ``X-Intake-Kind`` header, or a From in ``own_addresses``;
+* spam, as the mail server's filter marked it (``X-Spam-Flag: YES``, ``X-Spam-Status: Yes…``):
+  recorded like any mail (a filter can be wrong, staff see it), but never answered.
 
 ``X-Auto-Response-Suppress`` is deliberately ignored: Outlook sets it on ordinary mail.
 """
@@ -17,12 +19,12 @@ reply, is how mail loops start.  :func:`classify_automatic` recognises
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.message import Message
 
-from .headers import addresses, decode_bytes, decode_text, parse_params, raw_headers
+from ..text import strip_marks
+from .headers import addresses, decode_bytes, decode_text, one_line, parse_params, raw_headers
 
 _PREFIX = r"^\s*(?:(?:re|fw|fwd|tl|tr|aw|sv|vs)\s*:\s*|\[[^\]]{0,30}\]\s*)*"
 _AUTO_SUBJECT = re.compile(
@@ -52,13 +54,14 @@ class Automatic:
     bounce: bool = False
     bounced_recipients: list[str] = field(default_factory=list)
     own_mail: bool = False
+    spam: bool = False
     reasons: list[str] = field(default_factory=list)
 
 
-def fold_vietnamese(text: str) -> str:
-    """Lower-case ASCII skeleton: "Trả lời tự động" -> "tra loi tu dong"."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+def _spam_flagged(headers: Mapping[str, str]) -> bool:
+    flag = one_line(decode_text(headers.get("x-spam-flag", ""))).strip().lower()
+    status = one_line(decode_text(headers.get("x-spam-status", ""))).lower()
+    return flag == "yes" or status.startswith("yes")
 
 
 def _headers(msg: Message | Mapping[str, str]) -> dict[str, str]:
@@ -83,7 +86,7 @@ def _report_texts(msg: Message) -> list[str]:
             texts.append("\n\n".join(blocks))
         elif isinstance(payload, str):
             raw = part.get_payload(decode=True) or b""
-            texts.append(decode_bytes(raw) if raw else payload)
+            texts.append(decode_bytes(raw) if isinstance(raw, bytes) and raw else payload)
     return texts
 
 
@@ -153,7 +156,7 @@ def classify_automatic(
     if precedence in _AUTO_PRECEDENCE:
         auto = True
         reasons.append(f"Precedence: {precedence}")
-    if _AUTO_SUBJECT.search(fold_vietnamese(subject)):
+    if _AUTO_SUBJECT.search(strip_marks(subject).lower()):
         auto = True
         reasons.append("out-of-office subject")
 
@@ -168,14 +171,14 @@ def classify_automatic(
     reports = _report_texts(msg) if isinstance(msg, Message) else []
     if ctype == "multipart/report" and report_type == "delivery-status" or reports:
         for report in reports:
-            found, failed = failed_recipients(report)
-            recipients += [a for a in found if a not in recipients]
+            failing, failed = failed_recipients(report)
+            recipients += [a for a in failing if a not in recipients]
             bounce = bounce or failed
         if not reports:
             bounce = True
         auto = True
         reasons.append("delivery-status report" + ("" if bounce else " without failure"))
-    if not bounce and _DAEMON.match(sender) and _BOUNCE_SUBJECT.search(fold_vietnamese(subject)):
+    if not bounce and _DAEMON.match(sender) and _BOUNCE_SUBJECT.search(strip_marks(subject).lower()):
         bounce = auto = True
         reasons.append("bounce from mailer-daemon")
     if bounce and not recipients:
@@ -184,10 +187,14 @@ def classify_automatic(
             if address.lower() not in ignore and address.lower() not in recipients:
                 recipients.append(address.lower())
         recipients = recipients[:20]
+    spam = _spam_flagged(headers)
+    if spam:
+        reasons.append("marked as spam by the mail server")
     return Automatic(
         auto_reply=auto and not bounce,
         bounce=bounce,
         bounced_recipients=recipients,
         own_mail=own_mail,
+        spam=spam,
         reasons=reasons,
     )

@@ -17,7 +17,7 @@ import logging
 import socket
 import ssl
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -244,14 +244,16 @@ class Mailbox:
         except _NETWORK_ERRORS as e:
             raise MailboxError(f"cannot delete uid {uid}: {e}") from e
 
-    def append(self, folder: str, raw: bytes, when: datetime | None = None, flags: tuple = ()) -> None:
+    def append(
+        self, folder: str, raw: bytes, when: datetime | None = None, flags: tuple[bytes, ...] = ()
+    ) -> None:
         try:
             self.client.append(folder, raw, flags=flags, msg_time=when)
         except _NETWORK_ERRORS as e:
             raise MailboxError(f"APPEND to {folder} failed: {e}") from e
 
     # -- waiting ----------------------------------------------------------------------
-    def idle_wait(self, seconds: float, should_stop=lambda: False) -> bool:
+    def idle_wait(self, seconds: float, should_stop: Callable[[], bool] = lambda: False) -> bool:
         """Wait in IDLE up to ``seconds``; True when the server announced new mail.
 
         The wait is checked every second so a shutdown request is honoured quickly;

@@ -1,4 +1,4 @@
-"""Parse one raw mail into an :class:`~bot.intake.message.InboundMessage`.
+"""Parse one raw mail into an :class:`~bot.mail.InboundMessage`.
 
 :func:`parse_message` is pure (bytes in, data out) and defensive: it only ever raises
 :class:`~bot.errors.MessageRejected` (message over ``max_message_bytes``, or bytes the
@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 
 from ..errors import MessageRejected
+from ..mail import Attachment, InboundMessage
 from .headers import (
     addresses,
     decode_bytes,
@@ -44,9 +45,9 @@ from .headers import (
     raw_headers,
 )
 from .htmltext import digest_html
+from .limits import ParseLimits
 from .links import find_drive_links
 from .loops import classify_automatic
-from .message import Attachment, InboundMessage, ParseLimits
 from .payload import decode_payload, extract_uuencoded, transfer_encoding
 from .skeleton import message_from_bytes
 from .unpack import Budget, child_origin, collect_files
@@ -296,7 +297,8 @@ class _Walker:
 
 def _iter_parts(msg: Message) -> list[Message]:
     """Every part, breadth-first, without recursion and with the same caps as the walk."""
-    out, queue = [], [(msg, 0)]
+    out: list[Message] = []
+    queue = [(msg, 0)]
     while queue and len(out) < MAX_PARTS:
         part, depth = queue.pop(0)
         out.append(part)
@@ -409,6 +411,7 @@ def _build(
         bounce=verdict.bounce,
         bounced_recipients=verdict.bounced_recipients,
         own_mail=verdict.own_mail,
+        spam=verdict.spam,
         headers=_header_map(msg),
         defects=walker.defects,
         skipped_parts=walker.skipped,

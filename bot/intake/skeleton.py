@@ -110,7 +110,7 @@ def _splice(msg: Message, tag: str, view: memoryview, runs: list[tuple[int, int]
     stack = [msg]
     while stack:  # no recursion: the tree may be thousands of levels deep
         part = stack.pop()
-        payload = part._payload  # the stored payload; get_payload() may re-decode it
+        payload = part._payload  # type: ignore[attr-defined]  # stored as is; get_payload() may re-decode it
         if isinstance(payload, list):
             stack += [p for p in payload if isinstance(p, Message)]
             continue
@@ -123,4 +123,4 @@ def _splice(msg: Message, tag: str, view: memoryview, runs: list[tuple[int, int]
                 pieces.append(view[begin:end])
             elif text:
                 pieces.append(text_to_bytes(text))
-        part._payload = SplicedBody(payload, tuple(pieces))
+        part._payload = SplicedBody(payload, tuple(pieces))  # type: ignore[attr-defined]

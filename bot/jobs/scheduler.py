@@ -24,6 +24,9 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.app import App
+from bot.outgoing.digest import DigestResult, IntakeHealth, queue_digest
+from bot.outgoing.reminders import remind
+from bot.outgoing.sender import FlushReport, flush_outbox
 
 log = logging.getLogger(__name__)
 
@@ -55,15 +58,13 @@ FLUSH_BATCH = 50
 FLUSH_ROUNDS = 40  # at most 2,000 mails per job run; the next run takes the rest
 
 
-def flush_all(app: App, clock: Callable[[], dt.datetime], wake: threading.Event | None = None):
+def flush_all(app: App, clock: Callable[[], dt.datetime], wake: threading.Event | None = None) -> FlushReport:
     """Flush batch after batch while full batches go out, so a backlog (a reminder round,
     a burst of acknowledgments) leaves now rather than 50 mails per outbox interval.
 
     ``wake`` is set by :func:`run_soon` when mail is queued while this run is already
     sending (APScheduler then skips the extra run): one more round picks that mail up.
     """
-    from bot.outgoing.sender import flush_outbox
-
     if wake is not None:
         wake.clear()
     report = flush_outbox(app, clock(), limit=FLUSH_BATCH)
@@ -77,6 +78,10 @@ def flush_all(app: App, clock: Callable[[], dt.datetime], wake: threading.Event 
     return report
 
 
+def _digest(app: App, now: dt.datetime, health: Callable[[dt.datetime], IntakeHealth]) -> DigestResult:
+    return queue_digest(app, now, health(now))
+
+
 def run_soon(sched: BackgroundScheduler, job_id: str) -> None:
     """Run ``job_id`` now (real time), e.g. the outbox right after intake queued acks."""
     wake = getattr(sched, "wakes", {}).get(job_id)
@@ -85,10 +90,10 @@ def run_soon(sched: BackgroundScheduler, job_id: str) -> None:
     sched.modify_job(job_id, next_run_time=dt.datetime.now(sched.timezone))
 
 
-def build_scheduler(app: App, clock: Callable[[], dt.datetime]) -> BackgroundScheduler:
-    from bot.outgoing.digest import queue_digest
-    from bot.outgoing.reminders import remind
-
+def build_scheduler(
+    app: App, clock: Callable[[], dt.datetime], health: Callable[[dt.datetime], IntakeHealth]
+) -> BackgroundScheduler:
+    """The outbox, reminder and digest jobs; ``health(now)`` is the intake verdict the digest shows."""
     tz = app.settings.tz
     start = dt.datetime.now(tz)  # real time: see the module docstring
     sched = BackgroundScheduler(
@@ -122,7 +127,7 @@ def build_scheduler(app: App, clock: Callable[[], dt.datetime]) -> BackgroundSch
         next_run_time=start,
     )
     sched.add_job(
-        _guarded("digest", lambda: then_send(queue_digest(app, clock()))),
+        _guarded("digest", lambda: then_send(_digest(app, clock(), health))),
         CronTrigger(hour=digest_time.hour, minute=digest_time.minute, timezone=tz),
         id="digest",
         next_run_time=start,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.campaign.units import UnitInfo
-from bot.matching.normalize import fold
+from bot.text import fold
 
 # Organisational prefixes that say what kind of body, not which one.
 _PREFIXES = (
@@ -96,7 +96,7 @@ def build_index(units: list[UnitInfo]) -> list[Phrase]:
     return cached
 
 
-class PhraseIndex(list):
+class PhraseIndex(list[Phrase]):
     """The phrases, plus the same phrases grouped by their first token (read-only)."""
 
     def __init__(self, phrases: list[Phrase]) -> None:
@@ -106,7 +106,7 @@ class PhraseIndex(list):
             self.by_first.setdefault(p.tokens[0], []).append((i, p))
 
 
-_LAST_INDEX: dict[tuple, PhraseIndex] = {}
+_LAST_INDEX: dict[tuple[tuple[str, str, tuple[str, ...]], ...], PhraseIndex] = {}
 
 
 def _build_index(units: list[UnitInfo]) -> PhraseIndex:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.matching.normalize import fold
+from bot.text import fold
 
 # First words that make a title or an office, never a name (lower case, with diacritics,
 # because "Tổng" (general) and "Tống" (a surname) fold the same).

@@ -19,7 +19,7 @@ from bot.matching.names_person import (
     is_collective,
     person_name,
 )
-from bot.matching.normalize import fold, strip_marks
+from bot.text import fold, nominee_key, strip_marks
 
 TAP_THE = "tap_the"
 CA_NHAN = "ca_nhan"
@@ -64,20 +64,6 @@ class NomineeGuess:
     kind: str | None  # tap_the | ca_nhan | None
     name: str | None
     evidence: list[str] = field(default_factory=list)
-
-
-def nominee_key(name: str) -> str:
-    """Folded key that groups spellings of one nominee; honorifics are dropped.
-
-    >>> nominee_key("Đồng chí NGUYỄN VĂN A") == nominee_key("Nguyen Van A")
-    True
-    """
-    # Lower-casing first keeps upper-case-only abbreviations ("DU") out of personal names.
-    key = fold((name or "").lower())
-    for honorific in ("dong chi ", "d c ", "ong ", "ba "):
-        if key.startswith(honorific):
-            key = key[len(honorific) :]
-    return key
 
 
 def _kind_and_name(rest: str, default: str | None) -> tuple[str | None, str | None]:
@@ -129,21 +115,22 @@ def _from_text(lines: list[str]) -> NomineeGuess | None:
             m = pattern.search(line)
             if not m:
                 continue
+            k: str | None
             if kind == CA_NHAN:
                 k, name = CA_NHAN, person_name(m.group(1), labelled=pattern is _PERSON_FIELD)
             else:
                 k, name = _kind_and_name(m.group(1), kind)
             if name:
                 return NomineeGuess(k, name, [f"{label}: '{line.strip()[:80]}' → {k} {name}"])
-    names = {}
+    names: dict[str, tuple[str, str]] = {}
     for line in lines:
         for m in _COMRADE_NAME.finditer(line):
-            name = person_name(m.group(1))
-            if name:
-                names.setdefault(nominee_key(name), (name, line.strip()[:80]))
+            found = person_name(m.group(1))
+            if found:
+                names.setdefault(nominee_key(found), (found, line.strip()[:80]))
     if len(names) == 1:
-        name, line = next(iter(names.values()))
-        return NomineeGuess(CA_NHAN, name, [f"text names 'đồng chí {name}': '{line}'"])
+        only, where = next(iter(names.values()))
+        return NomineeGuess(CA_NHAN, only, [f"text names 'đồng chí {only}': '{where}'"])
     if len(names) > 1:
         shown = ", ".join(n for n, _ in names.values())
         return NomineeGuess(CA_NHAN, None, [f"text names several people ({shown}); staff decide"])
@@ -153,8 +140,8 @@ def _from_text(lines: list[str]) -> NomineeGuess | None:
 def _from_filename(filename: str) -> NomineeGuess | None:
     stem = _EXTENSION.sub("", unicodedata.normalize("NFC", filename or ""))
     # Split camel case and separators but keep the words as written.
-    words = re.sub(r"(?<=[a-zà-ỹ])(?=[A-ZÀ-ỸĐ])", " ", stem)
-    words = [w for w in re.split(r"[\s_\-.,()+]+", words) if w and not w.isdigit()]
+    spaced = re.sub(r"(?<=[a-zà-ỹ])(?=[A-ZÀ-ỸĐ])", " ", stem)
+    words = [w for w in re.split(r"[\s_\-.,()+]+", spaced) if w and not w.isdigit()]
     keep = list(words)
     folded = [_plain(w) for w in words]
     for noise in sorted(_FILENAME_NOISE, key=len, reverse=True):

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass, field
 
 from bot.campaign.model import Campaign, Deliverable
-from bot.matching.normalize import contains_phrase, fold
-from bot.matching.text import document_zones, strip_subject_prefixes
+from bot.matching.zones import document_zones, strip_subject_prefixes
+from bot.text import contains_phrase, fold
 
 TITLE_WEIGHT = 3.0  # first line of the title zone; later lines decay
 TITLE_DECAY = 0.88

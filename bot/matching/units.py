@@ -22,10 +22,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from bot.campaign.units import UnitInfo, normalize_email
-from bot.intake.message import InboundMessage
+from bot.mail import InboundMessage
 from bot.matching.names import build_index, find_phrases
-from bot.matching.normalize import fold
-from bot.matching.text import body_parts, header_lines, strip_subject_prefixes
+from bot.matching.zones import body_parts, header_lines, strip_subject_prefixes
+from bot.text import fold
 
 # How much a name found in each place says about the sender.
 WEIGHTS = {

@@ -8,58 +8,12 @@ template tests) or from a dry run, and a lazy-load can never happen while render
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from typing import Any
 
 from bot.campaign.model import Campaign
-from bot.campaign.tracking import COUNTED, REVIEW, UnitState
-
-
-@dataclass(frozen=True)
-class NomineeRef:
-    name: str
-    kind: str  # tap_the | ca_nhan
-
-
-@dataclass(frozen=True)
-class MissingItem:
-    """One deliverable a unit still owes (for per-nominee ones: which nominees lack it)."""
-
-    type: str
-    name: str
-    deadline_id: str
-    due: dt.datetime
-    scope: str
-    nominees: tuple[NomineeRef, ...] = field(default_factory=tuple)
-    short_name: str = ""
-
-
-def missing_items(campaign: Campaign, state: UnitState, deadline_id: str | None = None) -> list[MissingItem]:
-    """What the unit still has to send, optionally only for one deadline.
-
-    A file that arrived and waits for staff review is not "missing": reminding a unit
-    for something it has sent would be wrong, and staff will ask if the file is bad.
-    """
-    refs = {n.nomination.name: NomineeRef(n.nomination.name, n.nomination.kind) for n in state.nominations}
-    ids = {n.nomination.id: n.nomination.name for n in state.nominations}
-    specs = {d.id: d for d in campaign.deliverables}
-    out = []
-    for d in state.deliverables:
-        if d.status == COUNTED or (deadline_id is not None and d.deadline_id != deadline_id):
-            continue
-        spec = specs[d.type]
-        if spec.scope == "unit":
-            if d.status == REVIEW:
-                continue
-            out.append(MissingItem(d.type, spec.name, d.deadline_id, d.due, "unit", (), spec.short_name))
-            continue
-        pending = {ids.get(f.nomination_id) for f in d.files if f.status == REVIEW}
-        lacking = [n for n in d.missing_nominees if n not in pending]
-        if lacking or (d.status != REVIEW and not d.missing_nominees):
-            nominees = tuple(refs.get(n) or NomineeRef(n, "") for n in lacking)
-            out.append(
-                MissingItem(d.type, spec.name, d.deadline_id, d.due, "nominee", nominees, spec.short_name)
-            )
-    return out
+from bot.campaign.planning import MissingItem
+from bot.campaign.tracking import UnitState
+from bot.config import Settings
 
 
 def by_due(items: list[MissingItem]) -> list[dict]:
@@ -75,7 +29,7 @@ def missing_types(items: list[MissingItem]) -> str:
     return ",".join(dict.fromkeys(i.type for i in items))
 
 
-def base_context(settings, campaign: Campaign, now: dt.datetime) -> dict:
+def base_context(settings: Settings, campaign: Campaign, now: dt.datetime) -> dict[str, Any]:
     """What every template may use: the office, the campaign, the moment of writing."""
     staff = settings.staff
     return {

@@ -23,30 +23,31 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.app import App
 from bot.campaign.model import Campaign
+from bot.campaign.planning import missing_items
 from bot.campaign.tracking import UnitState
-from bot.exports.labels import PROBLEM_OTHER_VI, PROBLEM_VI, unit_kind_vi
 from bot.exports.matrix import OVERVIEW, XLSX_TYPE, matrix_bytes
-from bot.outgoing.context import base_context, by_due, missing_items
+from bot.outgoing.context import base_context, by_due
 from bot.outgoing.outbox import MailAttachment, enqueue, sender_of
+from bot.outgoing.render import mail_renderer
 from bot.reporting import activity
 from bot.reporting.snapshot import gc_paused, load_snapshot
 from bot.store import repo
 from bot.store.models import OutboxMail
+from bot.vocabulary import problem_heading_vi, review_reason_vi
 
 log = logging.getLogger(__name__)
 
-REVIEW_REASONS_VI = {
-    "unknown_unit": "Chưa xác định được đơn vị gửi",
-    "unverified_sender": "Địa chỉ gửi chưa được đăng ký cho đơn vị",
-    "uncertain_type": "Chưa chắc chắn loại hồ sơ hoặc người được đề nghị",
-    "quarantined": "Thư bị cách ly",
-}
+# The intake verdict as the digest shows it: {"ok", "last_success_at", "last_error"}.
+IntakeHealth = Mapping[str, Any]
 # Listed one by one up to these numbers; counted past them (see the module docstring).
 MAX_LISTED_UNITS = 100
 MAX_LISTED_FILES = 300
@@ -76,27 +77,13 @@ def digest_key(campaign_id: str, day: dt.date) -> str:
     return f"digest:{campaign_id}:{day.isoformat()}"
 
 
-def _review_reason(reason: str | None) -> str:
-    reason = reason or ""
-    head, _, rest = reason.partition(":")
-    text = REVIEW_REASONS_VI.get(head.strip(), reason)
-    return f"{text}: {rest.strip()}" if rest.strip() and head.strip() in REVIEW_REASONS_VI else text
-
-
-def _health(app, now: dt.datetime) -> dict:
-    from bot.services.health import check_health
-
-    h = check_health(app, now)
-    return {"ok": h.ok, "last_success_at": h.last_success_at, "last_error": h.last_error}
-
-
-def build_digest(app, session: Session, now: dt.datetime) -> Digest:
-    """The digest due at ``now`` (not queued)."""
+def build_digest(app: App, session: Session, now: dt.datetime, health: IntakeHealth) -> Digest:
+    """The digest due at ``now`` (not queued), showing the intake verdict ``health``."""
     with gc_paused():
-        return _build_digest(app, session, now)
+        return _build_digest(app, session, now, health)
 
 
-def _build_digest(app, session: Session, now: dt.datetime) -> Digest:
+def _build_digest(app: App, session: Session, now: dt.datetime, health: IntakeHealth) -> Digest:
     campaign = app.campaign
     today = now.astimezone(campaign.tz).date()
     snap = load_snapshot(session, campaign)
@@ -116,7 +103,7 @@ def _build_digest(app, session: Session, now: dt.datetime) -> Digest:
             "received_at": m.received_at,
             "sender": m.sender or "",
             "subject": m.subject or "",
-            "reason": _review_reason(m.review_reason),
+            "reason": review_reason_vi(m.review_reason),
             "suggested_unit": m.suggested_unit_name or "",
             "files": m.files,
         }
@@ -138,7 +125,7 @@ def _build_digest(app, session: Session, now: dt.datetime) -> Digest:
         held=outbox.get("held", 0),
         retrying=outbox.get("pending", 0),
         counts=snap.counts,
-        health=_health(app, now),
+        health=dict(health),
         upcoming=upcoming(campaign, today),
     )
     ctx.update(_listed_or_counted("arrived", arrived, MAX_LISTED_FILES, file_summary))
@@ -148,7 +135,7 @@ def _build_digest(app, session: Session, now: dt.datetime) -> Digest:
         ctx.update(missing_units=[], missing_summary=unit_summary(campaign, [st for st, _ in owing]))
     else:
         ctx.update(missing_units=[_owing_unit(st, items) for st, items in owing], missing_summary=None)
-    subject, text, html = app.renderer.render("digest", ctx)
+    subject, text, html = mail_renderer(app).render("digest", ctx)
     return Digest(
         key=digest_key(campaign.id, today),
         recipients=list(app.settings.staff.digest_recipients),
@@ -259,7 +246,7 @@ def unit_summary(campaign: Campaign, states: list[UnitState]) -> dict:
         per[st.unit.kind] = per.get(st.unit.kind, 0) + 1
     return {
         "units": len(states),
-        "groups": [{"name": unit_kind_vi(campaign, k), "units": v} for k, v in per.items()],
+        "groups": [{"name": campaign.unit_kind_name(k), "units": v} for k, v in per.items()],
     }
 
 
@@ -267,7 +254,7 @@ def problem_summary(problems: list[dict]) -> dict:
     """Units with problems, counted by kind of problem (most frequent first)."""
     per: dict[str, int] = {}
     for p in problems:
-        for label in dict.fromkeys(PROBLEM_VI.get(c, PROBLEM_OTHER_VI) for c in p["codes"]):
+        for label in dict.fromkeys(problem_heading_vi(c) for c in p["codes"]):
             per[label] = per.get(label, 0) + 1
     return {
         "units": len(problems),
@@ -283,10 +270,13 @@ def upcoming(campaign, today: dt.date) -> list[dict]:
     return [dict(i, days_left=(i["date"] - today).days) for i in items if i["date"] >= today]
 
 
-def queue_digest(app, now: dt.datetime, dry_run: bool = False, force: bool = False) -> DigestResult:
+def queue_digest(
+    app: App, now: dt.datetime, health: IntakeHealth, dry_run: bool = False, force: bool = False
+) -> DigestResult:
     """Queue today's digest if its hour has come and it is not queued yet.
 
-    ``force`` ignores the hour (a manual ``digest`` before the scheduled time).
+    ``health`` is the intake verdict to show (``bot.pipeline.health``, handed in by the
+    caller); ``force`` ignores the hour (a manual ``digest`` before the scheduled time).
     """
     campaign = app.campaign
     local = now.astimezone(campaign.tz)
@@ -298,7 +288,7 @@ def queue_digest(app, now: dt.datetime, dry_run: bool = False, force: bool = Fal
     with app.db.session() as s:
         if not dry_run and s.scalars(select(OutboxMail.id).where(OutboxMail.idempotency_key == key)).first():
             return DigestResult("already_queued", key)
-        d = build_digest(app, s, now)
+        d = build_digest(app, s, now, health)
         if dry_run:
             return DigestResult("dry_run", key, d)
         row = enqueue(

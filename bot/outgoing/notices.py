@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bot.app import App
 from bot.outgoing.context import base_context
 from bot.outgoing.outbox import enqueue, sender_of
+from bot.outgoing.render import mail_renderer
 from bot.store.models import OutboxMail, Unit
 
 log = logging.getLogger(__name__)
 
 
-def flood_context(app, sender: str, unit_name: str, now: dt.datetime) -> dict:
+def flood_context(app: App, sender: str, unit_name: str, now: dt.datetime) -> dict[str, Any]:
     ctx = base_context(app.settings, app.campaign, now)
     ctx.update(
         reason="flood",
@@ -31,7 +34,7 @@ def flood_context(app, sender: str, unit_name: str, now: dt.datetime) -> dict:
 
 
 def queue_flood_notice(
-    app, session: Session, sender: str, unit: Unit | None, now: dt.datetime
+    app: App, session: Session, sender: str, unit: Unit | None, now: dt.datetime
 ) -> OutboxMail | None:
     """Tell staff, once per sender and local day, that acknowledgments are being held."""
     recipients = app.settings.staff.digest_recipients
@@ -39,7 +42,7 @@ def queue_flood_notice(
         log.warning("acknowledgments to %s held, but no staff.digest_recipients to tell", sender)
         return None
     day = now.astimezone(app.campaign.tz).date().isoformat()
-    subject, text, html = app.renderer.render(
+    subject, text, html = mail_renderer(app).render(
         "notice", flood_context(app, sender, unit.name if unit else "", now)
     )
     return enqueue(

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from email import policy
@@ -32,11 +33,17 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.campaign.units import normalize_email
+from bot.config import Settings
 from bot.store.models import OutboxMail
 
 log = logging.getLogger(__name__)
 
 KINDS = ("ack", "reminder", "overdue", "digest", "notice")
+_REPLY_PREFIX = re.compile(
+    r"^\s*((re|aw|sv|tl|tr|fw|fwd|trả lời|tra loi|chuyển tiếp|chuyen tiep)\s*(\[\d+\])?\s*[:：]\s*)+",
+    re.IGNORECASE,
+)
+_MAX_REFERENCES = 10  # a reply's References keep the newest few ids of the thread
 # CRLF line ends; headers the bot writes itself as raw values (set_raw) are not refolded.
 _POLICY = policy.SMTP.clone(refold_source="none")
 
@@ -60,9 +67,26 @@ class Sender:
         return self.address.rpartition("@")[2] or "localhost"
 
 
-def sender_of(settings) -> Sender:
+def sender_of(settings: Settings) -> Sender:
     """The From identity from the bot's settings."""
     return Sender(settings.smtp.from_address, settings.smtp.from_name)
+
+
+def reply_subject(original: str | None) -> str:
+    """``Re: <subject>`` without stacking ``Re:``/``TL:``/``Fwd:`` prefixes."""
+    core = _REPLY_PREFIX.sub("", original or "").strip()
+    return f"Re: {core}" if core else "Re: Xác nhận đã nhận thư"
+
+
+def reply_headers(message_id: str | None, references: Sequence[str] | None) -> dict[str, str]:
+    """``In-Reply-To`` and ``References`` that thread a mail under ``message_id`` (if any)."""
+    if not message_id:
+        return {}
+    refs = [r for r in (references or []) if r != message_id]
+    return {
+        "In-Reply-To": message_id,
+        "References": " ".join([*refs[-(_MAX_REFERENCES - 1) :], message_id]),
+    }
 
 
 def build_message(

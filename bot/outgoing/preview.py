@@ -8,18 +8,24 @@ can check their wording before the first mail arrives.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
+from bot.app import App
+from bot.campaign.planning import PlannedMail, missing_items, reminder_key
 from bot.errors import BotError
 from bot.outgoing.acks import ACK_CATEGORIES, ack_context
-from bot.outgoing.context import missing_items
+from bot.outgoing.digest import IntakeHealth, build_digest
+from bot.outgoing.reminders import reminder_context
+from bot.outgoing.render import mail_renderer
 from bot.outgoing.samples import sample_context
+from bot.reporting.snapshot import load_unit_state
 from bot.store.models import Message, Unit
 
 
-def _unit(session, code: str | None) -> Unit | None:
+def _unit(session: Session, code: str | None) -> Unit | None:
     if code is None:
         return None
     unit = session.scalars(
@@ -30,10 +36,9 @@ def _unit(session, code: str | None) -> Unit | None:
     return unit
 
 
-def _reminder_from_db(app, session, unit: Unit, kind: str, now: dt.datetime) -> dict | None:
-    from bot.outgoing.reminders import PlannedMail, reminder_context, reminder_key
-    from bot.outgoing.state import load_unit_state
-
+def _reminder_from_db(
+    app: App, session: Session, unit: Unit, kind: str, now: dt.datetime
+) -> dict[str, Any] | None:
     campaign = app.campaign
     state = load_unit_state(session, campaign, unit)
     items = missing_items(campaign, state)
@@ -63,16 +68,20 @@ def _reminder_from_db(app, session, unit: Unit, kind: str, now: dt.datetime) -> 
     return reminder_context(app, plan, now)
 
 
-def preview(app, kind: str, unit_code: str | None, now: dt.datetime) -> tuple[str, str, str, str]:
-    """``(subject, text, html, source)`` where ``source`` says where the data came from."""
-    r = app.renderer
+def preview(
+    app: App, kind: str, unit_code: str | None, now: dt.datetime, health: IntakeHealth
+) -> tuple[str, str, str, str]:
+    """``(subject, text, html, source)`` where ``source`` says where the data came from.
+
+    ``health`` is the intake verdict the digest shows (:mod:`bot.pipeline.health`).
+    """
+    r = mail_renderer(app)
     with app.db.session() as s:
         unit = _unit(s, unit_code)
-        ctx, source = None, "sample"
+        ctx: dict[str, Any] | None = None
+        source = "sample"
         if kind == "digest":
-            from bot.outgoing.digest import build_digest
-
-            d = build_digest(app, s, now)
+            d = build_digest(app, s, now, health)
             return d.subject, d.text, d.html, "database"
         if kind == "ack" and unit is not None:
             row = s.scalars(
@@ -85,7 +94,7 @@ def preview(app, kind: str, unit_code: str | None, now: dt.datetime) -> tuple[st
                 .order_by(Message.received_at.desc(), Message.id.desc())
             ).first()
             if row is not None:
-                ctx, source = ack_context(app, s, row, None, unit, now), f"message #{row.id}"
+                ctx, source = ack_context(app, s, row, unit, now), f"message #{row.id}"
         elif kind in ("reminder", "overdue") and unit is not None:
             ctx = _reminder_from_db(app, s, unit, kind, now)
             source = "database" if ctx is not None else "sample (the unit owes nothing)"

@@ -25,11 +25,12 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 
+from bot.app import App
 from bot.errors import BotError
+from bot.vocabulary import nominee_kind_vi
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "mail_templates"
 KINDS = ("ack", "reminder", "overdue", "digest", "notice")
-NOMINEE_KINDS_VI = {"tap_the": "tập thể", "ca_nhan": "cá nhân"}
 
 
 class TemplateRenderError(BotError):
@@ -61,7 +62,7 @@ class Renderer:
             vn_date=self._date,
             vn_datetime=self._datetime,
             vn_time=self._time,
-            nominee_kind=lambda k: NOMINEE_KINDS_VI.get(k, k),
+            nominee_kind=nominee_kind_vi,
         )
 
     def _local(self, value: dt.datetime) -> dt.datetime:
@@ -113,6 +114,11 @@ def _nfc(s: str) -> str:
 def renderer(tz_name: str, directory: str | None = None) -> Renderer:
     """A cached renderer per time zone (the Jinja2 environment caches compiled templates)."""
     return Renderer(ZoneInfo(tz_name), directory)
+
+
+def mail_renderer(app: App) -> Renderer:
+    """The bot's mail templates: ``templates_directory`` over the shipped ``mail_templates/``."""
+    return renderer(app.campaign.timezone, app.settings.templates_directory)
 
 
 def render(kind: str, context: dict[str, Any], tz: str = "Asia/Ho_Chi_Minh") -> tuple[str, str, str]:

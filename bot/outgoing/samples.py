@@ -8,9 +8,13 @@ and check the Vietnamese for mojibake.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from bot.campaign.model import Campaign
-from bot.outgoing.context import MissingItem, NomineeRef, base_context, by_due
+from bot.campaign.planning import MissingItem, NomineeRef
+from bot.config import Settings
+from bot.outgoing.context import base_context, by_due
+from bot.outgoing.digest import upcoming
 
 SAMPLE_UNIT = {
     "code": "SYT",
@@ -40,7 +44,7 @@ def _missing(campaign: Campaign, deadline_id: str) -> list[MissingItem]:
     return items
 
 
-def sample_context(kind: str, settings, campaign: Campaign, now: dt.datetime) -> dict:
+def sample_context(kind: str, settings: Settings, campaign: Campaign, now: dt.datetime) -> dict[str, Any]:
     """A context for ``kind`` with plausible data (Đảng bộ Sở Y tế, Plan 120-KH/ĐUK)."""
     ctx = base_context(settings, campaign, now)
     first = campaign.deadlines[0]
@@ -101,8 +105,6 @@ def sample_context(kind: str, settings, campaign: Campaign, now: dt.datetime) ->
             limit=settings.smtp.max_acks_per_sender_per_hour,
         )
     elif kind == "digest":
-        from bot.outgoing.digest import upcoming
-
         today = now.astimezone(campaign.tz).date()
         ctx.update(
             today=today,

@@ -31,10 +31,12 @@ import ssl
 from dataclasses import dataclass, field
 
 import aiosmtplib
-from sqlalchemy import or_, select, update
+from sqlalchemy import ColumnElement, or_, select, update
 
+from bot.app import App
 from bot.config import SmtpSettings
 from bot.errors import SendError
+from bot.store.db import Database
 from bot.store.models import OutboxMail
 from bot.tls import client_context
 
@@ -146,7 +148,7 @@ class FlushReport:
         return s
 
 
-def _reclaim(db, now: dt.datetime) -> int:
+def _reclaim(db: Database, now: dt.datetime) -> int:
     with db.session() as s:
         res = s.execute(
             update(OutboxMail)
@@ -156,7 +158,7 @@ def _reclaim(db, now: dt.datetime) -> int:
         return res.rowcount or 0
 
 
-def _candidates(db, now: dt.datetime, limit: int) -> list[int]:
+def _candidates(db: Database, now: dt.datetime, limit: int) -> list[int]:
     """Ids of pending rows that are due, oldest first (not yet claimed)."""
     with db.session() as s:
         return list(
@@ -169,11 +171,11 @@ def _candidates(db, now: dt.datetime, limit: int) -> list[int]:
         )
 
 
-def _due(now: dt.datetime):
+def _due(now: dt.datetime) -> ColumnElement[bool]:
     return or_(OutboxMail.next_attempt_at.is_(None), OutboxMail.next_attempt_at <= now)
 
 
-def _claim(db, row_id: int, now: dt.datetime) -> bool:
+def _claim(db: Database, row_id: int, now: dt.datetime) -> bool:
     """pending → sending for one row, just before it is sent; False if another process won.
 
     Claiming one row at a time keeps each claim as short as one SMTP transaction, far
@@ -199,7 +201,9 @@ def _claim(db, row_id: int, now: dt.datetime) -> bool:
         return res.rowcount == 1
 
 
-def _record(db, row_id: int, now: dt.datetime, error: SendError | None, note: str | None = None) -> str:
+def _record(
+    db: Database, row_id: int, now: dt.datetime, error: SendError | None, note: str | None = None
+) -> str:
     with db.session() as s:
         row = s.get(OutboxMail, row_id)
         row.attempts += 1
@@ -213,7 +217,7 @@ def _record(db, row_id: int, now: dt.datetime, error: SendError | None, note: st
         return row.state
 
 
-async def flush_outbox_async(app, now: dt.datetime, limit: int = 50) -> FlushReport:
+async def flush_outbox_async(app: App, now: dt.datetime, limit: int = 50) -> FlushReport:
     """Send what is due at ``now`` (at most ``limit`` rows); see the module docstring."""
     db = app.db
     report = FlushReport(reclaimed=_reclaim(db, now))
@@ -258,6 +262,6 @@ async def flush_outbox_async(app, now: dt.datetime, limit: int = 50) -> FlushRep
     return report
 
 
-def flush_outbox(app, now: dt.datetime, limit: int = 50) -> FlushReport:
+def flush_outbox(app: App, now: dt.datetime, limit: int = 50) -> FlushReport:
     """Synchronous :func:`flush_outbox_async`, for the CLI and a thread-pool scheduler."""
     return asyncio.run(flush_outbox_async(app, now, limit))

@@ -14,32 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.campaign.model import Campaign
-from bot.exports.labels import deliverable_label
 from bot.store.models import AttachmentRow, Message, Nomination, OutboxMail, Submission, Unit, UnitAddress
-
-KIND_VI = {
-    "ack": "Thư xác nhận",
-    "reminder": "Thư nhắc",
-    "overdue": "Thông báo quá hạn",
-    "digest": "Bản tổng hợp",
-    "notice": "Thông báo",
-}
-# Quarantine reasons are recorded as English codes (for logs and tools); staff read these.
-_QUARANTINE_VI = {
-    "too_large": "thư vượt quá dung lượng cho phép",
-    "internal_error": "lỗi hệ thống khi xử lý thư (đã ghi nhật ký để kiểm tra)",
-    "unparseable": "thư sai định dạng, không đọc được",
-    "document_crash": "tệp đính kèm làm hỏng bộ đọc văn bản (đã cách ly, cần kiểm tra thủ công)",
-}
+from bot.vocabulary import OUTBOX_KINDS_VI, UNKNOWN_DELIVERABLE_VI, quarantine_reason_vi
 
 
 def deliverable_vi(campaign: Campaign, deliverable: str | None) -> str:
-    return deliverable_label(campaign, deliverable) if deliverable else "Chưa xác định"
-
-
-def quarantine_reason_vi(reason: str) -> str:
-    code = reason.split(":", 1)[0].strip()
-    return _QUARANTINE_VI.get(code, reason or "không rõ lý do")
+    return campaign.label(deliverable) if deliverable else UNKNOWN_DELIVERABLE_VI
 
 
 def arrivals(session: Session, campaign: Campaign, since: dt.datetime, now: dt.datetime) -> list[dict]:
@@ -133,7 +113,7 @@ def failed_mail(session: Session) -> list[dict]:
     )
     return [
         {
-            "kind": KIND_VI.get(kind, kind),
+            "kind": OUTBOX_KINDS_VI.get(kind, kind),
             "recipients": ", ".join(recipients or []),
             "subject": subject,
             "error": error or "",

@@ -4,7 +4,9 @@ The result (:class:`Snapshot`) is plain data that status, reminders, the digest,
 exports and the dashboard read; none of them query the database unit by unit.  Rows are
 read as Core tuples (:mod:`bot.store.repo`) and turned straight into the tracking
 dataclasses: no ORM object is built, which keeps 5,000 units well under a second.
-:func:`load_unit_states` runs the same queries narrowed to one unit.
+:func:`load_unit_states` runs the same queries narrowed to one unit, and
+:func:`load_unit_state` is that for one unit (the acknowledgment path: loading the whole
+campaign's snapshot there would make every recorded mail pay for every unit).
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from sqlalchemy.orm import Session
 
 from bot.campaign.model import Campaign
 from bot.campaign.problems import Problem
-from bot.campaign.tracking import NominationView, SubmissionView, Tracker, UnitState, UnitView
+from bot.campaign.tracking import NominationView, SubmissionView, Tracker, UnitState
+from bot.campaign.units import UnitInfo
 from bot.store import repo
+from bot.store.models import Unit
 
 
 @dataclass(frozen=True)
@@ -118,13 +122,21 @@ def _unit_states(session: Session, campaign: Campaign, unit_id: int | None, unit
     tracker = Tracker(campaign)
     return [
         tracker.state(
-            UnitView(code, name, kind, tuple(emails.get(uid, ())), secretary, uid),
+            UnitInfo(code, name, kind, tuple(emails.get(uid, ())), secretary, id=uid),
             subs.get(uid, []),
             noms.get(uid, []),
             ext.get(uid, {}),
         )
         for uid, code, name, kind, secretary in units
     ]
+
+
+def load_unit_state(session: Session, campaign: Campaign, unit: Unit) -> UnitState:
+    """The unit's tracking state, counting everything flushed in ``session`` so far."""
+    # The unit and its addresses are read from ``unit`` when they are loaded already.
+    loaded = "addresses" in unit.__dict__
+    [state] = load_unit_states(session, campaign, unit.id, unit if loaded else None)
+    return state
 
 
 def load_snapshot(session: Session, campaign: Campaign) -> Snapshot:

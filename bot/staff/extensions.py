@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from bot.campaign.model import Campaign
 from bot.campaign.tracking import due_date
 from bot.staff.errors import StaffError
+from bot.staff.review import unit_by_code, unit_extensions
 from bot.store import repo
 from bot.store.models import Extension, Submission, Unit
 
@@ -98,8 +99,6 @@ def set_extension(
 
 def recompute_late(session: Session, campaign: Campaign, unit: Unit) -> int:
     """Re-judge ``late`` on all the unit's submissions against its current deadlines."""
-    from bot.staff.review import unit_extensions
-
     ext = unit_extensions(session, campaign, unit)
     changed = 0
     subs = session.scalars(
@@ -134,8 +133,6 @@ def extend_deadline(
     deadline's deliverables.  With neither: every deadline of the plan that falls
     before ``until`` (an extension never shortens a later deadline).
     """
-    from bot.staff.review import unit_by_code
-
     unit = unit_by_code(session, unit_code)
     if deliverable is not None or deadline_id is not None:
         return [

@@ -24,9 +24,10 @@ from pathlib import Path
 
 from bot.campaign.model import Campaign
 from bot.documents.inspect import inspect_document
-from bot.intake.message import Attachment, InboundMessage, ParseLimits
+from bot.intake.limits import ParseLimits
 from bot.intake.unpack import Budget, collect_files
-from bot.services.analysis import FileAnalysis, analyze_files
+from bot.mail import Attachment, InboundMessage
+from bot.pipeline.understand import FileAnalysis, understand_files
 
 
 def _attachments(path: Path, limits: ParseLimits) -> list[Attachment]:
@@ -76,5 +77,5 @@ def inspect_paths(
         attachments = _attachments(path, limits)
         # A mail with nothing but this file: the subject and body say nothing.
         msg = InboundMessage(None, "", None, None, [], [], None, None, None, [], "", attachments)
-        for fa in analyze_files(msg, campaign) or []:
+        for fa in understand_files(msg, campaign) or []:
             yield _record(fa, with_text)

@@ -1,7 +1,7 @@
 """The "needs redoing" notice a unit gets when staff send one of its files back.
 
-Rendered from ``mail_templates/notice_redo.txt`` / ``.html`` with the outgoing
-renderer's environment (same filters, strict undefined, NFC), and queued with
+Rendered from ``mail_templates/notice_redo.txt`` / ``.html`` by the outgoing renderer
+(same filters, strict undefined, NFC), and queued with
 :func:`bot.outgoing.outbox.enqueue` as kind ``notice`` under ``redo:{submission_id}``,
 threaded under the unit's original mail like its acknowledgment.
 """
@@ -9,26 +9,24 @@ threaded under the unit's original mail like its acknowledgment.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
+from typing import Any
 
-from jinja2 import TemplateError
 from sqlalchemy.orm import Session
 
 from bot.campaign.model import Campaign
 from bot.campaign.units import normalize_email
-from bot.outgoing.acks import reply_subject
+from bot.config import Settings
 from bot.outgoing.context import base_context
-from bot.outgoing.outbox import enqueue, sender_of
-from bot.outgoing.render import TemplateRenderError, renderer
+from bot.outgoing.outbox import enqueue, reply_headers, reply_subject, sender_of
+from bot.outgoing.render import renderer
 from bot.store.models import OutboxMail, Submission
 
 TEMPLATE = "notice_redo"
-_MAX_REFERENCES = 10
 
 
 def redo_context(
-    settings, campaign: Campaign, s: Submission, comment: str, until: dt.date, now: dt.datetime
-) -> dict:
+    settings: Settings, campaign: Campaign, s: Submission, comment: str, until: dt.date, now: dt.datetime
+) -> dict[str, Any]:
     m = s.message
     ctx = base_context(settings, campaign, now)
     ctx.update(
@@ -45,26 +43,10 @@ def redo_context(
     return ctx
 
 
-def render_redo(ctx: dict, tz: str, directory: str | None = None) -> tuple[str, str, str]:
-    """``(subject, text, html)`` of the notice; raises TemplateRenderError."""
-    env = renderer(tz, directory).env
-    name = f"{TEMPLATE}.txt"
-    try:
-        txt = env.get_template(name)
-        subject = "".join(txt.blocks["subject"](txt.new_context(dict(ctx))))
-        text = txt.render(ctx)
-        name = f"{TEMPLATE}.html"
-        html = env.get_template(name).render(ctx)
-    except (TemplateError, KeyError) as e:
-        raise TemplateRenderError(name, f"{type(e).__name__}: {e}") from e
-    nfc = lambda v: unicodedata.normalize("NFC", v)  # noqa: E731
-    return nfc(" ".join(subject.split())), nfc(text.strip() + "\n"), nfc(html)
-
-
 def queue_redo_notice(
     session: Session,
     campaign: Campaign,
-    settings,
+    settings: Settings,
     s: Submission,
     comment: str,
     until: dt.date,
@@ -72,10 +54,8 @@ def queue_redo_notice(
 ) -> OutboxMail | None:
     """Queue the notice in the caller's transaction; ``None`` if already queued."""
     m = s.message
-    subject, text, html = render_redo(
-        redo_context(settings, campaign, s, comment, until, now),
-        campaign.timezone,
-        settings.templates_directory,
+    subject, text, html = renderer(campaign.timezone, settings.templates_directory).render(
+        TEMPLATE, redo_context(settings, campaign, s, comment, until, now)
     )
     unit_addresses = [a.email for a in s.unit.addresses]
     sender = normalize_email(m.sender or "")
@@ -88,10 +68,7 @@ def queue_redo_notice(
     if not to:
         return None
     headers = {"X-Intake-Unit": s.unit.code, "X-Intake-Redo": s.deliverable}
-    if m.message_id_header:
-        refs = [r for r in (m.references or []) if r != m.message_id_header]
-        headers["In-Reply-To"] = m.message_id_header
-        headers["References"] = " ".join([*refs[-(_MAX_REFERENCES - 1) :], m.message_id_header])
+    headers.update(reply_headers(m.message_id_header, m.references))
     return enqueue(
         session,
         key=f"redo:{s.id}",

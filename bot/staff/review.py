@@ -19,28 +19,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from bot.campaign.model import Campaign
-from bot.campaign.problems import UNVERIFIED_SENDER
 from bot.campaign.tracking import due_date
 from bot.staff.errors import StaffError
 from bot.store import repo
 from bot.store.models import AttachmentRow, Message, Nomination, Submission, Unit
+from bot.text import nominee_key
+from bot.vocabulary import ProblemCode, ReviewReason
 
 # Files refused at intake were never stored; there is nothing to count.
-_UNUSABLE = {"refused_type", "too_large", "archive_limit", "unsupported_archive"}
-
-REVIEW_REASONS_VI = {
-    "unknown_unit": "Chưa xác định được đơn vị gửi",
-    UNVERIFIED_SENDER: "Địa chỉ gửi chưa đăng ký với đơn vị",
-    "uncertain_type": "Chưa chắc loại hồ sơ hoặc người được đề nghị",
+_UNUSABLE = {
+    ProblemCode.REFUSED_TYPE,
+    ProblemCode.TOO_LARGE,
+    ProblemCode.ARCHIVE_LIMIT,
+    ProblemCode.UNSUPPORTED_ARCHIVE,
 }
-
-
-def reason_vi(reason: str | None) -> str:
-    if not reason:
-        return ""
-    if reason.startswith("quarantined"):
-        return "Thư bị cách ly: " + reason.partition(":")[2].strip()
-    return REVIEW_REASONS_VI.get(reason, reason)
 
 
 @dataclass
@@ -138,8 +130,6 @@ def _pick_nomination(
         )
     )
     if name:
-        from bot.matching.nominees import nominee_key
-
         key = nominee_key(name)
         same = [n for n in existing if n.name_key == key and (kind is None or n.kind == kind)]
         if same:
@@ -261,7 +251,7 @@ def assign_message(
         for s in subs
     )
     result = AssignResult(unit.code, created)
-    if previous_reason == UNVERIFIED_SENDER and m.sender:
+    if previous_reason == ReviewReason.UNVERIFIED_SENDER and m.sender:
         if add_address:
             result.address_added = repo.add_unit_address(session, unit, m.sender, now, actor)
         else:

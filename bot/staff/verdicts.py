@@ -18,7 +18,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from bot.campaign.model import Campaign
 from bot.campaign.tracking import due_date
+from bot.config import Settings
 from bot.staff.errors import StaffError
+from bot.staff.extensions import set_extension
+from bot.staff.notice import queue_redo_notice
+from bot.staff.review import unit_extensions
 from bot.store import repo
 from bot.store.models import OutboxMail, Submission, Unit
 
@@ -78,7 +82,7 @@ def accept_file(session: Session, submission_id: int, now: dt.datetime, actor: s
 def redo_file(
     session: Session,
     campaign: Campaign,
-    settings,
+    settings: Settings,
     submission_id: int,
     comment: str,
     now: dt.datetime,
@@ -86,10 +90,6 @@ def redo_file(
     until: dt.date | None = None,
 ) -> RedoResult:
     """Mark the file "needs redoing" and queue the threaded notice to the unit."""
-    from bot.staff.extensions import set_extension
-    from bot.staff.notice import queue_redo_notice
-    from bot.staff.review import unit_extensions
-
     comment = comment.strip()
     if not comment:
         raise StaffError("a comment saying what to fix is required", "Cần ghi rõ nội dung cần sửa.")

@@ -1,4 +1,4 @@
-"""Small repository functions over the models: the queries the services share.
+"""Small repository functions over the models: the queries the rest of the bot shares.
 
 Loading functions use a fixed number of queries whatever the number of units, so
 status, reminders, the digest and the exports scale: the tracking snapshot reads plain
@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session, selectinload, subqueryload
 
+from bot.campaign.slots import SlotFile, new_files_by_slot, superseded
 from bot.campaign.units import UnitInfo, normalize_email
 from bot.store.models import (
     AttachmentRow,
@@ -29,6 +30,7 @@ from bot.store.models import (
     UnitAddress,
     UnitAlias,
 )
+from bot.text import nominee_key
 
 
 def audit(
@@ -92,6 +94,7 @@ def unit_infos(units: Iterable[Unit]) -> list[UnitInfo]:
             tuple(a.email for a in u.addresses),
             u.secretary,
             tuple(a.alias for a in u.aliases),
+            u.id,
         )
         for u in units
     ]
@@ -110,6 +113,49 @@ def add_unit_address(session: Session, unit: Unit, email: str, now: datetime, ac
 # -- mailbox state ----------------------------------------------------------------------
 def mailbox_state(session: Session, mailbox: str) -> MailboxState | None:
     return session.scalars(select(MailboxState).where(MailboxState.mailbox == mailbox)).first()
+
+
+# -- intake: what the pass asks before it decides ------------------------------------------
+def recorded_uid(session: Session, mailbox: str, uidvalidity: int, uid: int) -> Row | None:
+    """``(id, state, message_id_header)`` of the message recorded under this UID, if any."""
+    return session.execute(
+        select(Message.id, Message.state, Message.message_id_header).where(
+            Message.mailbox == mailbox, Message.uidvalidity == uidvalidity, Message.uid == uid
+        )
+    ).first()
+
+
+def duplicate_of(session: Session, message_id: str | None, fingerprint: str) -> int | None:
+    """The message this one is a copy of: same content fingerprint (and Message-ID, if any)."""
+    q = select(Message.id).where(Message.content_sha256 == fingerprint, Message.state != "duplicate")
+    if message_id:
+        q = q.where(Message.message_id_header == message_id)
+    return session.scalars(q.limit(1)).first()
+
+
+def bot_message_units(session: Session, in_reply_to: str | None, references: Iterable[str]) -> dict[str, str]:
+    """The bot's own outgoing Message-IDs a mail refers to, mapped to their unit code.
+
+    Only the mail's ``In-Reply-To``/``References`` are looked up (one indexed query),
+    never the whole outbox: that grows with every acknowledgment ever sent.
+    """
+    refs = {r.strip().strip("<>").strip() for r in [in_reply_to or "", *references]}
+    refs.discard("")
+    if not refs:
+        return {}
+    forms = [f for r in refs for f in (r, f"<{r}>")]
+    rows = session.execute(
+        select(OutboxMail.message_id_header, Unit.code)
+        .join(Unit, OutboxMail.unit_id == Unit.id)
+        .where(OutboxMail.message_id_header.in_(forms))
+    ).all()
+    return {mid: code for mid, code in rows if code}
+
+
+def unit_nomination_rows(session: Session, campaign: str, unit_id: int) -> list[Row]:
+    """``(id, kind, name, name_key)`` of one unit's nominations, in the order they were proposed."""
+    cols = (Nomination.id, Nomination.kind, Nomination.name, Nomination.name_key)
+    return _campaign_rows(session, Nomination, cols, campaign, unit_id)
 
 
 # -- what the status, reminders, digest and exports read ---------------------------------
@@ -232,8 +278,6 @@ def find_or_create_nomination(
     session: Session, campaign_id: str, unit_id: int, kind: str, name: str, now: datetime
 ) -> Nomination:
     """The unit's nomination with this kind and name, matched by the folded name key."""
-    from bot.matching.nominees import nominee_key
-
     key = nominee_key(name)
     found = session.scalars(
         select(Nomination).where(
@@ -256,25 +300,19 @@ def find_or_create_nomination(
 def supersede_slots(
     session: Session, campaign_id: str, unit_id: int, message: Message, created: list[Submission]
 ) -> None:
-    """Within each (deliverable, nominee) slot only the newest message's files count.
+    """Apply the rule of which file counts (:mod:`bot.campaign.slots`) to ``message``'s new files.
 
-    Files of one message for one slot all count (three award decisions).  Only
-    ``received`` files replace others: a file waiting for review never hides a good one.
-    When a newer message already filled the slot, the new files become history.
+    Loads each slot the new files fall in and marks what stops counting superseded.
     """
-    by_slot: dict[tuple[str | None, int | None], list[Submission]] = {}
-    for s in created:
-        if s.status == "received":
-            by_slot.setdefault((s.deliverable, s.nomination_id), []).append(s)
-    created_ids = {s.id for s in created}
-    for (deliverable, nomination_id), mine in by_slot.items():
+    created_by_id = {s.id: s for s in created}
+    for (deliverable, nomination_id), mine in new_files_by_slot(map(_slot_file, created)).items():
         same_nominee = (
             Submission.nomination_id.is_(None)
             if nomination_id is None
             else Submission.nomination_id == nomination_id
         )
-        others = [
-            s
+        others = {
+            s.id: s
             for s in session.scalars(
                 select(Submission).where(
                     Submission.campaign == campaign_id,
@@ -285,17 +323,15 @@ def supersede_slots(
                     Submission.message_id != message.id,
                 )
             )
-            if s.id not in created_ids
-        ]
-        newer = [s for s in others if s.received_at > message.received_at and s.status == "received"]
-        if newer:
-            newest = max(newer, key=lambda s: (s.received_at, s.id))
-            for s in mine:
-                s.superseded_by_id = newest.id
-            continue
-        for s in others:
-            if s.received_at <= message.received_at:
-                s.superseded_by_id = mine[-1].id
+            if s.id not in created_by_id
+        }
+        decided = superseded(mine, [_slot_file(s) for s in others.values()], message.received_at)
+        for sid, by in decided.items():
+            (created_by_id.get(sid) or others[sid]).superseded_by_id = by
+
+
+def _slot_file(s: Submission) -> SlotFile:
+    return SlotFile(s.id, s.deliverable, s.nomination_id, s.received_at, s.status)
 
 
 def review_messages(session: Session) -> list[Message]:

@@ -14,7 +14,10 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from bot.staff.errors import StaffError
-from bot.web.app import checked_form, flash, in_thread, now, require_user, safe_next, state
+from bot.staff.extensions import extend_deadline
+from bot.staff.review import assign_message, reject_message
+from bot.staff.verdicts import accept_file, redo_file
+from bot.web.common import bot_app, checked_form, flash, in_thread, now, require_user, safe_next
 
 
 def _actor(user: str) -> str:
@@ -35,7 +38,7 @@ def _date(value) -> dt.date | None:
 
 async def _run(request: Request, back: str, work, ok_text) -> Response:
     """Run ``work(session)`` in a transaction off the event loop; flash and redirect."""
-    bot = state(request).bot
+    bot = bot_app(request)
 
     def job():
         with bot.db.session() as s:
@@ -53,9 +56,8 @@ async def _run(request: Request, back: str, work, ok_text) -> Response:
 async def review_assign(request: Request) -> Response:
     user = require_user(request)
     form = await checked_form(request)
-    from bot.staff.review import assign_message
 
-    bot, moment = state(request).bot, now(request)
+    bot, moment = bot_app(request), now(request)
     message_id = request.path_params["id"]
     unit_code = str(form.get("unit") or "").strip()
 
@@ -87,7 +89,6 @@ async def review_assign(request: Request) -> Response:
 async def review_reject(request: Request) -> Response:
     user = require_user(request)
     form = await checked_form(request)
-    from bot.staff.review import reject_message
 
     message_id = request.path_params["id"]
     reason = str(form.get("reason") or "")
@@ -103,7 +104,6 @@ async def review_reject(request: Request) -> Response:
 async def file_accept(request: Request) -> Response:
     user = require_user(request)
     form = await checked_form(request)
-    from bot.staff.verdicts import accept_file
 
     sid = request.path_params["id"]
     moment = now(request)
@@ -118,9 +118,8 @@ async def file_accept(request: Request) -> Response:
 async def file_redo(request: Request) -> Response:
     user = require_user(request)
     form = await checked_form(request)
-    from bot.staff.verdicts import redo_file
 
-    bot, moment = state(request).bot, now(request)
+    bot, moment = bot_app(request), now(request)
     sid = request.path_params["id"]
     comment = str(form.get("comment") or "")
     until_raw = form.get("until")
@@ -140,9 +139,8 @@ async def file_redo(request: Request) -> Response:
 async def unit_extend(request: Request) -> Response:
     user = require_user(request)
     form = await checked_form(request)
-    from bot.staff.extensions import extend_deadline
 
-    bot, moment = state(request).bot, now(request)
+    bot, moment = bot_app(request), now(request)
     code = request.path_params["code"]
     target = str(form.get("target") or "")
     until_raw = form.get("until")

@@ -21,22 +21,35 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlparse
+from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from bot.exports.labels import FILE_STATUS_VI, NOMINEE_KIND_VI, STATUS_VI, deliverable_label
-from bot.web.auth import LoginLimiter, csrf_matches, new_csrf_token, verify_password
+from bot.app import App
+from bot.campaign.model import Campaign
+from bot.vocabulary import FILE_STATUS_VI, STATUS_VI, nominee_kind_vi
+from bot.web import actions, downloads, pages
+from bot.web.auth import LoginLimiter, new_csrf_token, verify_password
+from bot.web.common import (
+    LoginRequired,
+    checked_form,
+    current_user,
+    in_thread,
+    now,
+    render,
+    safe_next,
+    state,
+)
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
@@ -50,7 +63,7 @@ class WebConfig:
     secret_key: str
 
 
-def web_config(app, user: str | None = None, password_hash: str | None = None) -> WebConfig:
+def web_config(app: App, user: str | None = None, password_hash: str | None = None) -> WebConfig:
     """Credentials from arguments, else the environment / secrets file."""
     secret = app.settings.secret
     return WebConfig(
@@ -60,7 +73,7 @@ def web_config(app, user: str | None = None, password_hash: str | None = None) -
     )
 
 
-def _templates(campaign) -> Jinja2Templates:
+def _templates(campaign: Campaign) -> Jinja2Templates:
     tz = campaign.tz
     env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),
@@ -72,7 +85,7 @@ def _templates(campaign) -> Jinja2Templates:
     # The audit page shows details as JSON; Vietnamese stays readable.
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
 
-    def local(v):
+    def local(v: Any) -> Any:
         return v.astimezone(tz) if isinstance(v, dt.datetime) and v.tzinfo else v
 
     env.filters.update(
@@ -81,83 +94,10 @@ def _templates(campaign) -> Jinja2Templates:
         iso_date=lambda v: "" if v is None else local(v).strftime("%Y-%m-%d"),
         status_vi=lambda s: STATUS_VI.get(s, s),
         file_status_vi=lambda s: FILE_STATUS_VI.get(s, s),
-        nominee_kind_vi=lambda k: NOMINEE_KIND_VI.get(k, k),
-        deliverable_vi=lambda d: "" if d is None else deliverable_label(campaign, d),
+        nominee_kind_vi=lambda k: nominee_kind_vi(k, capital=True),
+        deliverable_vi=lambda d: "" if d is None else campaign.label(d),
     )
     return Jinja2Templates(env=env)
-
-
-# -- request helpers shared by the page and action modules ---------------------------------
-def state(request: Request):
-    return request.app.state
-
-
-def now(request: Request) -> dt.datetime:
-    return state(request).clock()
-
-
-def current_user(request: Request) -> str | None:
-    return request.session.get("user")
-
-
-def csrf_token(request: Request) -> str:
-    token = request.session.get("csrf")
-    if not token:
-        token = request.session["csrf"] = new_csrf_token()
-    return token
-
-
-def flash(request: Request, text: str, level: str = "ok") -> None:
-    request.session.setdefault("flash", []).append({"level": level, "text": text})
-
-
-def render(request: Request, name: str, context: dict | None = None, status_code: int = 200) -> HTMLResponse:
-    st = state(request)
-    ctx = {
-        "user": current_user(request),
-        "csrf": csrf_token(request),
-        "flashes": request.session.pop("flash", []),
-        "campaign": st.bot.campaign,
-        "now": now(request),
-        "path": request.url.path,
-    }
-    ctx.update(context or {})
-    return st.templates.TemplateResponse(request, name, ctx, status_code=status_code)
-
-
-class LoginRequired(Exception):
-    """Raised by :func:`require_user` for an anonymous page request."""
-
-
-def require_user(request: Request) -> str:
-    user = current_user(request)
-    if not user:
-        raise LoginRequired()
-    return user
-
-
-async def checked_form(request: Request):
-    """The POSTed form, after the CSRF check (403 on a missing or wrong token)."""
-    form = await request.form()
-    if not csrf_matches(request.session.get("csrf"), form.get("csrf") or request.headers.get("x-csrf-token")):
-        log.warning("CSRF check failed for %s %s", request.method, request.url.path)
-        raise HTTPException(403, "Yêu cầu không hợp lệ (thiếu hoặc sai mã xác thực biểu mẫu).")
-    return form
-
-
-def safe_next(target: str | None) -> str:
-    """Only same-site paths are followed after login (no open redirect)."""
-    if not target:
-        return "/"
-    parsed = urlparse(target)
-    if parsed.scheme or parsed.netloc or not target.startswith("/") or target.startswith("//"):
-        return "/"
-    return target
-
-
-async def in_thread(fn, *args, **kwargs):
-    """Database work and file reads run off the event loop."""
-    return await run_in_threadpool(fn, *args, **kwargs)
 
 
 # -- login / logout ----------------------------------------------------------------------
@@ -227,7 +167,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 # -- factory -----------------------------------------------------------------------------
 def create_web_app(
-    bot_app,
+    bot_app: App,
     clock: Callable[[], dt.datetime] | None = None,
     *,
     user: str | None = None,
@@ -236,8 +176,6 @@ def create_web_app(
     limiter: LoginLimiter | None = None,
 ) -> Starlette:
     """The dashboard over ``bot_app``; ``clock`` defaults to the real clock in the bot's zone."""
-    from bot.web import actions, downloads, pages
-
     tz = bot_app.settings.tz
     config = web_config(bot_app, user, password_hash)
     if secret_key:

@@ -17,7 +17,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from bot.web.app import current_user, in_thread, now, state
+from bot.app import App
+from bot.exports import build
+from bot.store.models import AttachmentRow, Submission
+from bot.web.common import bot_app, current_user, in_thread, now
 
 
 def content_disposition(filename: str) -> str:
@@ -34,9 +37,7 @@ def _staff_only(request: Request) -> None:
         raise HTTPException(403, "Cần đăng nhập bằng tài khoản cán bộ để tải tệp.")
 
 
-def _attachment_bytes(bot, attachment_id: int) -> tuple[str, str, bytes] | None:
-    from bot.store.models import AttachmentRow
-
+def _attachment_bytes(bot: App, attachment_id: int) -> tuple[str, str, bytes] | None:
     with bot.db.session() as s:
         a = s.scalars(select(AttachmentRow).where(AttachmentRow.id == attachment_id)).first()
         if a is None or not a.stored_path:
@@ -44,9 +45,7 @@ def _attachment_bytes(bot, attachment_id: int) -> tuple[str, str, bytes] | None:
         return a.filename, a.sniffed_type or "application/octet-stream", bot.files.read(a.stored_path)
 
 
-def _submission_attachment(bot, submission_id: int) -> int | None:
-    from bot.store.models import Submission
-
+def _submission_attachment(bot: App, submission_id: int) -> int | None:
     with bot.db.session() as s:
         return s.scalars(select(Submission.attachment_id).where(Submission.id == submission_id)).first()
 
@@ -62,7 +61,7 @@ def _file_response(found) -> Response:
 
 async def submission_file(request: Request) -> Response:
     _staff_only(request)
-    bot = state(request).bot
+    bot = bot_app(request)
     attachment_id = await in_thread(_submission_attachment, bot, request.path_params["id"])
     if attachment_id is None:
         raise HTTPException(404, "Không tìm thấy tệp.")
@@ -71,12 +70,10 @@ async def submission_file(request: Request) -> Response:
 
 async def attachment_file(request: Request) -> Response:
     _staff_only(request)
-    return _file_response(await in_thread(_attachment_bytes, state(request).bot, request.path_params["id"]))
+    return _file_response(await in_thread(_attachment_bytes, bot_app(request), request.path_params["id"]))
 
 
 async def export(request: Request) -> Response:
-    from bot.exports import build
-
     _staff_only(request)
     kind = request.path_params["kind"]
     makers = {
@@ -87,7 +84,7 @@ async def export(request: Request) -> Response:
     if kind not in makers:
         raise HTTPException(404, "Không có loại dữ liệu này.")
     make, ctype = makers[kind]
-    bot, moment = state(request).bot, now(request)
+    bot, moment = bot_app(request), now(request)
 
     def job() -> bytes:
         with bot.db.session() as s:

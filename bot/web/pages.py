@@ -6,6 +6,7 @@ the session closes, so a template can never trigger a database query.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -15,8 +16,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from bot.app import App
+from bot.campaign.model import Campaign
 from bot.campaign.tracking import DeliverableState, UnitState
-from bot.web.app import in_thread, render, require_user, state
+from bot.reporting.snapshot import load_snapshot, load_unit_state
+from bot.staff.review import review_queue
+from bot.store.models import AuditLog, Extension, OutboxMail, Submission, Unit
+from bot.vocabulary import review_reason_vi
+from bot.web.common import bot_app, in_thread, render, require_user
 
 STATUSES = ("received", "missing", "needs_review")
 
@@ -30,7 +37,7 @@ class MatrixFilters:
     problems: bool = False
 
     @classmethod
-    def from_query(cls, q, campaign) -> MatrixFilters:
+    def from_query(cls, q: Mapping[str, str], campaign: Campaign) -> MatrixFilters:
         f = cls(
             kind=q.get("kind", ""),
             status=q.get("status", ""),
@@ -54,9 +61,7 @@ def _problems(st: UnitState, cells: list[DeliverableState]) -> list[str]:
     )
 
 
-def matrix_data(bot, f: MatrixFilters) -> dict:
-    from bot.reporting.snapshot import load_snapshot
-
+def matrix_data(bot: App, f: MatrixFilters) -> dict:
     campaign = bot.campaign
     with bot.db.session() as s:
         snap = load_snapshot(s, campaign)
@@ -89,7 +94,7 @@ def matrix_data(bot, f: MatrixFilters) -> dict:
 
 async def matrix_page(request: Request) -> Response:
     require_user(request)
-    bot = state(request).bot
+    bot = bot_app(request)
     f = MatrixFilters.from_query(request.query_params, bot.campaign)
     data = await in_thread(matrix_data, bot, f)
     return render(request, "matrix.html", {"f": f, **data})
@@ -117,10 +122,7 @@ def _file_dict(s) -> dict:
     }
 
 
-def unit_data(bot, code: str) -> dict | None:
-    from bot.outgoing.state import load_unit_state
-    from bot.store.models import Extension, Submission, Unit
-
+def unit_data(bot: App, code: str) -> dict | None:
     campaign = bot.campaign
     with bot.db.session() as s:
         unit = s.scalars(select(Unit).where(Unit.code == code).options(selectinload(Unit.addresses))).first()
@@ -170,16 +172,13 @@ def unit_data(bot, code: str) -> dict | None:
 
 async def unit_page(request: Request) -> Response:
     require_user(request)
-    data = await in_thread(unit_data, state(request).bot, request.path_params["code"])
+    data = await in_thread(unit_data, bot_app(request), request.path_params["code"])
     if data is None:
         raise HTTPException(404, "Không có đơn vị này.")
     return render(request, "unit.html", data)
 
 
-def review_data(bot) -> dict:
-    from bot.staff.review import reason_vi, review_queue
-    from bot.store.models import Submission, Unit
-
+def review_data(bot: App) -> dict:
     with bot.db.session() as s:
         items = []
         for m in review_queue(s):
@@ -198,7 +197,7 @@ def review_data(bot) -> dict:
                     "sender_name": m.sender_name,
                     "subject": m.subject,
                     "reason": m.review_reason,
-                    "reason_vi": reason_vi(m.review_reason),
+                    "reason_vi": review_reason_vi(m.review_reason),
                     "suggested": m.suggested_unit.code if m.suggested_unit else "",
                     "suggested_name": m.suggested_unit.name if m.suggested_unit else "",
                     "evidence": list(m.match_evidence or []),
@@ -225,13 +224,11 @@ def review_data(bot) -> dict:
 
 async def review_page(request: Request) -> Response:
     require_user(request)
-    data = await in_thread(review_data, state(request).bot)
+    data = await in_thread(review_data, bot_app(request))
     return render(request, "review.html", data)
 
 
-def outbox_data(bot, limit: int = 200) -> dict:
-    from bot.store.models import OutboxMail, Unit
-
+def outbox_data(bot: App, limit: int = 200) -> dict:
     with bot.db.session() as s:
         codes = dict(s.execute(select(Unit.id, Unit.code)).all())
         rows = [
@@ -253,12 +250,10 @@ def outbox_data(bot, limit: int = 200) -> dict:
 
 async def outbox_page(request: Request) -> Response:
     require_user(request)
-    return render(request, "outbox.html", await in_thread(outbox_data, state(request).bot))
+    return render(request, "outbox.html", await in_thread(outbox_data, bot_app(request)))
 
 
-def audit_data(bot, limit: int = 200) -> dict:
-    from bot.store.models import AuditLog
-
+def audit_data(bot: App, limit: int = 200) -> dict:
     with bot.db.session() as s:
         rows = [
             {
@@ -275,7 +270,7 @@ def audit_data(bot, limit: int = 200) -> dict:
 
 async def audit_page(request: Request) -> Response:
     require_user(request)
-    return render(request, "audit.html", await in_thread(audit_data, state(request).bot))
+    return render(request, "audit.html", await in_thread(audit_data, bot_app(request)))
 
 
 async def exports_page(request: Request) -> Response:

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from bot.campaign.model import load_campaign
 from bot.campaign.rules import check_outline
 from bot.documents.inspect import inspect_document
-from bot.matching.normalize import fold
+from bot.text import fold
 from tests.corpus.checks import pick
 from tests.corpus.docxgen import Para, header, render_docx
 from tests.corpus.make_corpus import CorpusDoc, _Cache, corpus_for, find, soffice_convert

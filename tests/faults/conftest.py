@@ -63,9 +63,7 @@ class ServiceProcess:
         # SIGTERM before the service installed its handler (still importing) would kill it
         # outright; an operator's stop comes later than that, so wait for the first sign
         # of the running service in its log.
-        wait_until(
-            lambda: not self.alive() or "bot.services.service" in self._new_log(), timeout=30, step=0.05
-        )
+        wait_until(lambda: not self.alive() or "bot.pipeline.run" in self._new_log(), timeout=30, step=0.05)
         self.proc.send_signal(signal.SIGTERM)
         return self.proc.wait(timeout=timeout)
 

@@ -16,9 +16,10 @@ import subprocess
 
 import pytest
 
+from bot.cli import acknowledge
 from bot.outgoing.digest import build_digest
-from bot.services.health import check_health
-from bot.services.intake import poll_once
+from bot.pipeline.health import check_health
+from bot.pipeline.poll import poll_once
 from bot.store import repo
 from tests.mailgen import build_mail, make_docx
 
@@ -49,15 +50,15 @@ def test_full_storage_leaves_mail_on_the_server_and_says_so(dovecot, app_factory
     dovecot.append(
         user, build_mail(sender, "Tờ trình", attachments=[("To trinh.docx", make_docx(["TỜ TRÌNH"]))])
     )
-    assert poll_once(app, T0).recorded == 1
+    assert poll_once(app, T0, acknowledge(app)).recorded == 1
 
     big = os.urandom(3 * 1024 * 1024)
     dovecot.append(user, build_mail(sender, "Báo cáo thành tích", attachments=[("Bao cao.pdf", big)]))
     dovecot.append(
         user, build_mail(sender, "Bản tóm tắt", attachments=[("Tom tat.docx", make_docx(["TÓM TẮT"]))])
     )
-    with caplog.at_level(logging.ERROR, logger="bot.services.intake"):
-        report = poll_once(app, T0 + dt.timedelta(minutes=5))
+    with caplog.at_level(logging.ERROR, logger="bot.pipeline.poll"):
+        report = poll_once(app, T0 + dt.timedelta(minutes=5), acknowledge(app))
     assert report.recorded == 0 and report.stopped_by.startswith("storage: storage is full")
     assert any("left on the server: storage is full" in r.getMessage() for r in caplog.records)
     assert len(dovecot.folder_uids(user, "INBOX")) == 2, "both mails wait on the server"
@@ -68,11 +69,11 @@ def test_full_storage_leaves_mail_on_the_server_and_says_so(dovecot, app_factory
     health = check_health(app, later)
     assert not health.ok and "storage is full" in health.message
     with app.db.session() as s:
-        digest = build_digest(app, s, later)
+        digest = build_digest(app, s, later, check_health(app, later).as_dict())
     assert "storage is full" in digest.text and "CẢNH BÁO" in digest.text
 
     subprocess.run(["mount", "-o", "remount,size=64m", str(small_storage)], check=True)
-    report = poll_once(app, T0 + dt.timedelta(minutes=10))
+    report = poll_once(app, T0 + dt.timedelta(minutes=10), acknowledge(app))
     assert report.recorded == 2 and report.stopped_by is None
     assert dovecot.folder_uids(user, "INBOX") == []
     assert check_health(app, T0 + dt.timedelta(minutes=11)).ok

@@ -14,8 +14,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
+from bot.cli import acknowledge
 from bot.outgoing.sender import flush_outbox
-from bot.services.intake import poll_once
+from bot.pipeline.poll import poll_once
 from bot.store.models import Message, OutboxMail
 from tests.faults.conftest import sink_by_kind
 from tests.mailgen import build_mail
@@ -45,9 +46,9 @@ def test_flood_is_rate_limited_and_staff_are_told_once(dovecot, mail_app, smtp_s
     assert app.settings.smtp.max_acks_per_sender_per_hour == LIMIT
     _append_many(dovecot, user, FLOODER, 0, 150)
     dovecot.append(user, build_mail(CALM, "Hồ sơ", message_id="<calm-1@units.test.example>"))
-    assert poll_once(app, T0).recorded == 151
+    assert poll_once(app, T0, acknowledge(app)).recorded == 151
     _append_many(dovecot, user, FLOODER, 150, 50)
-    assert poll_once(app, T0 + dt.timedelta(minutes=3)).recorded == 50
+    assert poll_once(app, T0 + dt.timedelta(minutes=3), acknowledge(app)).recorded == 50
     flush_outbox(app, T0 + dt.timedelta(minutes=4), limit=500)
 
     with app.db.session() as s:

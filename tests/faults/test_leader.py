@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.services.intake import poll_once
-from bot.services.leader import IntakeLock, intake_lock
+from bot.cli import acknowledge
+from bot.pipeline.leader import IntakeLock, intake_lock
+from bot.pipeline.poll import poll_once
 
 NOW = dt.datetime(2024, 2, 27, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 
@@ -33,6 +34,6 @@ def test_poll_once_stands_aside_while_a_service_polls(app_factory):
     name = Mailbox(app.settings.mailbox, None).name
     with intake_lock(app.db, name) as active:
         assert active
-        report = poll_once(app, NOW)  # never connects: the port is 1
+        report = poll_once(app, NOW, acknowledge(app))  # never connects: the port is 1
     assert report.stopped_by == "another instance is polling this mailbox"
     assert report.fetched == 0

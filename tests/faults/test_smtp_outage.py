@@ -14,11 +14,13 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from bot.cli import acknowledge
 from bot.devservers.dovecot import free_port
 from bot.devservers.smtp_sink import SmtpSink
 from bot.outgoing.digest import build_digest
 from bot.outgoing.sender import flush_outbox
-from bot.services.intake import poll_once
+from bot.pipeline.health import check_health
+from bot.pipeline.poll import poll_once
 from bot.store.models import OutboxMail
 from tests.mailgen import build_mail
 
@@ -34,7 +36,7 @@ def _queue_acks(dovecot, user: str, app, n: int) -> None:
         dovecot.append(
             user, build_mail(SENDERS[i % 3], f"Hồ sơ {i}", message_id=f"<out-{i}@units.test.example>")
         )
-    assert poll_once(app, T0).recorded == n
+    assert poll_once(app, T0, acknowledge(app)).recorded == n
 
 
 def _states(app) -> list[tuple[str, int]]:
@@ -88,7 +90,8 @@ def test_permanent_5xx_is_recorded_and_shown_in_the_digest(dovecot, app_factory,
         sink.stop()
     assert {s for s, _ in _states(app)} == {"failed"}
     with app.db.session() as s:
-        digest = build_digest(app, s, T0 + dt.timedelta(days=1))
+        later = T0 + dt.timedelta(days=1)
+        digest = build_digest(app, s, later, check_health(app, later).as_dict())
     failed = digest.context["failed"]
     assert len(failed) == 2 and all("550" in f["error"] for f in failed)
     assert "Mailbox unavailable" in digest.text

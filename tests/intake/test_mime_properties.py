@@ -17,9 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.errors import MessageRejected
-from bot.intake.message import InboundMessage, ParseLimits
+from bot.intake.limits import ParseLimits
 from bot.intake.mime import parse_message
 from bot.intake.sanitize import safe_filename
+from bot.mail import InboundMessage
 
 LIMITS = ParseLimits(
     max_attachment_bytes=200_000,

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from bot.errors import MessageRejected
 from bot.intake import payload, skeleton
-from bot.intake.message import ParseLimits
+from bot.intake.limits import ParseLimits
 from bot.intake.mime import parse_message
 from bot.intake.payload import decode_payload, decode_pieces, decode_with, raw_payload
 from tests.intake.test_mime_properties import LIMITS, messages

@@ -9,7 +9,7 @@ import py7zr
 import pytest
 
 from bot.intake import unpack
-from bot.intake.message import ParseLimits
+from bot.intake.limits import ParseLimits
 from bot.intake.unpack import Budget, collect_files
 
 PDF = b"%PDF-1.4\n%%EOF\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.intake.message import InboundMessage
+from bot.mail import InboundMessage
 
 REPO = Path(__file__).resolve().parents[2]
 PLAN = Path("/work/shared/seed/ke-hoach-120-KH-DUK-2024.txt")

@@ -9,8 +9,8 @@ from bot.matching.nominees import (
     extract_nominee,
     extract_proposal_nominees,
     group_nominees,
-    nominee_key,
 )
+from bot.text import nominee_key
 
 from . import samples as S
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.matching.normalize import contains_phrase, fold, fold_lines, strip_marks
+from bot.text import contains_phrase, fold, fold_lines, strip_marks
 
 
 @pytest.mark.parametrize(
@@ -122,6 +122,6 @@ def test_fold_lines_examples():
 @given(_VI_TEXT)
 def test_fold_is_two_full_passes(text):
     # fold() skips its second pass on ASCII output; that must never change the result.
-    from bot.matching.normalize import _fold_once
+    from bot.text import _fold_once
 
     assert fold(text) == (_fold_once(_fold_once(text)) if text else "")

@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.campaign import problems as P
 from bot.campaign.rules import (
     check_outline,
     check_quota,
@@ -17,6 +16,7 @@ from bot.campaign.rules import (
     unreadable_problem,
     unverified_sender_problem,
 )
+from bot.vocabulary import ProblemCode as P
 
 from .samples import kl01_report, outline_text
 

@@ -22,13 +22,13 @@ def app(smtp_sink, app_factory):
 
 @pytest.fixture
 def cli(monkeypatch):
-    """bot.cli.main with the outgoing commands registered (as the lead will do in cli.py).
+    """bot.cli.main, whose commands build their App through :func:`bot.app.build_app`.
 
     Each invocation builds its own App; they are kept and disposed at the end so no
     database connection is left for the garbage collector (PostgreSQL runs warn).
     """
-    import bot.cli
-    from bot.outgoing.commands import ALL
+    import bot.commands.context
+    from bot.cli import main
 
     built = []
 
@@ -37,14 +37,8 @@ def cli(monkeypatch):
         built.append(app)
         return app
 
-    real_build = bot.cli.build_app
-    monkeypatch.setattr(bot.cli, "build_app", build)
-    main = bot.cli.main
-    added = [c for c in ALL if c.name not in main.commands]
-    for c in added:
-        main.add_command(c)
+    real_build = bot.commands.context.build_app
+    monkeypatch.setattr(bot.commands.context, "build_app", build)
     yield main
-    for c in added:
-        main.commands.pop(c.name, None)
     for app in built:
         app.db.dispose()

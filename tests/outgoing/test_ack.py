@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot.outgoing.acks import reply_subject
+from bot.outgoing.outbox import reply_subject
 from bot.outgoing.sender import flush_outbox
 from bot.store.models import OutboxMail
 from tests.outgoing.conftest import at

@@ -1,4 +1,4 @@
-"""The outgoing CLI commands, registered on bot.cli.main as the lead will do."""
+"""The outgoing CLI commands on bot.cli.main."""
 
 from __future__ import annotations
 

@@ -9,14 +9,20 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from bot.outgoing.digest import queue_digest
+from bot.outgoing import digest as D
 from bot.outgoing.outbox import enqueue, sender_of
 from bot.outgoing.sender import flush_outbox
+from bot.pipeline.health import check_health
 from bot.store.models import OutboxMail
 from tests.outgoing.conftest import at
 from tests.seeding import F, full_dossier, record_mail
 
 pytestmark = pytest.mark.smtp
+
+
+def queue_digest(app, now, **kw):
+    """The digest as the scheduler queues it, with the intake health at ``now``."""
+    return D.queue_digest(app, now, check_health(app, now).as_dict(), **kw)
 
 
 def _fill(app, smtp_sink):
@@ -168,9 +174,9 @@ def test_digest_lists_bounced_unit_addresses(app_factory):
     """A delivery-status bounce is never a submission, but staff see the failing address."""
     import datetime as dt
 
+    from bot.cli import acknowledge
     from bot.intake.mailbox import FetchedMail
-    from bot.outgoing.digest import build_digest
-    from bot.services.intake import process_mail
+    from bot.pipeline.poll import process_mail
 
     app = app_factory()
     tz = dt.timezone(dt.timedelta(hours=7))
@@ -184,10 +190,10 @@ def test_digest_lists_bounced_unit_addresses(app_factory):
         b"Final-Recipient: rfc822; chibo.bdt@thainguyen.gov.vn\r\nAction: failed\r\nStatus: 5.1.1\r\n"
         b"--B--\r\n"
     )
-    out = process_mail(app, "t/INBOX", 1, FetchedMail(1, report, now, len(report)), now)
+    out = process_mail(app, "t/INBOX", 1, FetchedMail(1, report, now, len(report)), now, acknowledge(app))
     assert out.state == "ignored" and out.detail.startswith("bounce")
     with app.db.session() as s:
-        d = build_digest(app, s, now)
+        d = D.build_digest(app, s, now, check_health(app, now).as_dict())
     assert "chibo.bdt@thainguyen.gov.vn (Chi bộ Ban Dân tộc tỉnh)" in d.text
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.cli import acknowledge
 from bot.outgoing.sender import flush_outbox
-from bot.services.intake import poll_once
+from bot.pipeline.poll import poll_once
 from tests.mailgen import build_mail, make_docx
 from tests.outgoing.conftest import at
 
@@ -25,8 +26,8 @@ def test_poll_then_flush_answers_in_thread(dovecot, mail_app, smtp_sink):
         message_id="<e2e-1@thainguyen.gov.vn>",
     )
     dovecot.append(user, raw, at(26, 9))
-    poll_once(app, at(26, 9, 5))
-    poll_once(app, at(26, 9, 6))  # nothing new: no second acknowledgment
+    poll_once(app, at(26, 9, 5), acknowledge(app))
+    poll_once(app, at(26, 9, 6), acknowledge(app))  # nothing new: no second acknowledgment
     flush_outbox(app, at(26, 9, 7))
     flush_outbox(app, at(26, 9, 8))
     [mail] = smtp_sink.messages

@@ -11,8 +11,10 @@ from sqlalchemy import select
 
 from bot.app import build_app
 from bot.campaign.model import load_campaign
-from bot.campaign.tracking import NominationView, SubmissionView, UnitView, unit_state
-from bot.outgoing.reminders import plan_reminders, remind, shift_moment
+from bot.campaign.planning import plan_reminders, shift_moment
+from bot.campaign.tracking import NominationView, SubmissionView, unit_state
+from bot.campaign.units import UnitInfo
+from bot.outgoing.reminders import remind
 from bot.outgoing.sender import flush_outbox
 from bot.store.models import Extension, OutboxMail, Unit
 from tests.conftest import REPO
@@ -24,7 +26,7 @@ DL = "ho_so_khen_thuong"
 
 
 def _state(code="STP", kind="chi_bo_co_so", subs=(), noms=(), ext=None):
-    unit = UnitView(code, f"Chi bộ {code}", kind, (f"{code.lower()}@thainguyen.gov.vn",), "Bùi Văn Hùng")
+    unit = UnitInfo(code, f"Chi bộ {code}", kind, (f"{code.lower()}@thainguyen.gov.vn",), "Bùi Văn Hùng")
     return unit_state(CAMPAIGN, unit, list(subs), list(noms), ext or {})
 
 

@@ -1,5 +1,5 @@
 """Fixtures for the staff tools: a migrated app with the seeded campaign, and a CLI runner
-with the staff, export and web command groups registered on ``bot.cli.main``."""
+running the real ``bot.cli.main``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from click.testing import CliRunner
 
+from bot.cli import main
 from tests.seeding import seed
 
 NOW = dt.datetime(2024, 2, 28, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
@@ -19,22 +20,10 @@ def seeded_app(app_factory):
     return app, seed(app)
 
 
-def register_commands():
-    from bot.cli import main
-    from bot.exports.commands import export_group
-    from bot.staff.commands import deadline_group, files_group, review_group
-    from bot.web.commands import web_group
-
-    for group in (review_group, files_group, deadline_group, export_group, web_group):
-        main.add_command(group)
-    return main
-
-
 @pytest.fixture
 def cli(seeded_app):
     """``cli("review", "list")`` runs the real command line against the seeded app."""
     app, _ = seeded_app
-    main = register_commands()
     runner = CliRunner()
 
     def run(*args: str, now: dt.datetime = NOW, ok: bool = True):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from bot.web.app import safe_next
+from bot.cli import main
 from bot.web.auth import LoginLimiter, csrf_matches, hash_password, verify_password
+from bot.web.common import safe_next
 from bot.web.downloads import content_disposition
 
 
@@ -45,9 +46,6 @@ def test_content_disposition_keeps_vietnamese_names():
 
 
 def test_hash_password_command():
-    from tests.staff.conftest import register_commands
-
-    main = register_commands()
     out = CliRunner().invoke(
         main, ["web", "hash-password", "--iterations", "20000"], input="bí mật\nbí mật\n"
     )
@@ -56,9 +54,7 @@ def test_hash_password_command():
 
 
 def test_web_refuses_to_start_without_a_password_hash(app_factory, monkeypatch):
-    from tests.staff.conftest import register_commands
-
     monkeypatch.delenv("INTAKE_WEB_PASSWORD_HASH", raising=False)
     app = app_factory(units=False)
-    out = CliRunner().invoke(register_commands(), ["--config", app.settings.source, "web"])
+    out = CliRunner().invoke(main, ["--config", app.settings.source, "web"])
     assert out.exit_code == 1 and "INTAKE_WEB_PASSWORD_HASH is not set" in out.output

@@ -1,7 +1,7 @@
 """Parsing and document reading in worker processes, ahead of the poller.
 
 The poller records mail strictly in UID order, one transaction per mail (see
-``bot.services.intake``).  What takes the time before that — the MIME parse and reading
+``bot.pipeline.poll``).  What takes the time before that — the MIME parse and reading
 every document (text layer, OCR, the half-page measure, the outline of a 50-page
 report) — needs neither the database nor the mailbox, so :class:`Prefetcher` hands the
 raw bytes of the next few mails to a pool of worker processes while the poller stores,
@@ -25,8 +25,11 @@ import ctypes
 import logging
 import multiprocessing
 import os
+import select
 import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -35,7 +38,10 @@ from dataclasses import dataclass
 
 from bot.campaign.model import Campaign
 from bot.errors import MessageRejected
-from bot.intake.message import InboundMessage, ParseLimits
+from bot.intake.limits import ParseLimits
+from bot.intake.mime import parse_message
+from bot.mail import InboundMessage
+from bot.pipeline.understand import FileAnalysis, understand_files
 
 log = logging.getLogger(__name__)
 
@@ -55,27 +61,24 @@ class Prepared:
     """A worker's result for one raw mail: parsed and its files analysed, or why not."""
 
     msg: InboundMessage | None = None
-    files: list | None = None  # list[analysis.FileAnalysis] | None
+    files: list[FileAnalysis] | None = None
     rejected: str | None = None  # MessageRejected reason: quarantine
     crashed: str | None = None  # the worker died reading it: quarantine
 
 
 def prepare(raw: bytes, limits: ParseLimits, own: frozenset[str], campaign: Campaign) -> Prepared:
     """Parse one raw mail and analyse its files (the part that needs no database)."""
-    from bot.intake.mime import parse_message
-    from bot.services.analysis import analyze_files
-
     try:
         msg = parse_message(raw, limits, own_addresses=own)
     except MessageRejected as e:
         return Prepared(rejected=e.reason)
-    return Prepared(msg=msg, files=analyze_files(msg, campaign))
+    return Prepared(msg=msg, files=understand_files(msg, campaign))
 
 
 # -- worker side ---------------------------------------------------------------------
 
 _WORKER: dict = {}
-_PRELOAD = ["bot.services.workers", "bot.services.analysis", "bot.intake.mime", "bot.documents.inspect"]
+_PRELOAD = ["bot.pipeline.prefetch", "bot.pipeline.understand", "bot.intake.mime", "bot.documents.inspect"]
 
 
 def _die_with_parent() -> None:
@@ -100,10 +103,6 @@ def _exit_with_poller(poller_pid: int) -> None:
     ever sees EOF when the poller dies, so without this the worker, the fork server and
     the resource tracker would wait for each other forever.
     """
-    import os
-    import select
-    import threading
-    import time
 
     def watch() -> None:
         try:

@@ -1,29 +1,15 @@
-"""CLI commands for outgoing mail: ``outbox flush|list|release``, ``remind``, ``digest``, ``preview``.
+"""Outgoing mail on the command line: ``outbox flush|list|release``, ``remind``, ``digest``, ``preview``.
 
-Registered by ``bot/cli.py`` with ``main.add_command(...)``.  This module does not
-import ``bot.cli`` at import time (cli imports it), so the context object arrives via
-``click.pass_obj`` and the error handler is looked up when a command runs.
+Registered by ``bot/cli.py`` with ``main.add_command(...)`` (:data:`ALL`).
 """
 
 from __future__ import annotations
 
 import json
-from functools import wraps
 
 import click
 
-
-def _command(fn):
-    """``pass_obj`` (the cli ``Ctx``) plus the cli's one-line error handling."""
-
-    @click.pass_obj
-    @wraps(fn)
-    def wrapper(c, *args, **kwargs):
-        from bot.cli import handle_errors
-
-        return handle_errors(fn)(c, *args, **kwargs)
-
-    return wrapper
+from bot.commands.context import Ctx, console, handle_errors, pass_ctx
 
 
 @click.group("outbox")
@@ -33,8 +19,9 @@ def outbox() -> None:
 
 @outbox.command("flush")
 @click.option("--limit", default=200, show_default=True, help="At most this many mails in one run.")
-@_command
-def outbox_flush(c, limit: int) -> None:
+@pass_ctx
+@handle_errors
+def outbox_flush(c: Ctx, limit: int) -> None:
     """Send the pending mails whose time has come."""
     from bot.outgoing.sender import flush_outbox
 
@@ -49,13 +36,13 @@ def outbox_flush(c, limit: int) -> None:
 @click.option("--kind", "kind", default=None, help="ack | reminder | overdue | digest | notice")
 @click.option("--limit", default=100, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
-@_command
-def outbox_list(c, state: str | None, kind: str | None, limit: int, as_json: bool) -> None:
+@pass_ctx
+@handle_errors
+def outbox_list(c: Ctx, state: str | None, kind: str | None, limit: int, as_json: bool) -> None:
     """Show the outbox, newest first."""
     from rich.table import Table
     from sqlalchemy import select
 
-    from bot.cli import console
     from bot.store.models import OutboxMail
 
     q = select(OutboxMail).order_by(OutboxMail.id.desc()).limit(limit)
@@ -104,8 +91,9 @@ def outbox_list(c, state: str | None, kind: str | None, limit: int, as_json: boo
 @outbox.command("release")
 @click.argument("ids", nargs=-1, type=int)
 @click.option("--all-held", is_flag=True, help="Release every held acknowledgment.")
-@_command
-def outbox_release(c, ids: tuple[int, ...], all_held: bool) -> None:
+@pass_ctx
+@handle_errors
+def outbox_release(c: Ctx, ids: tuple[int, ...], all_held: bool) -> None:
     """Let held acknowledgments (mail-flood limit) go out with the next flush."""
     from sqlalchemy import update
 
@@ -127,8 +115,9 @@ def outbox_release(c, ids: tuple[int, ...], all_held: bool) -> None:
 
 @click.command("remind")
 @click.option("--dry-run", is_flag=True, help="Show what would be queued; queue nothing.")
-@_command
-def remind_cmd(c, dry_run: bool) -> None:
+@pass_ctx
+@handle_errors
+def remind_cmd(c: Ctx, dry_run: bool) -> None:
     """Queue the reminders and overdue notices due at --now (each exactly once)."""
     from bot.outgoing.reminders import remind
 
@@ -144,14 +133,17 @@ def remind_cmd(c, dry_run: bool) -> None:
 @click.option(
     "--xlsx", "xlsx_path", type=click.Path(dir_okay=False), default=None, help="Also save the matrix here."
 )
-@_command
-def digest_cmd(c, dry_run: bool, force: bool, xlsx_path: str | None) -> None:
+@pass_ctx
+@handle_errors
+def digest_cmd(c: Ctx, dry_run: bool, force: bool, xlsx_path: str | None) -> None:
     """Queue today's staff digest (once per day, from the configured hour)."""
     from pathlib import Path
 
     from bot.outgoing.digest import queue_digest
+    from bot.pipeline.health import check_health
 
-    result = queue_digest(c.app, c.now, dry_run=dry_run, force=force)
+    health = check_health(c.app, c.now).as_dict()
+    result = queue_digest(c.app, c.now, health, dry_run=dry_run, force=force)
     if result.digest is not None and xlsx_path:
         Path(xlsx_path).write_bytes(result.digest.xlsx)
     if dry_run and result.digest is not None:
@@ -166,12 +158,15 @@ def digest_cmd(c, dry_run: bool, force: bool, xlsx_path: str | None) -> None:
 @click.argument("kind", type=click.Choice(["ack", "reminder", "overdue", "digest", "notice"]))
 @click.option("--unit", "unit_code", default=None, help="Unit code (ack, reminder, overdue).")
 @click.option("--html", "show_html", is_flag=True, help="Print the HTML part instead of the text.")
-@_command
-def preview_cmd(c, kind: str, unit_code: str | None, show_html: bool) -> None:
+@pass_ctx
+@handle_errors
+def preview_cmd(c: Ctx, kind: str, unit_code: str | None, show_html: bool) -> None:
     """Render one mail template with data from the database (or sample data) and print it."""
     from bot.outgoing.preview import preview
+    from bot.pipeline.health import check_health
 
-    subject, text, html, source = preview(c.app, kind, unit_code, c.now)
+    health = check_health(c.app, c.now).as_dict()
+    subject, text, html, source = preview(c.app, kind, unit_code, c.now, health)
     click.echo(f"Subject: {subject}")
     click.echo(f"(data: {source})\n")
     click.echo(html if show_html else text)

@@ -159,3 +159,17 @@ def contains_phrase(haystack: str, needle: str) -> bool:
     if not needle:
         return False
     return f" {needle} " in f" {haystack} "
+
+
+def nominee_key(name: str) -> str:
+    """Folded key that groups spellings of one nominee; honorifics are dropped.
+
+    >>> nominee_key("Đồng chí NGUYỄN VĂN A") == nominee_key("Nguyen Van A")
+    True
+    """
+    # Lower-casing first keeps upper-case-only abbreviations ("DU") out of personal names.
+    key = fold((name or "").lower())
+    for honorific in ("dong chi ", "d c ", "ong ", "ba "):
+        if key.startswith(honorific):
+            key = key[len(honorific) :]
+    return key

@@ -1,4 +1,4 @@
-"""One intake pass: new UIDs → parse → store files → analyse → record → move on the server.
+"""The pass over the mailbox: new UIDs → parse → store files → understand → record → move.
 
 The order is what makes intake exactly-once:
 
@@ -13,6 +13,11 @@ new UIDVALIDITY) is recognised by Message-ID plus content fingerprint.
 
 A message that cannot be understood is quarantined with its reason; a storage or
 database failure stops the pass and leaves the message on the server for later.
+
+Per mail, :func:`process_mail` is the path a newcomer can follow: ``parse_message``
+(:mod:`bot.intake.mime`, or already done in :mod:`bot.pipeline.prefetch`) →
+:func:`~bot.pipeline.understand.understand` → :func:`~bot.pipeline.record.record_mail` →
+``on_recorded`` (the acknowledgment, wired by ``bot.cli``) in the same transaction.
 """
 
 from __future__ import annotations
@@ -22,18 +27,32 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
-from sqlalchemy import select
+from rich.progress import Progress
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from bot.app import App
+from bot.campaign.units import UnitInfo
 from bot.errors import MailboxError, MessageRejected, StorageError
 from bot.intake.fingerprint import content_fingerprint
-from bot.intake.mailbox import FetchedMail, Mailbox, MailHeader
-from bot.intake.message import InboundMessage
-from bot.services.workers import MIN_MAILS_FOR_POOL, Prefetcher, Prepared
+from bot.intake.mailbox import FetchedMail, Mailbox
+from bot.intake.mime import parse_message
+from bot.mail import InboundMessage
+from bot.pipeline.leader import intake_lock
+from bot.pipeline.prefetch import MIN_MAILS_FOR_POOL, Prefetcher, Prepared
+from bot.pipeline.record import Arrival, OnRecorded, record_mail, record_set_aside
+from bot.pipeline.understand import (
+    Nominee,
+    SetAside,
+    UnitRecords,
+    duplicate_of,
+    quarantined,
+    understand,
+)
 from bot.store import repo
-from bot.store.models import MailboxState, Message
+from bot.store.models import MailboxState
 
 log = logging.getLogger(__name__)
 
@@ -68,196 +87,106 @@ class Outcome:
     message_id: str | None = None  # the mail's Message-ID, to find a copy already moved
 
 
-def _parse(app: App, raw: bytes) -> InboundMessage:
-    from bot.intake.mime import parse_message
-
-    return parse_message(raw, app.parse_limits, own_addresses=app.own_addresses)
-
-
-def _bot_message_ids(session, msg: InboundMessage) -> dict[str, str]:
-    """The bot's own outgoing Message-IDs this mail refers to, mapped to their unit code.
-
-    Only the mail's ``In-Reply-To``/``References`` are looked up (one indexed query),
-    never the whole outbox: that grows with every acknowledgment ever sent.
-    """
-    from bot.store.models import OutboxMail, Unit
-
-    refs = {r.strip().strip("<>").strip() for r in [msg.in_reply_to or "", *(msg.references or [])]}
-    refs.discard("")
-    if not refs:
-        return {}
-    forms = [f for r in refs for f in (r, f"<{r}>")]
-    rows = session.execute(
-        select(OutboxMail.message_id_header, Unit.code)
-        .join(Unit, OutboxMail.unit_id == Unit.id)
-        .where(OutboxMail.message_id_header.in_(forms))
-    ).all()
-    return {mid: code for mid, code in rows if code}
-
-
 def process_mail(
     app: App,
     mailbox: str,
     uidvalidity: int,
     mail: FetchedMail,
     now: dt.datetime,
-    units: list | None = None,
+    on_recorded: OnRecorded,
+    units: list[UnitInfo] | None = None,
     prepared: Prepared | None = None,
 ) -> Outcome:
     """Record one fetched mail exactly once.  Raises StorageError / SQLAlchemyError to stop.
 
+    ``on_recorded`` runs in the transaction that records the mail (the acknowledgment).
     ``units`` (``repo.unit_infos``) may be loaded once per pass by the caller; by
     default they are read for this mail.  ``prepared`` is the parse and file analysis
-    a worker already did (``bot.services.workers``); by default they are done here.
+    a worker already did (:mod:`bot.pipeline.prefetch`); by default they are done here.
     """
-    from bot.services import analysis as A
-    from bot.services.recording import message_row, record_analysis
-
     with app.db.session() as s:
-        existing = s.execute(
-            select(Message.id, Message.state, Message.message_id_header).where(
-                Message.mailbox == mailbox, Message.uidvalidity == uidvalidity, Message.uid == mail.uid
-            )
-        ).first()
+        existing = repo.recorded_uid(s, mailbox, uidvalidity, mail.uid)
     if existing is not None:
         row_id, state, message_id = existing
         kind = "quarantine" if state == "quarantined" else "processed"
         return Outcome(state, kind, row_id, "already recorded", already_recorded=True, message_id=message_id)
 
-    fingerprint = content_fingerprint(mail.raw)
     _, raw_path = app.files.put(mail.raw, kind="raw")
+    arrival = Arrival(
+        mailbox, uidvalidity, mail.uid, mail.internaldate, mail.size, content_fingerprint(mail.raw), raw_path
+    )
     if prepared is None:
         try:
-            msg, files = _parse(app, mail.raw), None
+            msg = parse_message(mail.raw, app.parse_limits, own_addresses=app.own_addresses)
         except MessageRejected as e:
-            return _record_simple(
-                app, mailbox, uidvalidity, mail, now, fingerprint, raw_path, None, "quarantined", e.reason
-            )
+            return _record_set_aside(app, arrival, None, quarantined(e.reason), now)
+        files = None
     elif prepared.msg is None:
         reason = prepared.rejected or prepared.crashed or "internal_error: no result from the document worker"
-        return _record_simple(
-            app, mailbox, uidvalidity, mail, now, fingerprint, raw_path, None, "quarantined", reason
-        )
+        return _record_set_aside(app, arrival, None, quarantined(reason), now)
     else:
         msg, files = prepared.msg, prepared.files
 
     with app.db.session() as s:
-        dup = _find_duplicate(s, msg.message_id, fingerprint)
+        dup = repo.duplicate_of(s, msg.message_id, arrival.fingerprint)
         if units is None:
             units = repo.unit_infos(repo.load_units(s))
-        bot_ids = _bot_message_ids(s, msg)
+        bot_ids = repo.bot_message_units(s, msg.in_reply_to, msg.references or [])
     if dup is not None:
-        return _record_simple(
-            app,
-            mailbox,
-            uidvalidity,
-            mail,
-            now,
-            fingerprint,
-            raw_path,
-            msg,
-            "duplicate",
-            f"duplicate_of:{dup}",
-        )
+        return _record_set_aside(app, arrival, msg, duplicate_of(dup), now)
 
     try:
-        analysis = A.analyze(msg, app.campaign, units, bot_ids, files=files)
-    except MessageRejected as e:
-        return _record_simple(
-            app, mailbox, uidvalidity, mail, now, fingerprint, raw_path, msg, "quarantined", e.reason
+        u = understand(
+            msg, app.campaign, units, bot_ids, mail.internaldate, partial(_unit_records, app), files
         )
+    except MessageRejected as e:
+        return _record_set_aside(app, arrival, msg, quarantined(e.reason), now)
+    except SQLAlchemyError:
+        raise  # reading the unit's records failed: the database's fault, not the mail's
     except Exception as e:  # noqa: BLE001 - a bug on one mail must not stop intake; keep it for staff
         log.exception("analysis failed for uid %s", mail.uid)
-        reason = f"internal_error: {type(e).__name__}: {e}"
-        return _record_simple(
-            app, mailbox, uidvalidity, mail, now, fingerprint, raw_path, msg, "quarantined", reason
+        return _record_set_aside(
+            app, arrival, msg, quarantined(f"internal_error: {type(e).__name__}: {e}"), now
         )
+    if isinstance(u, SetAside):
+        return _record_set_aside(app, arrival, msg, u, now)
 
-    if analysis.category in (A.OWN_MAIL, A.AUTO_REPLY, A.BOUNCE):
-        reason = analysis.category
-        if msg.bounced_recipients:
-            reason += ":" + ",".join(msg.bounced_recipients)
-        return _record_simple(
-            app, mailbox, uidvalidity, mail, now, fingerprint, raw_path, msg, "ignored", reason
-        )
-
-    stored = []
-    for fa in analysis.files:
-        if fa.attachment.data and not fa.attachment.problem:
-            stored.append(app.files.put(fa.attachment.data))
-        else:
-            stored.append((None, None))
-
+    stored = [app.files.put(f.attachment.data) if f.kept else None for f in u.files]
     try:
         with app.db.session() as s:
-            row = message_row(
-                mailbox, uidvalidity, mail.uid, mail.internaldate, fingerprint, now, msg, raw_path, mail.size
-            )
-            recorded = record_analysis(s, app.campaign, row, msg, analysis, stored, now)
-            _after_record(app, s, row, msg, analysis, now, recorded)
-            msg_id, review = row.id, row.needs_review
+            recorded = record_mail(s, app.campaign, arrival, msg, u, stored, now)
+            on_recorded(s, recorded, now)
+            msg_id, review = recorded.message.id, recorded.message.needs_review
     except IntegrityError:
         # Another instance recorded the same UID in the meantime: it is theirs.
         return Outcome("processed", "processed", None, "recorded by another instance", already_recorded=True)
-    detail = f"unit={analysis.unit_code or '-'} ({analysis.unit_rule or 'none'}), files={len(analysis.files)}"
-    return Outcome("processed", "processed", msg_id, detail, review=review)
+    return Outcome("processed", "processed", msg_id, u.describe(), review=review)
 
 
-def _after_record(
-    app: App, session, row: Message, msg: InboundMessage, analysis, now: dt.datetime, recorded=None
-) -> None:
-    """Hook for work that must commit with the message (the acknowledgment in the outbox)."""
-    try:
-        from bot.outgoing.acks import queue_ack
-    except ImportError:
-        return
-    queue_ack(app, session, row, msg, analysis, now, recorded)
+def _unit_records(app: App, unit_id: int) -> UnitRecords:
+    """The unit's nominations and extensions, read just before its mail is understood."""
+    campaign = app.campaign.id
+    with app.db.session() as s:
+        nominations = tuple(
+            Nominee(kind, name, key, nid)
+            for nid, kind, name, key in repo.unit_nomination_rows(s, campaign, unit_id)
+        )
+        return UnitRecords(nominations, repo.unit_extensions(s, campaign, unit_id))
 
 
-def _find_duplicate(session, message_id: str | None, fingerprint: str) -> int | None:
-    q = select(Message.id).where(Message.content_sha256 == fingerprint, Message.state != "duplicate")
-    if message_id:
-        q = q.where(Message.message_id_header == message_id)
-    return session.scalars(q.limit(1)).first()
-
-
-def _record_simple(
-    app: App,
-    mailbox: str,
-    uidvalidity: int,
-    mail: FetchedMail | MailHeader,
-    now: dt.datetime,
-    fingerprint: str,
-    raw_path: str | None,
-    msg: InboundMessage | None,
-    state: str,
-    reason: str,
+def _record_set_aside(
+    app: App, arrival: Arrival, msg: InboundMessage | None, aside: SetAside, now: dt.datetime
 ) -> Outcome:
-    from bot.services.recording import message_row
-
-    size = getattr(mail, "size", 0)
     try:
         with app.db.session() as s:
-            row = message_row(
-                mailbox, uidvalidity, mail.uid, mail.internaldate, fingerprint, now, msg, raw_path, size
-            )
-            row.state = state
-            row.reason = reason
-            row.category = reason.split(":", 1)[0] if state == "ignored" else "submission"
-            if state == "quarantined":
-                row.needs_review = True
-                row.review_reason = f"quarantined: {reason}"
-            s.add(row)
-            s.flush()
-            repo.audit(s, now, "bot", f"message_{state}", "message", row.id, reason=reason)
-            row_id = row.id
+            row_id = record_set_aside(s, arrival, msg, aside, now)
     except IntegrityError:
-        return Outcome(state, "processed", None, "recorded by another instance", already_recorded=True)
-    folder = "quarantine" if state == "quarantined" else "processed"
-    return Outcome(state, folder, row_id, reason)
+        return Outcome(aside.state, "processed", None, "recorded by another instance", already_recorded=True)
+    folder = "quarantine" if aside.state == "quarantined" else "processed"
+    return Outcome(aside.state, folder, row_id, aside.reason)
 
 
-def _state(session, mailbox: str, uidvalidity: int, now: dt.datetime) -> MailboxState:
+def _state(session: Session, mailbox: str, uidvalidity: int, now: dt.datetime) -> MailboxState:
     st = repo.mailbox_state(session, mailbox)
     if st is None:
         st = MailboxState(mailbox=mailbox, uidvalidity=uidvalidity, last_uid=0)
@@ -274,6 +203,7 @@ def poll_connected(
     app: App,
     mb: Mailbox,
     now: dt.datetime,
+    on_recorded: OnRecorded,
     progress: bool = False,
     should_stop: Callable[[], bool] = lambda: False,
 ) -> PollReport:
@@ -299,18 +229,16 @@ def poll_connected(
     try:
         for h in big:
             # Too big to fetch safely: recorded from its envelope and quarantined on the server.
-            out = _record_simple(
-                app,
+            arrival = Arrival(
                 mb.name,
                 uidvalidity,
-                h,
-                now,
+                h.uid,
+                h.internaldate,
+                h.size,
                 f"oversize:{mb.name}:{uidvalidity}:{h.uid}",
                 None,
-                None,
-                "quarantined",
-                f"too_large: {h.size} bytes",
             )
+            out = _record_set_aside(app, arrival, None, quarantined(f"too_large: {h.size} bytes"), now)
             _finish(app, mb, h.uid, out, report, moves)
             if bar:
                 bar.advance(1)
@@ -325,7 +253,7 @@ def poll_connected(
                     # batch (an address added meanwhile counts from the next pass).
                     with app.db.session() as s:
                         units = repo.unit_infos(repo.load_units(s))
-                out = process_mail(app, mb.name, uidvalidity, mail, now, units, prepared)
+                out = process_mail(app, mb.name, uidvalidity, mail, now, on_recorded, units, prepared)
             except StorageError as e:
                 log.error("uid %s left on the server: %s", mail.uid, e)
                 report.stopped_by = f"storage: {e}"
@@ -434,9 +362,9 @@ def _note_error(app: App, mailbox: str, error: str) -> None:
 
 
 class _Progress:
-    def __init__(self, total: int) -> None:
-        from rich.progress import Progress
+    """The bar ``poll --once`` shows on a terminal for a long pass."""
 
+    def __init__(self, total: int) -> None:
         self._p = Progress(transient=True)
         self._p.start()
         self._task = self._p.add_task("Đang xử lý thư", total=total)
@@ -452,14 +380,12 @@ def _progress(total: int) -> _Progress:
     return _Progress(total)
 
 
-def poll_once(app: App, now: dt.datetime, progress: bool = False) -> PollReport:
+def poll_once(app: App, now: dt.datetime, on_recorded: OnRecorded, progress: bool = False) -> PollReport:
     """Take the intake lock, connect, do one pass, disconnect.
 
     When another instance holds the lock nothing is done and the report says so
     (``stopped_by``).  MailboxError propagates to the caller.
     """
-    from bot.services.leader import intake_lock
-
     password = app.settings.secret(app.settings.mailbox.password_env)
     name = Mailbox(app.settings.mailbox, None).name
     started = time.monotonic()
@@ -470,7 +396,7 @@ def poll_once(app: App, now: dt.datetime, progress: bool = False) -> PollReport:
             return PollReport(stopped_by="another instance is polling this mailbox")
         try:
             with Mailbox(app.settings.mailbox, password) as mb:
-                report = poll_connected(app, mb, now, progress)
+                report = poll_connected(app, mb, now, on_recorded, progress)
         except MailboxError as e:
             _note_error(app, name, str(e))
             raise

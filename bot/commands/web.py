@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from bot.staff.commands import handled
+from bot.commands.context import Ctx, handle_errors
 
 
 @click.group("web", invoke_without_command=True)
@@ -22,8 +22,8 @@ def web_group(ctx: click.Context, host: str, port: int) -> None:
         _serve(ctx.obj, host, port)
 
 
-@handled
-def _serve(c, host: str, port: int) -> None:
+@handle_errors
+def _serve(c: Ctx, host: str, port: int) -> None:
     import datetime as dt
 
     import uvicorn

@@ -5,7 +5,7 @@ minute limit) or by sleeping the poll interval; on any network or server error,
 reconnect with exponential backoff and jitter.  A stop request (SIGTERM/SIGINT sets
 ``stop``) is honoured between messages, so the message in hand is always finished.
 
-Only one instance polls a mailbox at a time (:mod:`bot.services.leader`): an instance
+Only one instance polls a mailbox at a time (:mod:`bot.pipeline.leader`): an instance
 that cannot take the intake lock stands by and retries every ``STANDBY_RETRY_SECONDS``,
 so when the active one dies another carries on.  Outbox, reminders and digest run in
 every instance; their row claims and idempotency keys make that safe.
@@ -24,8 +24,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.app import App
 from bot.errors import MailboxError
 from bot.intake.mailbox import Mailbox
-from bot.services.intake import poll_connected
-from bot.services.leader import IntakeLock
+from bot.pipeline.leader import IntakeLock
+from bot.pipeline.poll import poll_connected
+from bot.pipeline.record import OnRecorded
 
 log = logging.getLogger(__name__)
 
@@ -56,9 +57,14 @@ def run_intake(
     app: App,
     clock: Callable[[], dt.datetime],
     stop: threading.Event,
+    on_recorded: OnRecorded,
     on_poll: Callable[[], None] = lambda: None,
 ) -> None:
-    """Run until ``stop`` is set.  ``on_poll`` is called after each successful pass."""
+    """Run until ``stop`` is set.
+
+    ``on_recorded`` runs in the transaction that records each mail (the acknowledgment);
+    ``on_poll`` is called after each pass (to send what was queued without waiting).
+    """
     cfg = app.settings.mailbox
     backoff = Backoff()
     if swept := app.files.sweep_temp():
@@ -77,7 +83,7 @@ def run_intake(
                 if standing_by:
                     log.info("taking over intake of %s", lock.mailbox)
                     standing_by = False
-                _poll_while_leader(app, clock, stop, on_poll, lock, backoff)
+                _poll_while_leader(app, clock, stop, on_recorded, on_poll, lock, backoff)
             except (MailboxError, SQLAlchemyError) as e:
                 delay = backoff.next_delay()
                 log.warning("intake interrupted (%s); reconnecting in %.1fs", e, delay)
@@ -91,6 +97,7 @@ def _poll_while_leader(
     app: App,
     clock: Callable[[], dt.datetime],
     stop: threading.Event,
+    on_recorded: OnRecorded,
     on_poll: Callable[[], None],
     lock: IntakeLock,
     backoff: Backoff,
@@ -105,7 +112,7 @@ def _poll_while_leader(
             if not lock.still_held():
                 log.warning("intake lock lost; standing by")
                 return
-            report = poll_connected(app, mb, clock(), should_stop=stop.is_set)
+            report = poll_connected(app, mb, clock(), on_recorded, should_stop=stop.is_set)
             if report.fetched or report.quarantined:
                 log.info(report.summary())
             on_poll()

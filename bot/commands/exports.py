@@ -5,11 +5,15 @@ Registered in ``bot/cli.py`` with ``main.add_command(export_group)``.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import click
+from sqlalchemy.orm import Session
 
-from bot.staff.commands import handled
+from bot.app import App
+from bot.commands.context import Ctx, handle_errors, pass_ctx
 
 
 @click.group("export")
@@ -27,37 +31,39 @@ def _write(path: str, data: bytes) -> Path:
     return out
 
 
+def _export(c: Ctx, make: Callable[[Session, App, dt.datetime], bytes], path: str) -> None:
+    with c.app.db.session() as s:
+        data = make(s, c.app, c.now)
+    click.echo(f"written {_write(path, data)}")
+
+
 @export_group.command("matrix")
 @click.option("--xlsx", "path", required=True, type=click.Path(dir_okay=False))
-@click.pass_obj
-@handled
-def export_matrix(c, path: str) -> None:
+@pass_ctx
+@handle_errors
+def export_matrix(c: Ctx, path: str) -> None:
     """Units × deliverables workbook, one sheet per deadline."""
     from bot.exports.build import matrix_export
 
-    with c.app.db.session() as s:
-        data = matrix_export(s, c.app, c.now)
-    click.echo(f"written {_write(path, data)}")
+    _export(c, matrix_export, path)
 
 
 @export_group.command("nominees")
 @click.option("--docx", "path", required=True, type=click.Path(dir_okay=False))
-@click.pass_obj
-@handled
-def export_nominees(c, path: str) -> None:
+@pass_ctx
+@handle_errors
+def export_nominees(c: Ctx, path: str) -> None:
     """The list of collectives and individuals proposed, with dossier completeness."""
     from bot.exports.build import nominees_export
 
-    with c.app.db.session() as s:
-        data = nominees_export(s, c.app, c.now)
-    click.echo(f"written {_write(path, data)}")
+    _export(c, nominees_export, path)
 
 
 @export_group.command("files")
 @click.option("--zip", "path", required=True, type=click.Path(dir_okay=False))
-@click.pass_obj
-@handled
-def export_files(c, path: str) -> None:
+@pass_ctx
+@handle_errors
+def export_files(c: Ctx, path: str) -> None:
     """Every accepted file, arranged unit/deliverable/nominee/filename."""
     from bot.exports.files import build_files_zip
 

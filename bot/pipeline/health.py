@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from bot.app import App
 from bot.intake.mailbox import Mailbox
@@ -21,6 +22,10 @@ class Health:
     message: str
     last_success_at: dt.datetime | None
     last_error: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The verdict as the staff digest shows it."""
+        return {"ok": self.ok, "last_success_at": self.last_success_at, "last_error": self.last_error}
 
 
 def evaluate(

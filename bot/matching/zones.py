@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.matching.normalize import fold
+from bot.text import fold
 
 SIGNATURE_LINES = 6
 HEADER_SCAN_LINES = 12  # the Party header never runs longer than this

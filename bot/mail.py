@@ -1,25 +1,14 @@
-"""Plain data produced by MIME parsing: what a mail said, independent of IMAP and the DB.
+"""What a received mail said, as plain data: independent of IMAP, MIME and the database.
 
 ``bot.intake.mime.parse_message(raw, limits)`` builds an :class:`InboundMessage`; everything
-downstream (matching, rules, recording) reads these objects and never the raw MIME again.
+downstream (matching, the pipeline's understand and record steps) reads these objects and
+never the raw MIME again.  Intake and matching both import this module, neither the other.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-
-
-@dataclass(frozen=True)
-class ParseLimits:
-    """Caps applied while parsing and unpacking; all sizes in bytes."""
-
-    max_attachment_bytes: int = 25 * 1024 * 1024
-    max_message_bytes: int = 60 * 1024 * 1024
-    max_archive_depth: int = 2
-    max_archive_files: int = 200
-    max_archive_total_bytes: int = 200 * 1024 * 1024
-    max_compression_ratio: float = 100.0
 
 
 @dataclass(frozen=True)
@@ -72,6 +61,7 @@ class InboundMessage:
     bounce: bool = False
     bounced_recipients: list[str] = field(default_factory=list)
     own_mail: bool = False
+    spam: bool = False  # the mail server's filter says so: recorded, never answered
     headers: dict[str, str] = field(default_factory=dict)
     defects: list[str] = field(default_factory=list)
     # Parts deliberately not treated as documents (signature images, cid-inline images,

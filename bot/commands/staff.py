@@ -1,10 +1,7 @@
-"""Command-line staff tools: ``review``, ``files`` and ``deadline`` command groups.
+"""Command-line staff tools: ``review``, ``files``, ``deadline`` and ``inspect``.
 
-Registered in ``bot/cli.py`` with ``main.add_command(...)``.  This module does not import
-``bot.cli`` at load time (``bot.cli`` imports it), so the context object arrives through
-``click.pass_obj`` and the CLI's error handler is looked up when a command runs.
-Each command opens one transaction, calls a service in :mod:`bot.staff`, and prints
-one line per decision.
+Registered in ``bot/cli.py`` with ``main.add_command(...)``.  Each command opens one
+transaction, calls a service in :mod:`bot.staff`, and prints one line per decision.
 """
 
 from __future__ import annotations
@@ -12,23 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from functools import wraps
 
 import click
 
+from bot.commands.context import Ctx, console, handle_errors, pass_ctx
 from bot.staff.errors import StaffError
-
-
-def handled(fn):
-    """``bot.cli.handle_errors``, resolved at call time to avoid an import cycle."""
-
-    @wraps(fn)
-    def wrapper(*args, **kwargs):
-        from bot.cli import handle_errors
-
-        return handle_errors(fn)(*args, **kwargs)
-
-    return wrapper
+from bot.vocabulary import nominee_kind_vi, review_reason_vi
 
 
 def parse_date(value: str) -> dt.date:
@@ -66,14 +52,13 @@ def review_group() -> None:
 
 @review_group.command("list")
 @click.option("--json", "as_json", is_flag=True)
-@click.pass_obj
-@handled
-def review_list(c, as_json: bool) -> None:
+@pass_ctx
+@handle_errors
+def review_list(c: Ctx, as_json: bool) -> None:
     """Messages waiting for a decision, oldest first."""
-    from rich.console import Console
     from rich.table import Table
 
-    from bot.staff.review import reason_vi, review_queue
+    from bot.staff.review import review_queue
 
     tz = c.app.campaign.tz
     with c.app.db.session() as s:
@@ -99,21 +84,21 @@ def review_list(c, as_json: bool) -> None:
             r["received_at"],
             r["from"],
             r["subject"],
-            reason_vi(r["reason"]),
+            review_reason_vi(r["reason"]),
             r["suggested_unit"] or "",
             str(r["files"]),
         )
-    Console().print(t)
+    console.print(t)
     click.echo(f"{len(rows)} message(s) waiting for review")
 
 
 @review_group.command("show")
 @click.argument("message_id", type=int)
-@click.pass_obj
-@handled
-def review_show(c, message_id: int) -> None:
+@pass_ctx
+@handle_errors
+def review_show(c: Ctx, message_id: int) -> None:
     """Sender, subject, files, and the matcher's evidence and suggestion."""
-    from bot.staff.review import message_detail, reason_vi
+    from bot.staff.review import message_detail
 
     tz = c.app.campaign.tz
     with c.app.db.session() as s:
@@ -123,7 +108,9 @@ def review_show(c, message_id: int) -> None:
         click.echo(f"Người gửi: {m.sender_name or ''} <{m.sender or ''}>")
         click.echo(f"Tiêu đề:   {m.subject}")
         click.echo(f"Đơn vị:    {m.unit.code if m.unit else '—'}")
-        click.echo(f"Chờ xem xét: {'có' if m.needs_review else 'không'} ({reason_vi(m.review_reason)})")
+        click.echo(
+            f"Chờ xem xét: {'có' if m.needs_review else 'không'} ({review_reason_vi(m.review_reason)})"
+        )
         click.echo(
             f"Gợi ý đơn vị: {m.suggested_unit.code if m.suggested_unit else '—'} (rule: {m.match_rule})"
         )
@@ -157,10 +144,10 @@ def review_show(c, message_id: int) -> None:
 @click.option("--file", "attachment_ids", type=int, multiple=True, help="Only these attachment ids.")
 @click.option("--add-address", is_flag=True, help="Register the sender's address for the unit.")
 @actor_option
-@click.pass_obj
-@handled
+@pass_ctx
+@handle_errors
 def review_assign(
-    c,
+    c: Ctx,
     message_id: int,
     unit_code: str,
     deliverable: str | None,
@@ -206,9 +193,9 @@ def review_assign(
 @click.argument("message_id", type=int)
 @click.option("--reason", required=True, help="Why (kept in the audit log).")
 @actor_option
-@click.pass_obj
-@handled
-def review_reject(c, message_id: int, reason: str, actor: str) -> None:
+@pass_ctx
+@handle_errors
+def review_reject(c: Ctx, message_id: int, reason: str, actor: str) -> None:
     """Take a message out of the queue without counting its files."""
     from bot.staff.review import reject_message
 
@@ -226,9 +213,9 @@ def files_group() -> None:
 @files_group.command("accept")
 @click.argument("submission_id", type=int)
 @actor_option
-@click.pass_obj
-@handled
-def files_accept(c, submission_id: int, actor: str) -> None:
+@pass_ctx
+@handle_errors
+def files_accept(c: Ctx, submission_id: int, actor: str) -> None:
     """Confirm a received file counts."""
     from bot.staff.verdicts import accept_file
 
@@ -242,9 +229,9 @@ def files_accept(c, submission_id: int, actor: str) -> None:
 @click.option("--comment", required=True, help="What is wrong (Vietnamese; sent to the unit).")
 @click.option("--until", default=None, callback=_date_option, help="Resend by this date.")
 @actor_option
-@click.pass_obj
-@handled
-def files_redo(c, submission_id: int, comment: str, until: dt.date | None, actor: str) -> None:
+@pass_ctx
+@handle_errors
+def files_redo(c: Ctx, submission_id: int, comment: str, until: dt.date | None, actor: str) -> None:
     """Send a file back for redoing; the unit gets a threaded notice."""
     from bot.staff.verdicts import redo_file
 
@@ -267,10 +254,10 @@ def deadline_group() -> None:
 @click.option("--deadline", "deadline_id", default=None, help="All deliverables of this deadline.")
 @click.option("--until", required=True, callback=_date_option, help="New last day (inclusive).")
 @actor_option
-@click.pass_obj
-@handled
+@pass_ctx
+@handle_errors
 def deadline_extend(
-    c, unit_code: str, deliverable: str | None, deadline_id: str | None, until: dt.date, actor: str
+    c: Ctx, unit_code: str, deliverable: str | None, deadline_id: str | None, until: dt.date, actor: str
 ) -> None:
     """Grant a unit a later deadline; late flags are re-judged, reminders re-armed."""
     from bot.staff.extensions import extend_deadline
@@ -299,16 +286,16 @@ def deadline_extend(
     type=click.Path(exists=True, dir_okay=False),
     help="Campaign file (default: the one of the settings; no settings needed with this).",
 )
-@click.pass_obj
-@handled
+@pass_ctx
+@handle_errors
 def inspect_command(
-    c, files: tuple[str, ...], as_json: bool, with_text: bool, campaign_file: str | None
+    c: Ctx, files: tuple[str, ...], as_json: bool, with_text: bool, campaign_file: str | None
 ) -> None:
     """What the bot makes of documents on disk: type, nominee, problems (nothing is stored)."""
     from pathlib import Path
 
     from bot.campaign.model import load_campaign
-    from bot.intake.message import ParseLimits
+    from bot.intake.limits import ParseLimits
     from bot.staff.inspect import inspect_paths
 
     if campaign_file:
@@ -325,7 +312,6 @@ def inspect_command(
 def _inspect_text(r: dict, campaign) -> str:
     """One document, for a person (Vietnamese labels, like the rest of what staff read)."""
     names = {d.id: d.name for d in campaign.deliverables}
-    kinds = {"tap_the": "tập thể", "ca_nhan": "cá nhân"}
     read = r["method"] or "không đọc được"
     if r["legacy_encoding"]:
         read += f", chuyển từ phông {r['legacy_encoding'].upper()}"
@@ -337,7 +323,7 @@ def _inspect_text(r: dict, campaign) -> str:
         + (f" [{r['deliverable']}], độ tin cậy {r['score']:.2f}" if r["deliverable"] else ""),
     ]
     if r["nominee"]:
-        lines.append(f"  đề nghị cho: {kinds.get(r['nominee']['kind'], '')} {r['nominee']['name']}".rstrip())
+        lines.append(f"  đề nghị cho: {nominee_kind_vi(r['nominee']['kind'])} {r['nominee']['name']}".strip())
     if r["needs_review"]:
         lines.append("  cần cán bộ xem xét")
     lines += [f"  căn cứ: {e}" for e in r["evidence"]]

@@ -1,0 +1,167 @@
+"""The words people read: Vietnamese labels for the bot's codes, and its fixed sentences.
+
+Codes are English and stable (the database, the logs and the ``status --json`` contract
+use them); every word a unit or the staff reads for one of them comes from here, so the
+acknowledgments, the digest, the dashboard and the exports can never word the same thing
+two ways.  Sentences that depend on the plan (a missing outline section, a quota) are
+built by :mod:`bot.campaign.rules`; the names of deliverables and kinds of unit come from
+the campaign file (:meth:`bot.campaign.model.Campaign.label`).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ReviewReason(StrEnum):
+    """Why a mail waits for staff (``messages.review_reason``; quarantine adds ``: why``)."""
+
+    UNKNOWN_UNIT = "unknown_unit"
+    UNVERIFIED_SENDER = "unverified_sender"
+    UNCERTAIN_TYPE = "uncertain_type"
+    QUARANTINED = "quarantined"
+
+    @property
+    def vi(self) -> str:
+        return _REVIEW_REASONS_VI[self]
+
+
+_REVIEW_REASONS_VI = {
+    ReviewReason.UNKNOWN_UNIT: "Chưa xác định được đơn vị gửi",
+    ReviewReason.UNVERIFIED_SENDER: "Địa chỉ gửi chưa đăng ký với đơn vị",
+    ReviewReason.UNCERTAIN_TYPE: "Chưa chắc chắn loại hồ sơ hoặc người được đề nghị",
+    ReviewReason.QUARANTINED: "Thư bị cách ly",
+}
+
+
+def review_reason_vi(reason: str | None) -> str:
+    """A stored review reason for staff: ``"quarantined: too_large: …"`` → "Thư bị cách ly: too_large: …"."""
+    if not reason:
+        return ""
+    head, _, rest = reason.partition(":")
+    try:
+        known = ReviewReason(head.strip())
+    except ValueError:
+        return reason
+    return f"{known.vi}: {rest.strip()}" if rest.strip() else known.vi
+
+
+class ProblemCode(StrEnum):
+    """Problems found in what units sent; part of the ``status --json`` contract (add, never rename)."""
+
+    OUTLINE_SECTION_MISSING = "outline_section_missing"
+    SUMMARY_TOO_LONG = "summary_too_long"
+    QUOTA_EXCEEDED = "quota_exceeded"
+    UNVERIFIED_SENDER = "unverified_sender"
+    UNREADABLE_FILE = "unreadable_file"
+    REFUSED_TYPE = "refused_type"
+    TOO_LARGE = "too_large"
+    ARCHIVE_LIMIT = "archive_limit"
+    UNSUPPORTED_ARCHIVE = "unsupported_archive"
+    FILES_NOT_ATTACHED = "files_not_attached"
+    NO_ATTACHMENT = "no_attachment"
+    NEEDS_REVIEW = "needs_review"
+    LATE = "late"
+
+    @property
+    def heading_vi(self) -> str:
+        """The kind of problem as a heading, where problems are counted rather than quoted."""
+        return _PROBLEM_HEADINGS_VI[self]
+
+
+_PROBLEM_HEADINGS_VI = {
+    ProblemCode.OUTLINE_SECTION_MISSING: "Báo cáo còn thiếu mục so với đề cương",
+    ProblemCode.SUMMARY_TOO_LONG: "Bản tóm tắt thành tích dài quá mức quy định",
+    ProblemCode.QUOTA_EXCEEDED: "Số lượng đề nghị vượt quá quy định",
+    ProblemCode.UNVERIFIED_SENDER: "Thư gửi từ địa chỉ chưa đăng ký",
+    ProblemCode.UNREADABLE_FILE: "Tệp không đọc được",
+    ProblemCode.REFUSED_TYPE: "Tệp có định dạng không được chấp nhận",
+    ProblemCode.TOO_LARGE: "Tệp vượt quá dung lượng cho phép",
+    ProblemCode.ARCHIVE_LIMIT: "Tệp nén vượt quá giới hạn giải nén",
+    ProblemCode.UNSUPPORTED_ARCHIVE: "Tệp nén có định dạng không hỗ trợ",
+    ProblemCode.FILES_NOT_ATTACHED: "Hồ sơ gửi bằng đường liên kết, không đính kèm tệp",
+    ProblemCode.NO_ATTACHMENT: "Thư không đính kèm tệp",
+    ProblemCode.NEEDS_REVIEW: "Hồ sơ chờ cán bộ xem xét",
+    ProblemCode.LATE: "Hồ sơ nộp muộn",
+}
+PROBLEM_OTHER_VI = "Vấn đề khác"
+
+
+def problem_heading_vi(code: str) -> str:
+    try:
+        return ProblemCode(code).heading_vi
+    except ValueError:
+        return PROBLEM_OTHER_VI
+
+
+# What a unit reads about a file refused or unusable at intake (``Attachment.problem``).
+_ATTACHMENT_PROBLEMS_VI: dict[str, str] = {
+    ProblemCode.REFUSED_TYPE: (
+        "Tệp «{name}» thuộc loại không được chấp nhận (tệp chạy được, tập lệnh hoặc văn bản có macro)."
+    ),
+    ProblemCode.TOO_LARGE: "Tệp «{name}» vượt quá dung lượng cho phép.",
+    ProblemCode.ARCHIVE_LIMIT: "Tệp nén «{name}» vượt giới hạn giải nén (số tệp, dung lượng hoặc độ sâu).",
+    ProblemCode.UNSUPPORTED_ARCHIVE: (
+        "Tệp nén «{name}» có định dạng hệ thống chưa đọc được; đề nghị gửi trực tiếp các tệp."
+    ),
+    ProblemCode.UNREADABLE_FILE: "Tệp «{name}» bị hỏng hoặc đặt mật khẩu nên không đọc được.",
+}
+ATTACHMENT_PROBLEM_CODES = frozenset(_ATTACHMENT_PROBLEMS_VI)
+
+
+def attachment_problem_vi(code: str, filename: str) -> str:
+    """The sentence for a file intake refused or could not use, naming it."""
+    template = _ATTACHMENT_PROBLEMS_VI.get(code, "Tệp «{name}» không xử lý được.")
+    return template.format(name=filename)
+
+
+NO_ATTACHMENT_VI = "Thư không có tệp đính kèm; hệ thống chưa ghi nhận hồ sơ nào."
+FILES_NOT_ATTACHED_VI = (
+    "Thư gửi đường liên kết tải tệp thay vì đính kèm tệp; hệ thống chưa ghi nhận hồ sơ nào."
+)
+
+NOMINEE_KINDS_VI = {"tap_the": "tập thể", "ca_nhan": "cá nhân"}
+
+
+def nominee_kind_vi(kind: str | None, capital: bool = False) -> str:
+    """ "tập thể" / "cá nhân" ("Tập thể" with ``capital``); an unknown kind passes through."""
+    word = NOMINEE_KINDS_VI.get(kind or "")
+    if word is None:
+        return kind or ""
+    return word.capitalize() if capital else word
+
+
+STATUS_VI = {
+    "received": "Đã nhận",
+    "missing": "Còn thiếu",
+    "needs_review": "Chờ xem xét",
+}
+FILE_STATUS_VI = {
+    "received": "Đã nhận",
+    "needs_review": "Chờ xem xét",
+    "redo": "Yêu cầu gửi lại",
+    "rejected": "Không chấp nhận",
+}
+LATE_VI = "Quá hạn"
+UNKNOWN_DELIVERABLE_VI = "Chưa xác định"
+
+OUTBOX_KINDS_VI = {
+    "ack": "Thư xác nhận",
+    "reminder": "Thư nhắc",
+    "overdue": "Thông báo quá hạn",
+    "digest": "Bản tổng hợp",
+    "notice": "Thông báo",
+}
+
+# Quarantine reasons are recorded as English codes (for logs and tools); staff read these.
+_QUARANTINE_VI = {
+    "too_large": "thư vượt quá dung lượng cho phép",
+    "internal_error": "lỗi hệ thống khi xử lý thư (đã ghi nhật ký để kiểm tra)",
+    "unparseable": "thư sai định dạng, không đọc được",
+    "document_crash": "tệp đính kèm làm hỏng bộ đọc văn bản (đã cách ly, cần kiểm tra thủ công)",
+}
+
+
+def quarantine_reason_vi(reason: str) -> str:
+    code = reason.split(":", 1)[0].strip()
+    return _QUARANTINE_VI.get(code, reason or "không rõ lý do")

@@ -1,0 +1,107 @@
+"""What the dashboard's page, form and download handlers share: the request's app, user,
+clock, CSRF token and flash messages, template rendering, and running work off the loop.
+
+The Starlette application (:mod:`bot.web.app`) keeps the bot's :class:`~bot.app.App`, the
+clock, the login settings and the templates on ``request.app.state``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import Any, ParamSpec, TypeVar
+from urllib.parse import urlparse
+
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, State
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from bot.app import App
+from bot.web.auth import csrf_matches, new_csrf_token
+
+log = logging.getLogger(__name__)
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def state(request: Request) -> State:
+    return request.app.state  # type: ignore[no-any-return]
+
+
+def bot_app(request: Request) -> App:
+    """The bot's wired application the dashboard serves."""
+    return state(request).bot  # type: ignore[no-any-return]
+
+
+def now(request: Request) -> dt.datetime:
+    clock: Callable[[], dt.datetime] = state(request).clock
+    return clock()
+
+
+def current_user(request: Request) -> str | None:
+    return request.session.get("user")
+
+
+def csrf_token(request: Request) -> str:
+    token = request.session.get("csrf")
+    if not token:
+        token = request.session["csrf"] = new_csrf_token()
+    return token
+
+
+def flash(request: Request, text: str, level: str = "ok") -> None:
+    request.session.setdefault("flash", []).append({"level": level, "text": text})
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any] | None = None, status_code: int = 200
+) -> HTMLResponse:
+    st = state(request)
+    ctx = {
+        "user": current_user(request),
+        "csrf": csrf_token(request),
+        "flashes": request.session.pop("flash", []),
+        "campaign": bot_app(request).campaign,
+        "now": now(request),
+        "path": request.url.path,
+    }
+    ctx.update(context or {})
+    return st.templates.TemplateResponse(request, name, ctx, status_code=status_code)
+
+
+class LoginRequired(Exception):
+    """Raised by :func:`require_user` for an anonymous page request."""
+
+
+def require_user(request: Request) -> str:
+    user = current_user(request)
+    if not user:
+        raise LoginRequired()
+    return user
+
+
+async def checked_form(request: Request) -> FormData:
+    """The POSTed form, after the CSRF check (403 on a missing or wrong token)."""
+    form = await request.form()
+    if not csrf_matches(request.session.get("csrf"), form.get("csrf") or request.headers.get("x-csrf-token")):
+        log.warning("CSRF check failed for %s %s", request.method, request.url.path)
+        raise HTTPException(403, "Yêu cầu không hợp lệ (thiếu hoặc sai mã xác thực biểu mẫu).")
+    return form
+
+
+def safe_next(target: str | None) -> str:
+    """Only same-site paths are followed after login (no open redirect)."""
+    if not target:
+        return "/"
+    parsed = urlparse(target)
+    if parsed.scheme or parsed.netloc or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    return target
+
+
+async def in_thread(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """Database work and file reads run off the event loop."""
+    return await run_in_threadpool(fn, *args, **kwargs)
