@@ -28,8 +28,9 @@ import click
 from bot.app import App
 from bot.commands.context import Ctx, console, handle_errors, pass_ctx
 from bot.commands.exports import export_group
+from bot.commands.inspect import inspect_command
 from bot.commands.outbox import ALL as outgoing_commands
-from bot.commands.staff import deadline_group, files_group, inspect_command, review_group
+from bot.commands.staff import deadline_group, files_group, review_group
 from bot.commands.web import web_group
 from bot.errors import BotError
 

@@ -19,15 +19,20 @@ when asked).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from bot.campaign.model import Campaign
+import click
+
+from bot.campaign.model import Campaign, load_campaign
+from bot.commands.context import Ctx, handle_errors, pass_ctx
 from bot.documents.inspect import inspect_document
 from bot.intake.limits import ParseLimits
 from bot.intake.unpack import Budget, collect_files
 from bot.mail import Attachment, InboundMessage
 from bot.pipeline.understand import FileAnalysis, understand_files
+from bot.vocabulary import nominee_kind_vi
 
 
 def _attachments(path: Path, limits: ParseLimits) -> list[Attachment]:
@@ -79,3 +84,55 @@ def inspect_paths(
         msg = InboundMessage(None, "", None, None, [], [], None, None, None, [], "", attachments)
         for fa in understand_files(msg, campaign) or []:
             yield _record(fa, with_text)
+
+
+@click.command("inspect")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per document.")
+@click.option("--text", "with_text", is_flag=True, help="Also the full extracted text.")
+@click.option(
+    "--campaign",
+    "campaign_file",
+    default=None,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Campaign file (default: the one of the settings; no settings needed with this).",
+)
+@pass_ctx
+@handle_errors
+def inspect_command(
+    c: Ctx, files: tuple[str, ...], as_json: bool, with_text: bool, campaign_file: str | None
+) -> None:
+    """What the bot makes of documents on disk: type, nominee, problems (nothing is stored)."""
+    if campaign_file:
+        campaign, limits = load_campaign(campaign_file), ParseLimits()
+    else:
+        campaign, limits = c.app.campaign, c.app.parse_limits
+    for record in inspect_paths([Path(f) for f in files], campaign, limits, with_text):
+        if as_json:
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            click.echo(_inspect_text(record, campaign))
+
+
+def _inspect_text(r: dict, campaign) -> str:
+    """One document, for a person (Vietnamese labels, like the rest of what staff read)."""
+    names = {d.id: d.name for d in campaign.deliverables}
+    read = r["method"] or "không đọc được"
+    if r["legacy_encoding"]:
+        read += f", chuyển từ phông {r['legacy_encoding'].upper()}"
+    pages = f", {r['pages']} trang" if r["pages"] else ""
+    kind = names.get(r["deliverable"], "chưa xác định") if r["deliverable"] else "chưa xác định"
+    lines = [
+        f"{r['filename']}  ({r['media_type']}{pages}; cách đọc: {read})",
+        f"  loại hồ sơ: {kind}"
+        + (f" [{r['deliverable']}], độ tin cậy {r['score']:.2f}" if r["deliverable"] else ""),
+    ]
+    if r["nominee"]:
+        lines.append(f"  đề nghị cho: {nominee_kind_vi(r['nominee']['kind'])} {r['nominee']['name']}".strip())
+    if r["needs_review"]:
+        lines.append("  cần cán bộ xem xét")
+    lines += [f"  căn cứ: {e}" for e in r["evidence"]]
+    lines += [f"  vấn đề: {p['message']}" for p in r["problems"]]
+    if r.get("text") is not None:
+        lines += ["  --- nội dung ---", *("  " + line for line in r["text"].splitlines())]
+    return "\n".join(lines)
