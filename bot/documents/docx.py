@@ -22,8 +22,10 @@ from __future__ import annotations
 import io
 import zipfile
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from xml.etree.ElementTree import XMLPullParser
+from typing import cast
+from xml.etree.ElementTree import Element, XMLPullParser
 
 from bot.documents.legacy import decode_legacy, font_encoding, is_capitals_font
 
@@ -88,13 +90,14 @@ class _State:
 
 def _stream_part(zf: zipfile.ZipFile, name: str, state: _State, limit: int | None) -> bool:
     """Parse one part into ``state``; True when stopped early at ``limit`` characters."""
-    parser = XMLPullParser(events=("start", "end"))
+    parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end"))
     depth = 0
     size = _CHUNK if limit is None else _HEAD_CHUNK
     with zf.open(name) as fh:
         while chunk := fh.read(size):
             parser.feed(chunk)
-            for event, el in parser.read_events():
+            # Only "start" and "end" were asked for: every event is (name, element).
+            for event, el in cast("Iterator[tuple[str, Element]]", parser.read_events()):
                 tag = el.tag
                 if event == "start":
                     depth += 1

@@ -22,7 +22,8 @@ DOCX (:func:`docx_used_a4_fraction`)
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 # The XML vocabulary and style sheet of the sibling module (one file until it grew too long).
 from bot.documents.docx_styles import (  # noqa: I001
@@ -35,7 +36,6 @@ from bot.documents.docx_styles import (  # noqa: I001
     _DOCUMENT,
     _EMU_PER_PT,
     _FIRST,
-    _GETTERS,
     _GRID_BEFORE,
     _GRID_SPAN,
     _HYPERLINK,
@@ -63,12 +63,16 @@ from bot.documents.docx_styles import (  # noqa: I001
     _V_MERGE,
     _VAL,
     _W,
+    XmlElement,
     _font_bold,
     _font_size,
+    _ParaProp,
     _parse,
+    _PPr,
     _ppr_raw,
     _read_docx_parts,
     _required,
+    _RPr,
     _rpr_raw,
     _style_sheet,
     _StyleSheet,
@@ -81,12 +85,14 @@ BOLD_FACTOR = 1.06
 LINE_FACTOR = 1.15  # single line height of Times New Roman / Liberation Serif, in em
 CELL_PADDING_PT = 10.8  # Word's default left + right cell margins (0.19 cm each)
 
+_V = TypeVar("_V")
 
-def _run(run) -> tuple[tuple | None, str]:
+
+def _run(run: XmlElement) -> tuple[_RPr, str]:
     """(raw w:rPr properties, text) of a w:r element, as python-docx's Run reads them."""
-    rpr = None
+    rpr: _RPr = None
     seen_rpr = False
-    parts = []
+    parts: list[str] = []
     for child in run:
         tag = child.tag
         if tag == _T:
@@ -102,11 +108,12 @@ def _run(run) -> tuple[tuple | None, str]:
     return rpr, "".join(parts)
 
 
-def _paragraph_height(p, width_pt: float, sheet: _StyleSheet) -> tuple[float, float, float, bool]:
+def _paragraph_height(p: XmlElement, width_pt: float, sheet: _StyleSheet) -> tuple[float, float, float, bool]:
     """(lines height, space before, space after, has text) of one w:p element."""
     defaults = sheet.defaults
     ppr_element = next(p.iterchildren(_PPR), None)
-    style_id = ppr = None
+    style_id: str | None = None
+    ppr: _PPr = None
     if ppr_element is not None:
         pstyle = next(ppr_element.iterchildren(_PSTYLE), None)
         if pstyle is not None:
@@ -120,7 +127,7 @@ def _paragraph_height(p, width_pt: float, sheet: _StyleSheet) -> tuple[float, fl
     text_width = 0.0
     chars = 0
     max_pt = 0.0
-    parts = []
+    parts: list[str] = []
     for child in p:
         tag = child.tag
         if tag == _R:
@@ -141,8 +148,8 @@ def _paragraph_height(p, width_pt: float, sheet: _StyleSheet) -> tuple[float, fl
     font_pt = max_pt or base_pt
     text = "".join(parts)
 
-    def pick(prop: int):
-        value = _GETTERS[prop](ppr)
+    def pick(prop: _ParaProp[_V]) -> _V | None:
+        value = prop.read(ppr)
         return value if value is not None else sheet.value(style, prop)
 
     indent_l, indent_r, first = pick(_LEFT), pick(_RIGHT), pick(_FIRST)
@@ -194,7 +201,7 @@ def _wrap_count(text: str, avail: float, char_w: float, first_indent: float) -> 
     return lines
 
 
-def _blocks_height(blocks, width_pt: float, sheet: _StyleSheet) -> float:
+def _blocks_height(blocks: Iterable[XmlElement], width_pt: float, sheet: _StyleSheet) -> float:
     """Height of a sequence of w:p/w:tbl elements, without leading/trailing blank lines."""
     items: list[tuple[float, float, float, bool]] = []
     for block in blocks:
@@ -214,19 +221,19 @@ def _blocks_height(blocks, width_pt: float, sheet: _StyleSheet) -> float:
 
 # Table structure, as python-docx's _Row.cells: a cell spanning n grid columns counts n
 # times, a vertically merged continuation cell stands for the cell above it.
-def _grid_span(tc) -> int:
+def _grid_span(tc: XmlElement) -> int:
     tc_pr = next(tc.iterchildren(_TC_PR), None)
     span = None if tc_pr is None else next(tc_pr.iterchildren(_GRID_SPAN), None)
     return 1 if span is None else int(_required(span, _VAL))
 
 
-def _grid_before(tr) -> int:
+def _grid_before(tr: XmlElement) -> int:
     tr_pr = next(tr.iterchildren(_TR_PR), None)
     before = None if tr_pr is None else next(tr_pr.iterchildren(_GRID_BEFORE), None)
     return 0 if before is None else int(_required(before, _VAL))
 
 
-def _tc_above(tc):
+def _tc_above(tc: XmlElement) -> XmlElement:
     tr = next(tc.iterancestors(_TR), None)
     if tr is None:
         raise ValueError("w:tc outside a w:tr")
@@ -244,7 +251,7 @@ def _tc_above(tc):
     raise ValueError(f"no `tc` element at grid_offset={offset}")
 
 
-def _tc_cells(tc) -> Iterator:
+def _tc_cells(tc: XmlElement) -> Iterator[XmlElement]:
     tc_pr = next(tc.iterchildren(_TC_PR), None)
     v_merge = None if tc_pr is None else next(tc_pr.iterchildren(_V_MERGE), None)
     if v_merge is not None and v_merge.get(_VAL, "continue") == "continue":
@@ -254,7 +261,7 @@ def _tc_cells(tc) -> Iterator:
         yield tc
 
 
-def _cell_width(tc) -> int | None:
+def _cell_width(tc: XmlElement) -> int | None:
     tc_pr = next(tc.iterchildren(_TC_PR), None)
     tc_w = None if tc_pr is None else next(tc_pr.iterchildren(_TC_W), None)
     if tc_w is None or _required(tc_w, _TYPE) != "dxa":
@@ -262,14 +269,14 @@ def _cell_width(tc) -> int | None:
     return int(int(_required(tc_w, _W + "w")) * 635)
 
 
-def _row_height(tr) -> int | None:
+def _row_height(tr: XmlElement) -> int | None:
     tr_pr = next(tr.iterchildren(_TR_PR), None)
     height = None if tr_pr is None else next(tr_pr.iterchildren(_TR_HEIGHT), None)
     value = None if height is None else height.get(_VAL)
     return None if value is None else _twips(value)
 
 
-def _table_height(tbl, width_pt: float, sheet: _StyleSheet) -> float:
+def _table_height(tbl: XmlElement, width_pt: float, sheet: _StyleSheet) -> float:
     total = 0.0
     for tr in tbl.iterchildren(_TR):
         cells = [cell for tc in tr.iterchildren(_TC) for cell in _tc_cells(tc)]
@@ -297,12 +304,12 @@ def docx_used_a4_fraction(data: bytes) -> float:
     section = sections[0]
     pg_sz = next(section.iterchildren(_PG_SZ), None)
     pg_mar = next(section.iterchildren(_PG_MAR), None)
-    page_w, left, right = (
-        None
-        if element is None or element.get(_W + attr) is None
-        else _twips(element.get(_W + attr)) / _EMU_PER_PT
-        for element, attr in ((pg_sz, "w"), (pg_mar, "left"), (pg_mar, "right"))
-    )
+
+    def points(element: XmlElement | None, attr: str) -> float | None:
+        value = None if element is None else element.get(_W + attr)
+        return None if value is None else _twips(value) / _EMU_PER_PT
+
+    page_w, left, right = points(pg_sz, "w"), points(pg_mar, "left"), points(pg_mar, "right")
     page_w = page_w if page_w is not None else 595.3
     left = left if left is not None else 72.0
     right = right if right is not None else 72.0

@@ -27,7 +27,7 @@ from dataclasses import replace
 from xml.etree.ElementTree import ParseError
 
 from bot.documents import doc as doc_reader
-from bot.documents import docx_layout, ocr, textcheck
+from bot.documents import ocr, textcheck
 from bot.documents.docx import HEAD_CHARS, OLE_MAGIC, is_encrypted_ooxml, read_docx
 from bot.documents.facts import DocumentFacts
 from bot.documents.legacy import decode_legacy, detect_legacy, fix_legacy, to_unicode
@@ -107,6 +107,11 @@ def _inspect_docx(data: bytes, need_full_text: bool, measure_layout: bool) -> Do
     full = to_unicode(result.full, enc) if result.full is not None else None
     fraction = None
     if measure_layout:
+        # Imported here: the estimate reads the package with python-docx and lxml, ~32 ms
+        # of imports (python -X importtime) that every intake-bot command and every
+        # prefetch fork server would pay at start, since they import this module.
+        from bot.documents import docx_layout  # noqa: PLC0415
+
         try:
             fraction = docx_layout.docx_used_a4_fraction(data)
         except Exception:  # an estimate must never break inspection

@@ -336,4 +336,6 @@ def font_encoding(font_name: str | None) -> str | None:
 
 def is_capitals_font(font_name: str | None) -> bool:
     """TCVN3 capitals fonts end in "H" (``.VnTimeH``, ``.VnArialH``)."""
-    return bool(font_name) and font_encoding(font_name) == "tcvn3" and font_name.strip().endswith("H")
+    if not font_name:
+        return False
+    return font_encoding(font_name) == "tcvn3" and font_name.strip().endswith("H")

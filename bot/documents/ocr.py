@@ -14,6 +14,8 @@ import unicodedata
 import warnings
 from pathlib import Path
 
+from PIL import Image
+
 from bot.documents import tools
 
 OCR_TIMEOUT_S = 120.0
@@ -36,8 +38,6 @@ def image_to_png(data: bytes) -> bytes:
 
     Raises ``OSError``/``ValueError`` (or Pillow's DecompressionBombError) for bad images.
     """
-    from PIL import Image
-
     # A huge scan triggers Pillow's DecompressionBombWarning, which tests turn into errors.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)

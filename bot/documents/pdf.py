@@ -121,7 +121,10 @@ def read_text_pdfplumber(data: bytes, full: bool = False) -> tuple[str, str | No
     pdfminer computes glyph positions from the font programs itself, so a file whose
     positions PDFium reports oddly reads differently here.  50-100x slower than PDFium.
     """
-    import pdfplumber  # only for the rare second reading: 0.3 s of imports
+    # Imported here: only the rare second reading needs it, and its imports (pdfminer) take
+    # ~35 ms (python -X importtime) that every intake-bot command and every prefetch fork
+    # server would pay at start, since they import this module.
+    import pdfplumber  # noqa: PLC0415
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         pages = pdf.pages if full else pdf.pages[:HEAD_PAGES]
@@ -132,8 +135,6 @@ def read_text_pdfplumber(data: bytes, full: bool = False) -> tuple[str, str | No
 
 def render_page_png(data: bytes, index: int = 0, dpi: int = 300) -> bytes:
     """One page as a greyscale PNG (for OCR and for measuring scans)."""
-    import io
-
     with open_pdf(data) as doc:
         page = doc[index]
         try:

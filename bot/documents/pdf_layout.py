@@ -26,8 +26,16 @@ import ctypes
 import io
 import math
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pypdfium2 as pdfium  # no type hints: its classes are Any to mypy
+from PIL import Image
+from pypdfium2 import raw
 
 from bot.documents.facts import A4_HEIGHT_PT
+
+if TYPE_CHECKING:
+    from pdfplumber.page import Page as PlumberPage
 
 MAX_PAGES = 5
 _INK_THRESHOLD = 160  # grey level below which a rendered pixel counts as ink
@@ -50,14 +58,12 @@ def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float,
     )
 
 
-def _graphics_spans(page, vertical_is_x: bool) -> Iterator[tuple[float, float]]:
+def _graphics_spans(page: pdfium.PdfPage, vertical_is_x: bool) -> Iterator[tuple[float, float]]:
     """(low, high) page coordinates, on the display's vertical axis, of each path and image.
 
     Form XObjects are descended into; their children report bounds in form space, so
     the form matrices are applied.  Text objects are left to the text page.
     """
-    from pypdfium2 import raw
-
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     fs_matrix = raw.FS_MATRIX()
     # (container handle, is a form, matrix to page space or None for the page itself)
@@ -87,7 +93,7 @@ def _graphics_spans(page, vertical_is_x: bool) -> Iterator[tuple[float, float]]:
             yield (x0, x1) if vertical_is_x else (y0, y1)
 
 
-def _text_span(textpage, vertical_is_x: bool) -> tuple[float, float] | None:
+def _text_span(textpage: pdfium.PdfTextPage, vertical_is_x: bool) -> tuple[float, float] | None:
     """(low, high) of the visible text on the display's vertical axis, None without any.
 
     PDFium's text rectangles are the tight glyph boxes of runs of characters (a few
@@ -95,8 +101,6 @@ def _text_span(textpage, vertical_is_x: bool) -> tuple[float, float] | None:
     blanks gives a box of (almost) no height: such thin boxes count only when the
     text inside them is not blank.
     """
-    from pypdfium2 import raw
-
     left, top, right, bottom = (ctypes.c_double() for _ in range(4))
     low, high = math.inf, -math.inf
     for i in range(raw.FPDFText_CountRects(textpage.raw, 0, -1)):
@@ -109,7 +113,7 @@ def _text_span(textpage, vertical_is_x: bool) -> tuple[float, float] | None:
     return None if low > high else (low, high)
 
 
-def page_used_pt(page, textpage) -> float:
+def page_used_pt(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> float:
     """Used height in pt of one PDFium page, given its loaded text page (see module doc)."""
     vertical_is_x = page.get_rotation() in (90, 270)  # PDFium reports unrotated coordinates
     span = _text_span(textpage, vertical_is_x)
@@ -128,11 +132,11 @@ def used_fraction(used_pt: float, page_count: int) -> float:
     return round((used_pt + A4_HEIGHT_PT * max(0, page_count - MAX_PAGES)) / A4_HEIGHT_PT, 3)
 
 
-def _scan_extent(page) -> float:
+def _scan_extent(page: pdfium.PdfPage) -> float:
     """Extent of dark pixel rows of a rendered page, in pt (for image-only pages)."""
     bitmap = page.render(scale=_SCAN_DPI / 72, grayscale=True)
     try:
-        im = bitmap.to_pil().convert("L")  # a copy: to_pil() shares the bitmap's buffer
+        im: Image.Image = bitmap.to_pil().convert("L")  # a copy: to_pil() shares the bitmap's buffer
     finally:
         bitmap.close()
     box = im.point(lambda v: 255 if v < _INK_THRESHOLD else 0).getbbox()
@@ -143,8 +147,6 @@ def _scan_extent(page) -> float:
 
 def pdf_used_a4_fraction(data: bytes) -> float:
     """Sum over pages of the used height, divided by the A4 height."""
-    import pypdfium2 as pdfium
-
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError:
@@ -170,7 +172,7 @@ def pdf_used_a4_fraction(data: bytes) -> float:
 
 # pdfplumber (pdfminer) version: the reference the PDFium one is checked against, and the
 # fallback for files PDFium cannot open.  About 0.1-0.2 s per page, so not on the hot path.
-def _plumber_page_extent(page) -> float | None:
+def _plumber_page_extent(page: PlumberPage) -> float | None:
     """Height in pt between the highest and the lowest object of a pdfplumber page."""
     limit = 0.9 * float(page.height)
     tops: list[float] = []
@@ -190,8 +192,6 @@ def _plumber_page_extent(page) -> float | None:
 
 
 def _plumber_scan_extent(data: bytes, index: int) -> float:
-    import pypdfium2 as pdfium
-
     doc = pdfium.PdfDocument(data)
     try:
         page = doc[index]
@@ -205,7 +205,8 @@ def _plumber_scan_extent(data: bytes, index: int) -> float:
 
 def pdfplumber_used_a4_fraction(data: bytes) -> float:
     """The same measure with pdfplumber: chars' font boxes instead of PDFium's glyph boxes."""
-    import pdfplumber
+    # Imported here, as in bot.documents.pdf: ~35 ms at every start, for a rare fallback.
+    import pdfplumber  # noqa: PLC0415
 
     used = 0.0
     with pdfplumber.open(io.BytesIO(data)) as pdf:

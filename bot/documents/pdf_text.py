@@ -40,6 +40,7 @@ import math
 import unicodedata
 from dataclasses import dataclass
 
+import pypdfium2 as pdfium  # no type hints: its classes are Any to mypy
 import pypdfium2.raw as pdfium_c
 
 # Gaps are measured in font sizes (em).  A word space in Times-like fonts is 0.25 em, but
@@ -91,7 +92,7 @@ class _Advances:
     calls.
     """
 
-    def __init__(self, textpage) -> None:
+    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
         self._raw = textpage.raw
         self._origin_x = ctypes.c_double()
         self._origin_y = ctypes.c_double()
@@ -107,13 +108,13 @@ class _Advances:
         return self._origin_x.value + self._width.value
 
 
-def _italic_font(raw, index: int, angle: ctypes.c_int) -> bool:
+def _italic_font(raw: pdfium_c.FPDF_TEXTPAGE, index: int, angle: ctypes.c_int) -> bool:
     obj = pdfium_c.FPDFText_GetTextObject(raw, index)
     font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
     return bool(font) and bool(pdfium_c.FPDFFont_GetItalicAngle(font, angle)) and angle.value != 0
 
 
-def _chars(textpage) -> tuple[list[_Char], list[str]]:
+def _chars(textpage: pdfium.PdfTextPage) -> tuple[list[_Char], list[str]]:
     """(horizontal characters in stream order, rotated text in stream order)."""
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
@@ -246,7 +247,7 @@ def _right(prev: _Char, nxt: _Char, advances: _Advances) -> float:
     return prev.x1
 
 
-def _stream_lines(textpage) -> str | None:
+def _stream_lines(textpage: pdfium.PdfTextPage) -> str | None:
     """The page's text from the stream when the stream already reads in order, else None.
 
     PDFium groups the characters into rectangles, one per stretch of text written left to
@@ -303,7 +304,7 @@ def _stream_lines(textpage) -> str | None:
     return unicodedata.normalize("NFC", "\n".join(" ".join(line.split()) for line in lines if line.strip()))
 
 
-def _drop_unfounded_spaces(textpage, chars: list[str]) -> None:
+def _drop_unfounded_spaces(textpage: pdfium.PdfTextPage, chars: list[str]) -> None:
     """Blank the spaces and line breaks PDFium made up where the glyphs touch.
 
     PDFium adds a space between two text objects when it guesses a word break; with
@@ -333,7 +334,7 @@ def _drop_unfounded_spaces(textpage, chars: list[str]) -> None:
         i = j
 
 
-def _char_at(raw, index: int, chars: list[str], box) -> _Char:
+def _char_at(raw: pdfium_c.FPDF_TEXTPAGE, index: int, chars: list[str], box: pdfium_c.FS_RECTF) -> _Char:
     x, y = ctypes.c_double(), ctypes.c_double()
     pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
     pdfium_c.FPDFText_GetLooseCharBox(raw, index, box)
@@ -344,13 +345,13 @@ def _char_at(raw, index: int, chars: list[str], box) -> _Char:
     )
 
 
-def page_text(textpage) -> str:
+def page_text(textpage: pdfium.PdfTextPage) -> str:
     """The page's text, lines in reading order (see the module docstring), NFC."""
     text = _stream_lines(textpage)
     return text if text is not None else _positional_text(textpage)
 
 
-def _positional_text(textpage) -> str:
+def _positional_text(textpage: pdfium.PdfTextPage) -> str:
     chars, rotated = _chars(textpage)
     # A combining mark belongs to the letter before it in the stream.
     marks: dict[int, list[_Char]] = {}
