@@ -218,12 +218,3 @@ def pdfplumber_used_a4_fraction(data: bytes) -> float:
                 used += _plumber_scan_extent(data, i)
             page.close()
         return used_fraction(used, len(pages))
-
-
-# --- DOCX -------------------------------------------------------------------------------
-# The package is read with zipfile + lxml rather than through python-docx objects: opening
-# a python-docx Document parses every part, and its ``paragraph.style`` scans every style
-# of the document (166 in python-docx's template) for each paragraph, which made this
-# about 30 ms a summary.  Here document.xml and styles.xml are parsed once, styles are
-# reduced to compact records (cached by the bytes of styles.xml, which documents from the
-# same template share) and style-chain lookups are memoised.  The semantics are those of
