@@ -35,6 +35,7 @@ def _status_json(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> dict:
 
     units = []
     for st in snap.units:
+        names = {n.nomination.id: n.nomination.name for n in st.nominations}
         deliverables = [
             {
                 "type": d.type,
@@ -42,8 +43,20 @@ def _status_json(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> dict:
                 "status": d.status,
                 "late": d.late,
                 "received_at": _iso(d.received_at, tz),
-                "files": [{"filename": f.filename, "sha256": f.sha256} for f in d.files],
+                "files": [
+                    {
+                        "filename": f.filename,
+                        "sha256": f.sha256,
+                        "status": f.status,
+                        "received_at": _iso(f.received_at, tz),
+                        "nominee": names.get(f.nomination_id) if f.nomination_id is not None else None,
+                        "candidates": [names[i] for i in f.candidates if i in names],
+                    }
+                    for f in d.files
+                ],
                 "problems": [p.as_dict() for p in d.problems],
+                "missing_nominees": d.missing_nominees,
+                "pending_nominees": d.pending_nominees,
             }
             for d in st.deliverables
         ]
@@ -53,6 +66,7 @@ def _status_json(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> dict:
                 "nominee": n.nomination.name,
                 "documents": n.documents,
                 "missing": n.missing,
+                "pending": n.pending,
             }
             for n in st.nominations
         ]
@@ -93,7 +107,7 @@ def _cell(campaign: Campaign, st, d) -> str:
     mark = _MARK[d.status]
     spec = campaign.deliverable(d.type)
     if spec.scope == "nominee" and d.status == "missing":
-        need = sum(1 for n in st.nominations if n.nomination.kind in spec.nominee_kinds)
+        need = sum(1 for n in st.nominations if n.nomination.kind in spec.required_kinds)
         have = need - len(d.missing_nominees)
         if need and have:
             mark = f"[yellow]{have}/{need}[/]"
