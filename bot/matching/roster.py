@@ -37,7 +37,30 @@ _NOT_NAMES = re.compile(
 
 # Words that say what kind of body a collective is, or its number, never which one.
 _GENERIC_COLLECTIVE_WORDS = frozenset(
-    "chi bo dang uy tap the phong to khoa ban trung tam van phong doan hoi so cuc co quan don vi".split()
+    [
+        "chi",
+        "bo",
+        "dang",
+        "uy",
+        "tap",
+        "the",
+        "phong",
+        "to",
+        "khoa",
+        "ban",
+        "trung",
+        "tam",
+        "van",
+        "phong",
+        "doan",
+        "hoi",
+        "so",
+        "cuc",
+        "co",
+        "quan",
+        "don",
+        "vi",
+    ]
 )
 
 EXACT = 1.0
