@@ -136,12 +136,20 @@ class _Scores:
             self.notes[i].append(f"{why} ({value:+.2f})")
 
 
-def _scores(f: FileReading, roster: Sequence[Nominee], in_mail: set[int]) -> _Scores:
+def _is_the_unit(name: str, unit_names: Sequence[str]) -> bool:
+    """A name that is the sending unit itself (its party committee or cell), not a nominee."""
+    key = f"{nominee_key(name)} "
+    return any(key.startswith(f"{nominee_key(u)} ") for u in unit_names if nominee_key(u))
+
+
+def _scores(
+    f: FileReading, roster: Sequence[Nominee], in_mail: set[int], unit_names: Sequence[str] = ()
+) -> _Scores:
     pairs = [(n.kind, n.name) for n in roster]
     eligible = [i for i, n in enumerate(roster) if n.kind in f.kinds]
     s = _Scores({i: 0.0 for i in eligible}, {i: [] for i in eligible})
     add = s.add
-    if f.guess_name:
+    if f.guess_name and not _is_the_unit(f.guess_name, unit_names):
         weight = {"text": FROM_TEXT, "filename": FROM_FILENAME}.get(f.guess_source or "", FROM_SUBJECT)
         matched = candidates(f.guess_name, f.guess_kind, pairs)
         for m in matched:
@@ -151,6 +159,8 @@ def _scores(f: FileReading, roster: Sequence[Nominee], in_mail: set[int]) -> _Sc
             for i in set(eligible) - {m.index for m in matched}:
                 add(i, NAMES_ANOTHER, f"{f.guess_source} names '{f.guess_name}', not this nominee")
     for kind, name in f.mentions:
+        if _is_the_unit(name, unit_names):
+            continue
         for m in candidates(name, kind, pairs):
             add(m.index, MENTIONED * m.score, f"text names '{name}': {m.how}")
             s.named.add(m.index)
@@ -200,6 +210,7 @@ def resolve(
     proposal_on_file: bool = False,
     mail_text: str = "",
     limits: dict[str, int] | None = None,
+    unit_names: Sequence[str] = (),
 ) -> Resolution:
     """Assign every per-nominee file of a mail (see the module docstring).
 
@@ -207,7 +218,9 @@ def resolve(
     name) pairs this mail's proposal lists, ``counts`` how many of each kind a proposal
     says it proposes, ``proposal_on_file`` whether the unit has sent a proposal (now or
     before), ``mail_text`` the subject and body, ``limits`` the unit kind's quota
-    (``tap_the``, ``ca_nhan``, ``total``).
+    (``tap_the``, ``ca_nhan``, ``total``), ``unit_names`` the unit's own names (its
+    committee or cell, named by its documents as their issuer or as the organisation a
+    decision rates: never evidence against a nominee, never a nominee).
     """
     roster = merge_roster(on_file, proposed)
     counts = counts or {}
@@ -215,7 +228,9 @@ def resolve(
     in_mail = _mail_mentions(mail_text, roster)
     result = Resolution(roster)
     for f in files:
-        result.assignments.append(_assign(f, result.roster, in_mail, counts, proposal_on_file, limits or {}))
+        result.assignments.append(
+            _assign(f, result.roster, in_mail, counts, proposal_on_file, limits or {}, unit_names)
+        )
     return result
 
 
@@ -226,8 +241,9 @@ def _assign(
     counts: dict[str, int],
     proposal_on_file: bool,
     limits: dict[str, int],
+    unit_names: Sequence[str],
 ) -> Assignment:
-    s = _scores(f, roster, in_mail)
+    s = _scores(f, roster, in_mail, unit_names)
     ranked = sorted(s.total, key=lambda i: (-s.total[i], i))
     runner = s.total[ranked[1]] if len(ranked) > 1 else 0.0
     if ranked and s.total[ranked[0]] >= CERTAIN and s.total[ranked[0]] - runner >= AHEAD:
@@ -241,6 +257,7 @@ def _assign(
         and f.guess_source in ("text", "filename")
         and new_kind
         and not s.named
+        and not _is_the_unit(f.guess_name, unit_names)
         and plausible(new_kind, f.guess_name)
         and _room_for(new_kind, roster, counts, proposal_on_file, limits)
     ):
@@ -248,6 +265,10 @@ def _assign(
         why = f"{f.guess_source} names '{f.guess_name}', not yet a nominee of the unit: a new {new_kind}"
         return Assignment(len(roster) - 1, True, (), (why,))
     options = tuple(i for i in ranked if s.total[i] > 0)[:MAX_CANDIDATES]
+    if not options:
+        # Nothing points anywhere: it may be for any nominee of the kind it applies to.
+        hint = f.kind_hint or f.guess_kind
+        options = tuple(i for i in ranked if hint is None or roster[i].kind == hint)
     shown = ", ".join(f"{roster[i].name} ({s.total[i]:.2f})" for i in options) or "none on file"
     notes = [n for i in options for n in s.notes[i]]
     return Assignment(None, False, options, (*notes, f"nominee uncertain; could be: {shown}"))

@@ -38,6 +38,7 @@ _OF_PERSON = re.compile(
 _AWARD_TO = re.compile(r"\bt[ặa]ng\s+(?:gi[ấa]y|b[ằa]ng)\s+khen\s+cho\s*:?\s*(.+)", re.IGNORECASE)
 # The lookahead lets finditer see every "đồng chí" on a line, not just the first.
 _COMRADE_NAME = re.compile(rf"(?<!\w){_COMRADE}\s*:?\s*(?=(.+))", re.IGNORECASE)
+_CONTINUES = re.compile(r"^[a-zà-ỹđ]")  # a wrapped line going on in lower case
 _WRAPPED_NAME = re.compile(r"^((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)\s*,")
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 
@@ -102,6 +103,14 @@ def _rejoin_wrapped(lines: list[str]) -> list[str]:
             and nxt
             and all(w[0].isupper() for w in nxt.group(1).split())
         ):
+            out[i] = f"{lines[i].rstrip()} {lines[i + 1].strip()}"
+        elif (
+            (_OF_GROUP.search(lines[i]) or _GROUP_FIELD.search(lines[i]) or _AWARD_TO.search(lines[i]))
+            and _CONTINUES.match(lines[i + 1].strip())
+            and not lines[i].rstrip().endswith((",", ".", ";", ":"))
+        ):
+            # "… của tập thể Phòng Tuyên truyền - Hỗ trợ người" / "nộp thuế, Cục Thuế tỉnh":
+            # a collective's name wrapped by the page goes on in lower case.
             out[i] = f"{lines[i].rstrip()} {lines[i + 1].strip()}"
     return out
 

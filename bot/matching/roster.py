@@ -35,6 +35,34 @@ _NOT_NAMES = re.compile(
     r"|^(?:cac\s+)?(?:tap the|ca nhan)(?:\s+va\s+(?:tap the|ca nhan))?$"
 )
 
+# Words that say what kind of body a collective is, or its number, never which one.
+_GENERIC_COLLECTIVE_WORDS = frozenset(
+    [
+        "chi",
+        "bo",
+        "dang",
+        "uy",
+        "tap",
+        "the",
+        "phong",
+        "to",
+        "khoa",
+        "ban",
+        "trung",
+        "tam",
+        "van",
+        "phong",
+        "doan",
+        "hoi",
+        "so",
+        "cuc",
+        "co",
+        "quan",
+        "don",
+        "vi",
+    ]
+)
+
 EXACT = 1.0
 WITHOUT_NUMBER = 0.85
 WORDS_CONTAINED = 0.8
@@ -61,7 +89,10 @@ def plausible(kind: str | None, name: str | None) -> bool:
         return False
     if kind == CA_NHAN:
         return 2 <= len(tokens) <= 6 and all(t.isalpha() for t in tokens)
-    return len(tokens) >= 2
+    # A collective is named beyond the kind of body it is: "Chi bộ" alone names nothing,
+    # "Chi bộ số 2" or "Chi bộ Văn phòng Sở" do.
+    rest = [t for t in tokens if t not in _GENERIC_COLLECTIVE_WORDS]
+    return len(tokens) >= 2 and (bool(rest) or len(tokens) >= 3)
 
 
 @dataclass(frozen=True)
@@ -98,9 +129,19 @@ def candidates(name: str, kind: str | None, roster: Sequence[tuple[str, str]]) -
             add(i, WITHOUT_NUMBER, "same name but for its number")
         elif len(tokens) >= 2 and _contained(tokens, theirs):
             add(i, WORDS_CONTAINED, "every word of the name is in it")
+        elif k == TAP_THE and _party_cell_of(tokens, theirs):
+            add(i, WORDS_CONTAINED, "the party cell of it")
         elif _near(tokens, theirs, k):
             add(i, NEAR_SPELLING, "spelt nearly the same")
     return sorted(found.values(), key=lambda m: (-m.score, m.index))
+
+
+_CELL_PREFIXES = (["chi", "bo"], ["dang", "bo"], ["to", "chuc", "dang"])
+
+
+def _party_cell_of(tokens: list[str], theirs: list[str]) -> bool:
+    """ "Chi bộ Phòng X" for the collective "Phòng X": its party cell, the same nominee."""
+    return any(tokens[: len(p)] == p and tokens[len(p) :] == theirs for p in _CELL_PREFIXES)
 
 
 def _near(tokens: list[str], theirs: list[str], kind: str) -> bool:

@@ -412,8 +412,11 @@ def _resolve_nominees(
     quota = campaign.unit_kinds[unit.kind].quota if unit.kind in campaign.unit_kinds else None
     limits = {"tap_the": quota.tap_the, "ca_nhan": quota.ca_nhan, "total": quota.total} if quota else {}
     on_file = [dossier.Nominee(n.kind, n.name) for n in records.nominations]
+    own_names = [unit.name, *unit.aliases]
+    if unit.name.startswith("Đảng bộ "):
+        own_names.append("Đảng ủy " + unit.name.removeprefix("Đảng bộ "))
     resolution = dossier.resolve(
-        readings, on_file, proposed, counts, records.proposal_on_file, mail_text, limits
+        readings, on_file, proposed, counts, records.proposal_on_file, mail_text, limits, own_names
     )
     nominees = list(records.nominations)
     for i in resolution.renamed:
