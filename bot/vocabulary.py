@@ -19,6 +19,7 @@ class ReviewReason(StrEnum):
     UNKNOWN_UNIT = "unknown_unit"
     UNVERIFIED_SENDER = "unverified_sender"
     UNCERTAIN_TYPE = "uncertain_type"
+    UNCERTAIN_NOMINEE = "uncertain_nominee"
     QUARANTINED = "quarantined"
 
     @property
@@ -30,6 +31,7 @@ _REVIEW_REASONS_VI = {
     ReviewReason.UNKNOWN_UNIT: "Chưa xác định được đơn vị gửi",
     ReviewReason.UNVERIFIED_SENDER: "Địa chỉ gửi chưa đăng ký với đơn vị",
     ReviewReason.UNCERTAIN_TYPE: "Chưa chắc chắn loại hồ sơ hoặc người được đề nghị",
+    ReviewReason.UNCERTAIN_NOMINEE: "Chưa xác định được hồ sơ của tập thể, cá nhân nào",
     ReviewReason.QUARANTINED: "Thư bị cách ly",
 }
 

@@ -349,7 +349,13 @@ def understand(
         if proposed and replaces_dossier(msg):
             withdrawn = _withdrawn(nominees, proposed, counted)
         if review_reason is None and any(c.status == NEEDS_REVIEW for c in counted):
-            review_reason = ReviewReason.UNCERTAIN_TYPE
+            # Every waiting file is a readable one of a sure type, only whom it is for is not.
+            waiting = [c for c in counted if c.status == NEEDS_REVIEW]
+            only_whom = all(
+                c.nominee is None and not files[c.file].needs_review and not files[c.file].problem
+                for c in waiting
+            )
+            review_reason = ReviewReason.UNCERTAIN_NOMINEE if only_whom else ReviewReason.UNCERTAIN_TYPE
 
     return Understanding(
         category=category,
