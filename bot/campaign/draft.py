@@ -117,7 +117,7 @@ def _dossier(lines: list[str], dossier_deadline: str | None) -> list[DraftDelive
         for sentence in sentences(item):
             for name, scope, kinds in deliverable_words(sentence):
                 d = _deliverable(name, scope, kinds, dossier_deadline, item, sentence)
-                if d.role == "proposal" and purpose:
+                if d.role == "proposal" and purpose and fold(purpose) not in fold(d.name):
                     d = replace(d, name=f"{d.name} {purpose}")
                 out.add(d)
     return out.found
@@ -347,9 +347,12 @@ def _issuer(text: str) -> Sourced | None:
     return Sourced(value, source)
 
 
-def draft_campaign(text: str) -> Draft:
-    """Read a plan's text (any of the bot's readers' output) into a :class:`Draft`."""
-    lines = clean_lines(text)
+def draft_campaign(text: str, *, wrapped: bool = False) -> Draft:
+    """Read a plan's text (any of the bot's readers' output) into a :class:`Draft`.
+
+    ``wrapped``: the text comes from a PDF or a scan, one line per printed line.
+    """
+    lines = clean_lines(text, wrapped)
     plan = lines[: _outline_start(lines)]
     todos: list[str] = []
 

@@ -15,8 +15,9 @@ DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
 HEADING = re.compile(r"^(?P<num>(?:[IVX]+|\d+(?:\.\d+)*))\s*[.)/-]\s*(?P<title>.+)$")
 
 
-def clean_lines(text: str) -> list[str]:
-    """Paragraphs, NFC, without Markdown emphasis; lines a PDF wrapped are joined again."""
+def clean_lines(text: str, wrapped: bool = False) -> list[str]:
+    """Paragraphs, NFC, without Markdown emphasis; ``wrapped`` (a PDF, a scan): lines of one
+    paragraph are joined again.  A line starting in lower case always continues the one above."""
     lines = []
     for raw in unicodedata.normalize("NFC", text).splitlines():
         line = re.sub(r"\*+", "", raw).replace("\u00a0", " ")
@@ -25,7 +26,7 @@ def clean_lines(text: str) -> list[str]:
         lines += [part for part in re.split(r"(?<=[a-zà-ỹđ][.])(?=\d+\.\s)", line) if part]
     out: list[str] = []
     for line in lines:
-        if out and _continues(out[-1], line):
+        if out and _continues(out[-1], line, wrapped):
             glue = "" if out[-1].endswith("-") and not out[-1].endswith(" -") else " "
             out[-1] = out[-1] + glue + line
         else:
@@ -38,19 +39,19 @@ def _is_caps(line: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _continues(prev: str, line: str) -> bool:
+def _continues(prev: str, line: str, wrapped: bool) -> bool:
     """Whether ``line`` is the rest of ``prev``'s paragraph (a line the PDF wrapped)."""
     if prev.endswith((".", ":", ";", "!", "?")) or line.startswith(("-", "–", "•", "+")):
         return False
     if HEADING.match(line) and not line[:1].islower():
         return False
     if _is_caps(line):  # a heading's second line, after a long heading line
-        return _is_caps(prev) and len(prev) >= 50
+        return wrapped and _is_caps(prev) and len(prev) >= 50
     if _is_caps(prev):  # "KẾ HOẠCH" above its subject line
         return False
     if line[:1].islower():
         return not (HEADING.match(prev) and len(prev) < 60)
-    return len(prev) >= 60 and not HEADING.match(prev) or (bool(HEADING.match(prev)) and len(prev) >= 60)
+    return wrapped and len(prev) >= 60
 
 
 def sentences(line: str) -> list[str]:

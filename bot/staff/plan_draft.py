@@ -40,5 +40,5 @@ def draft_from_bytes(data: bytes, filename: str) -> PlanDraft:
     read = whole_text(data, filename)
     if not read.text.strip():
         raise PlanUnreadable(filename, read.problem or "no text")
-    draft = draft_campaign(read.text)
+    draft = draft_campaign(read.text, wrapped=read.method.startswith("pdf") or read.method.endswith("ocr"))
     return PlanDraft(draft, render_draft(draft, f"{filename} (read as {read.method})"), read.method)
