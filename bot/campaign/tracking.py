@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.campaign.model import Campaign
 from bot.campaign.problems import Problem
@@ -39,6 +40,8 @@ class SubmissionView:
     filename: str
     sha256: str
     problems: tuple[Problem, ...] = ()
+    # The file's digital signatures as stored (bot.documents.signatures.SignatureFacts.as_dict).
+    signatures: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass

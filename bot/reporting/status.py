@@ -11,7 +11,19 @@ import datetime as dt
 from rich.table import Table
 
 from bot.campaign.model import Campaign
+from bot.campaign.tracking import SubmissionView
 from bot.reporting.snapshot import Snapshot, gc_paused
+
+# The published keys of a file's signature (README, "status --json"); stored facts carry more.
+SIGNATURE_KEYS = ("signer", "organisation", "signed_at", "intact", "trusted", "checks")
+
+
+def _file(f: SubmissionView) -> dict:
+    """A counted file; ``signatures`` only when the file carries digital signatures."""
+    out: dict = {"filename": f.filename, "sha256": f.sha256}
+    if f.signatures:
+        out["signatures"] = [{k: s.get(k) for k in SIGNATURE_KEYS} for s in f.signatures]
+    return out
 
 
 def status_json(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> dict:
@@ -42,7 +54,7 @@ def _status_json(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> dict:
                 "status": d.status,
                 "late": d.late,
                 "received_at": _iso(d.received_at, tz),
-                "files": [{"filename": f.filename, "sha256": f.sha256} for f in d.files],
+                "files": [_file(f) for f in d.files],
                 "problems": [p.as_dict() for p in d.problems],
             }
             for d in st.deliverables

@@ -184,7 +184,8 @@ def address_rows(session: Session, unit_id: int | None = None) -> list[Row]:
 def current_submission_rows(session: Session, campaign: str, unit_id: int | None = None) -> list[Row]:
     """Submissions not superseded, tied to a unit and a deliverable, with their file, in arrival order.
 
-    ``(id, unit_id, deliverable, nomination_id, status, received_at, problems, filename, sha256)``.
+    ``(id, unit_id, deliverable, nomination_id, status, received_at, problems, filename, sha256,
+    signatures)``; ``signatures`` is the file's verified digital signatures (JSON list) or None.
     """
     q = (
         select(
@@ -197,6 +198,7 @@ def current_submission_rows(session: Session, campaign: str, unit_id: int | None
             Submission.problems,
             AttachmentRow.filename,
             AttachmentRow.sha256,
+            AttachmentRow.facts["signatures"],
         )
         .join(AttachmentRow, Submission.attachment_id == AttachmentRow.id)
         .where(
