@@ -95,30 +95,47 @@ def _issue(
     else:
         usage = dict(key_cert_sign=False, crl_sign=False, digital_signature=True, content_commitment=True)
     b = b.add_extension(
-        x509.KeyUsage(key_encipherment=False, data_encipherment=False, key_agreement=False,
-                      encipher_only=False, decipher_only=False, **usage),  # fmt: skip
+        x509.KeyUsage(
+            key_encipherment=False,
+            data_encipherment=False,
+            key_agreement=False,
+            encipher_only=False,
+            decipher_only=False,
+            **usage,
+        ),  # fmt: skip
         critical=True,
     )
     if crl_url:
         point = x509.DistributionPoint([x509.UniformResourceIdentifier(crl_url)], None, None, None)
         b = b.add_extension(x509.CRLDistributionPoints([point]), critical=False)
     cert = b.sign(signing_key, hashes.SHA256())
-    chain = ((issuer.cert, *issuer.chain) if issuer else ())
+    chain = (issuer.cert, *issuer.chain) if issuer else ()
     return Identity(cert, key, chain)
 
 
 def make_pki(crl_url: str | None = None) -> Pki:
     """A fresh PKI; ``crl_url`` goes into the signer certificates' CRL distribution point."""
     long_ago, far = NOW - dt.timedelta(days=3650), NOW + dt.timedelta(days=3650)
-    root = _issue(_name("Test Root CA Chính phủ", "Ban Cơ yếu Chính phủ (thử nghiệm)"), _key(), None, True, long_ago, far)
+    root = _issue(
+        _name("Test Root CA Chính phủ", "Ban Cơ yếu Chính phủ (thử nghiệm)"),
+        _key(),
+        None,
+        True,
+        long_ago,
+        far,
+    )
     inter = _issue(_name("Test CA phục vụ các cơ quan Đảng", "Ban Cơ yếu Chính phủ (thử nghiệm)"), _key(), root, True,
                    long_ago, far)  # fmt: skip
     other = _issue(_name("Untrusted Test Root", "Somebody Else"), _key(), None, True, long_ago, far)
     year = dt.timedelta(days=365)
-    signer = _issue(_name("Nguyễn Văn An", "Đảng ủy Sở Y tế"), _key(), inter, False, NOW - year, NOW + year, crl_url)
+    signer = _issue(
+        _name("Nguyễn Văn An", "Đảng ủy Sở Y tế"), _key(), inter, False, NOW - year, NOW + year, crl_url
+    )
     second = _issue(_name("Trần Thị Bình", "Đảng ủy Khối các cơ quan tỉnh"), _key(), inter, False, NOW - year,
                     NOW + year, crl_url)  # fmt: skip
-    expired = _issue(_name("Lê Văn Cũ", "Chi bộ Sở Ngoại vụ"), _key(), inter, False, NOW - 3 * year, NOW - year)
+    expired = _issue(
+        _name("Lê Văn Cũ", "Chi bộ Sở Ngoại vụ"), _key(), inter, False, NOW - 3 * year, NOW - year
+    )
     untrusted = _issue(_name("Phạm Văn Lạ", "Không rõ"), _key(), other, False, NOW - year, NOW + year)
     return Pki(root, inter, other, signer, second, expired, untrusted)
 
@@ -176,3 +193,37 @@ def flip_byte_in_signed_range(pdf: bytes) -> bytes:
     """The same file with one byte of the signed content changed (not the signature itself)."""
     i = pdf.index(b"stream\n", 200) + 20  # inside the first content stream: signed bytes
     return pdf[:i] + bytes([pdf[i] ^ 0x01]) + pdf[i + 1 :]
+
+
+def libreoffice_pdfs(cache_root: Path) -> dict[str, bytes]:
+    """Real LibreOffice PDFs of the corpus' Tờ trình and KL01 report of Đảng bộ Sở Y tế."""
+    from tests.corpus.docxgen import render_docx
+    from tests.corpus.make_corpus import _Cache, load_units, soffice_convert
+    from tests.corpus.texts import Nominee, kl01_blocks, to_trinh_blocks
+
+    unit = next(u for u in load_units() if u.code == "SYT")
+    nominees = [Nominee("Nguyễn Thị Hoa", "ca_nhan", "Phó Trưởng phòng Nghiệp vụ Y, Sở Y tế")]
+    docx = {
+        "sig-to-trinh": render_docx(to_trinh_blocks(unit, nominees)),
+        "sig-kl01": render_docx(kl01_blocks(unit)),
+    }
+    cache_root.mkdir(parents=True, exist_ok=True)
+    return soffice_convert(docx, "pdf", _Cache(cache_root))
+
+
+def crl_der(issuer: Identity, revoked: list[x509.Certificate]) -> bytes:
+    """A CRL of ``issuer`` listing ``revoked``."""
+    b = (
+        x509.CertificateRevocationListBuilder()
+        .issuer_name(issuer.cert.subject)
+        .last_update(NOW - dt.timedelta(days=1))
+        .next_update(NOW + dt.timedelta(days=30))
+    )
+    for cert in revoked:
+        b = b.add_revoked_certificate(
+            x509.RevokedCertificateBuilder()
+            .serial_number(cert.serial_number)
+            .revocation_date(NOW - dt.timedelta(days=2))
+            .build()
+        )
+    return b.sign(issuer.key, hashes.SHA256()).public_bytes(serialization.Encoding.DER)

@@ -27,10 +27,11 @@ A PDF without a ``/ByteRange`` has no signature and costs one substring search.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import io
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -103,12 +104,6 @@ class SignatureFacts:
         )
 
 
-@dataclass
-class _Context:
-    policy: SignaturePolicy
-    roots: list[Any] = field(default_factory=list)
-
-
 def might_be_signed(data: bytes) -> bool:
     """Cheap pre-check: a signed PDF has a ``/ByteRange`` (and a ``/Sig`` dictionary)."""
     return data[:5] == b"%PDF-" and b"/ByteRange" in data
@@ -150,29 +145,38 @@ def _verify(data: bytes, policy: SignaturePolicy) -> tuple[SignatureFacts, ...]:
     return tuple(out)
 
 
-def _validation_context(policy: SignaturePolicy, moment: dt.datetime | None) -> Any:
+async def _validate(
+    emb: Any, policy: SignaturePolicy, moment: dt.datetime | None
+) -> tuple[Any, list[Exception]]:
+    """pyHanko's status of one signature, and the revocation look-ups that failed softly."""
     from asn1crypto import x509 as asn1_x509  # noqa: PLC0415
+    from pyhanko.sign.validation.pdf_embedded import async_validate_pdf_signature  # noqa: PLC0415
     from pyhanko_certvalidator import ValidationContext  # noqa: PLC0415
 
-    roots = [asn1_x509.Certificate.load(der) for der in policy.roots_der]
     kwargs: dict[str, Any] = {
-        "trust_roots": roots,
+        "trust_roots": [asn1_x509.Certificate.load(der) for der in policy.roots_der],
         "allow_fetching": policy.check_revocation,
         "revocation_mode": "soft-fail",
     }
     if moment is not None:
-        # The certificate must have been valid when the document was signed (no timestamp
-        # authority: the signer's claimed time; a later expiry does not spoil the signature).
+        # The certificate must have been valid when the document was signed (without a
+        # timestamp authority: the signer's claimed time; a later expiry does not spoil it).
         kwargs["moment"] = moment
+    backend = None
     if policy.check_revocation:
-        from pyhanko_certvalidator.fetchers.requests_fetchers import (  # noqa: PLC0415
-            RequestsFetcherBackend,
-        )
+        from pyhanko_certvalidator.fetchers.aiohttp_fetchers import AIOHttpFetcherBackend  # noqa: PLC0415
 
-        kwargs["fetcher_backend"] = RequestsFetcherBackend(
+        backend = kwargs["fetcher_backend"] = AIOHttpFetcherBackend(
             per_request_timeout=policy.revocation_timeout_seconds
         )
-    return ValidationContext(**kwargs)
+    vc = ValidationContext(**kwargs)
+    try:
+        status = await async_validate_pdf_signature(emb, signer_validation_context=vc)
+        return status, list(vc.soft_fail_exceptions)
+    finally:
+        await vc.aclose()
+        if backend is not None:
+            await backend.close()
 
 
 def _names(cert: Any) -> tuple[str | None, str | None]:
@@ -184,13 +188,10 @@ def _names(cert: Any) -> tuple[str | None, str | None]:
 
 
 def _one(emb: Any, policy: SignaturePolicy) -> SignatureFacts:
-    from pyhanko.sign.validation import validate_pdf_signature  # noqa: PLC0415
-
     name = str(emb.field_name or "")
     claimed = emb.self_reported_timestamp
     signer, org = _names(emb.signer_cert)
-    vc = _validation_context(policy, claimed) if policy.roots_der else None
-    status = validate_pdf_signature(emb, signer_validation_context=vc or _validation_context(policy, claimed))
+    status, soft_failures = asyncio.run(_validate(emb, policy, claimed))
     checks = ["integrity", "modifications"]
     coverage = status.coverage.name.lower() if status.coverage is not None else None
     modified_after = coverage != "entire_file"
@@ -210,7 +211,7 @@ def _one(emb: Any, policy: SignaturePolicy) -> SignatureFacts:
         trusted = bool(status.trusted)
         if not trusted and problem is None:
             problem, detail = _trust_problem(status)
-        if policy.check_revocation and _revocation_answered(vc):
+        if policy.check_revocation and not soft_failures:
             checks.append("revocation")
             if status.revocation_details is not None:
                 trusted, problem, detail = False, problem or REVOKED, "the certificate was revoked"
@@ -237,11 +238,3 @@ def _trust_problem(status: Any) -> tuple[str, str]:
     if "EXPIRED" in name or "OUT_OF_BOUNDS" in name or "NOT_YET_VALID" in name:
         return EXPIRED, f"the certificate was not valid at the signing time ({name})"
     return UNTRUSTED, f"no path to a trusted root ({name or 'unknown'})"
-
-
-def _revocation_answered(vc: Any) -> bool:
-    """Whether revocation information was actually obtained (not merely soft-failed)."""
-    if vc is None:
-        return False
-    failures = getattr(vc, "soft_fail_exceptions", None) or []
-    return not failures

@@ -81,3 +81,31 @@ def test_plan_upload_refusals(served, page, anonymous):
     )
     assert anonymous.get(f"{served.url}/plan/draft/{token}", max_redirects=0).status == 403
     assert page.request.get(f"{served.url}/plan/draft/nope").status == 404
+
+
+def test_the_unit_page_shows_a_files_digital_signature(served, page):
+    """A signed file's facts (as intake stores them) show on the unit's page."""
+    from bot.store.models import Submission
+
+    sid = served.seeded.submissions["syt:Tờ trình đề nghị khen thưởng.docx"]
+    with served.app.db.session() as s:
+        att = s.get(Submission, sid).attachment
+        att.facts = {
+            **(att.facts or {}),
+            "signatures": [
+                {"signer": "Nguyễn Văn An", "organisation": "Đảng ủy Sở Y tế", "signed_at": "2024-02-26T02:15:00+00:00",
+                 "intact": True, "trusted": True, "checks": ["integrity", "modifications", "chain", "validity"],
+                 "problem": None},
+                {"signer": "Trần Thị Bình", "organisation": None, "signed_at": "2024-02-26T03:00:00+00:00",
+                 "intact": False, "trusted": True, "checks": ["integrity"], "problem": "altered"},
+            ],
+        }  # fmt: skip
+        s.commit()
+    login(page, served.url)
+    page.goto(served.url + "/units/SYT")
+    cell = page.locator(f"tr[data-submission='{sid}'] .signature")
+    expect(cell).to_have_text(
+        "✍ Đã ký số: Nguyễn Văn An (Đảng ủy Sở Y tế), 09:15 26/02/2024, hợp lệ; "
+        "Trần Thị Bình, 10:00 26/02/2024, tài liệu đã bị thay đổi sau khi ký"
+    )
+    shot(page, "unit-signature")
