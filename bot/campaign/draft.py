@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.campaign.draft_kinds import (
     KNOWN_SPELLINGS,
+    RATING_VARIANTS,
     capitalised,
     deliverable_words,
     short_name,
@@ -41,6 +42,7 @@ from bot.campaign.draft_model import (
     Draft,
     DraftDeadline,
     DraftDeliverable,
+    DraftKindVariant,
     DraftMilestone,
     DraftSection,
     DraftUnitKind,
@@ -181,6 +183,39 @@ def _keywords(name: str, ident: str, form: str | None) -> tuple[tuple[str, ...],
     words += extra_words
     filenames += extra_files
     return tuple(dict.fromkeys(w for w in words if w)), tuple(dict.fromkeys(f for f in filenames if f))
+
+
+# The criteria for a collective: its party organisation must be rated "hoàn thành xuất sắc
+# nhiệm vụ" — so a collective, too, sends a rating decision (its organisation's).
+_ORG_RATED = re.compile(
+    r"tổ chức đảng[^.;]{0,40}?(?:được )?(?:công nhận|xếp loại)[^.;]{0,60}?hoàn thành (?:xuất sắc|tốt)",
+    re.IGNORECASE,
+)
+
+
+def _rating_per_kind(d: DraftDeliverable, plan: list[str]) -> DraftDeliverable:
+    """The members' rating decision becomes one per kind when collectives must be rated too."""
+    if not d.id.startswith("quyet_dinh_xep_loai") or d.nominee_kinds != ("ca_nhan",):
+        return d
+    rule = next((s for line in plan for s in sentences(line) if _ORG_RATED.search(s)), None)
+    if rule is None:
+        return d
+    year = re.search(r"năm (\d{4})", d.source)
+    suffix = f" năm {year.group(1)}" if year else ""
+    variants = tuple(
+        DraftKindVariant(kind, name + suffix, short, words, files, d.source if kind == "ca_nhan" else rule)
+        for kind, (name, short, words, files) in sorted(RATING_VARIANTS.items())
+    )
+    return replace(
+        d,
+        name="Quyết định xếp loại chất lượng" + suffix,
+        short_name="Quyết định xếp loại",
+        nominee_kinds=("tap_the", "ca_nhan"),
+        keywords=("xếp loại chất lượng", "xep loai chat luong", "đánh giá, xếp loại", "danh gia xep loai"),
+        filename_keywords=("qdxl", "xep loai", "xeploai", "qd xep loai"),
+        source=f"{d.source} … {rule}",
+        per_kind=variants,
+    )
 
 
 def _without_ban(name: str) -> str:
@@ -378,7 +413,7 @@ def draft_campaign(text: str, *, wrapped: bool = False) -> Draft:
     if not deadlines:
         todos.append("hạn nộp: không tìm thấy câu nào gửi hồ sơ/báo cáo “trước ngày …”")
 
-    found = _dossier(plan, dossier_deadline)
+    found = [_rating_per_kind(d, plan) for d in _dossier(plan, dossier_deadline)]
     if found and dossier_deadline is None:
         todos.append("hạn nộp hồ sơ: các tài liệu của hồ sơ chưa gắn với hạn nộp nào")
     deliverables = _with_negatives(found + [r for r in reports if all(r.id != d.id for d in found)])

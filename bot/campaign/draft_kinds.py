@@ -127,3 +127,22 @@ def unit_kind_name(words: str) -> tuple[str, str]:
     if folded in _UNIT_KINDS:
         return _UNIT_KINDS[folded]
     return folded.replace(" ", "_"), capitalised(words.strip().lower())
+
+
+# The rating decision for each kind of nominee: an individual's is the party member's
+# rating, a collective's the rating of its party organisation.
+RATING_VARIANTS: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
+    "ca_nhan": (
+        "Quyết định xếp loại chất lượng đảng viên",
+        "Quyết định xếp loại đảng viên",
+        ("xếp loại đảng viên", "xep loai dang vien", "chất lượng đảng viên", "chat luong dang vien"),
+        ("xl dang vien", "xep loai dang vien", "xldv"),
+    ),
+    "tap_the": (
+        "Quyết định xếp loại chất lượng tổ chức đảng",
+        "Quyết định xếp loại tổ chức đảng",
+        ("xếp loại chất lượng tổ chức", "xep loai chat luong to chuc", "chất lượng tổ chức đảng",
+         "chat luong to chuc dang", "công nhận chi bộ", "cong nhan chi bo", "công nhận đảng bộ", "cong nhan dang bo"),
+        ("xep loai to chuc", "xl to chuc", "xep loai chi bo", "xep loai dang bo", "htxsnv"),
+    ),
+}  # fmt: skip

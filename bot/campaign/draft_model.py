@@ -39,6 +39,19 @@ class DraftDeliverable:
     filename_keywords: tuple[str, ...]
     negative_keywords: tuple[str, ...]
     source: str
+    per_kind: tuple[DraftKindVariant, ...] = ()
+
+
+@dataclass(frozen=True)
+class DraftKindVariant:
+    """What a per-nominee deliverable is for one kind of nominee (``[deliverables.per_kind.X]``)."""
+
+    kind: str
+    name: str
+    short_name: str
+    keywords: tuple[str, ...]
+    filename_keywords: tuple[str, ...]
+    source: str
 
 
 @dataclass(frozen=True)

@@ -149,6 +149,10 @@ def _deliverable(d: DraftDeliverable, fallback_deadline: str) -> list[str]:
     out += [f"keywords = {_list(d.keywords)}", f"filename_keywords = {_list(d.filename_keywords)}"]
     out.append(f"negative_keywords = {_list(d.negative_keywords)}")
     out.append("# require_signature = true   # when a digitally signed PDF is required")
+    for v in d.per_kind:
+        out += ["", *_quote(v.source), f"[deliverables.per_kind.{v.kind}]", f"name = {_s(v.name)}"]
+        out += [f"short_name = {_s(v.short_name)}", f"keywords = {_list(v.keywords)}"]
+        out.append(f"filename_keywords = {_list(v.filename_keywords)}")
     return out
 
 

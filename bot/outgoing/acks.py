@@ -66,7 +66,7 @@ def _received_groups(campaign: Campaign, subs: Sequence[Submission]) -> list[dic
             k,
             {
                 "type": s.deliverable,
-                "deliverable": campaign.deliverable(s.deliverable).name,
+                "deliverable": campaign.label(s.deliverable, short=False, kind=nom.kind if nom else None),
                 "nominee": {"name": nom.name, "kind": nom.kind} if nom else None,
                 "files": [],
                 "review": False,

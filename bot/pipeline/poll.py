@@ -171,14 +171,17 @@ def process_mail(
 
 
 def _unit_records(app: App, unit_id: int) -> UnitRecords:
-    """The unit's nominations and extensions, read just before its mail is understood."""
+    """The unit's nominations, extensions and whether its proposal is on file, read just
+    before its mail is understood."""
     campaign = app.campaign.id
+    proposal = app.campaign.with_role("proposal")
     with app.db.session() as s:
         nominations = tuple(
             Nominee(kind, name, key, nid)
             for nid, kind, name, key in repo.unit_nomination_rows(s, campaign, unit_id)
         )
-        return UnitRecords(nominations, repo.unit_extensions(s, campaign, unit_id))
+        has_proposal = proposal is not None and repo.unit_has_current(s, campaign, unit_id, proposal.id)
+        return UnitRecords(nominations, repo.unit_extensions(s, campaign, unit_id), has_proposal)
 
 
 def _record_set_aside(

@@ -109,6 +109,7 @@ def _unit_states(session: Session, campaign: Campaign, unit_id: int | None, unit
         problems,
         filename,
         sha,
+        candidates,
         signatures,
     ) in repo.current_submission_rows(session, campaign.id, unit_id):
         subs.setdefault(uid, []).append(
@@ -121,7 +122,8 @@ def _unit_states(session: Session, campaign: Campaign, unit_id: int | None, unit
                 filename,
                 sha,
                 _problems(problems),
-                tuple(signatures or ()),
+                tuple(candidates or ()),
+                signatures=tuple(signatures or ()),
             )
         )
     noms: dict[int, list[NominationView]] = {}

@@ -40,6 +40,7 @@ def _facts(c: Campaign) -> dict:
             for d in c.deliverables
         },
         "roles": {d.role: d.id for d in c.deliverables if d.role},
+        "per_kind": {d.id: sorted(d.per_kind) for d in c.deliverables if d.per_kind},
         "quotas": {k: (u.quota.tap_the, u.quota.ca_nhan, u.quota.total) for k, u in c.unit_kinds.items()},
         "summary": (c.rules.summary.deliverable, c.rules.summary.max_a4_fraction)
         if c.rules.summary
@@ -140,6 +141,7 @@ def _check(expected: dict, toml: str) -> None:
     assert [sid for sid, _ in f["outline"]] == expected["outline"]
     assert f["milestones"] == expected["milestones"]
     assert f["roles"] == {"proposal": "to_trinh", "achievement_report": "bao_cao_thanh_tich"}
+    assert f["per_kind"] == {}
 
 
 @pytest.mark.tools

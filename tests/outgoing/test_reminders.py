@@ -96,12 +96,22 @@ def test_lists_exactly_what_is_missing_per_nominee():
     ]
     subs = [_sub(1, "to_trinh"), _sub(2, "bao_cao_thanh_tich", 1), _sub(3, "bao_cao_thanh_tich", 2)]
     [plan] = plan_reminders(CAMPAIGN, [_state(kind="dang_bo_co_so", subs=subs, noms=noms)], at(25, 8), set())
-    missing = {m.type: [n.name for n in m.nominees] for m in plan.missing}
-    assert missing == {
-        "tom_tat_thanh_tich": ["Phòng Hành chính tư pháp", "Ngô Thị Hà"],
-        "quyet_dinh_khen_thuong": ["Phòng Hành chính tư pháp", "Ngô Thị Hà"],
-        "quyet_dinh_xep_loai": ["Ngô Thị Hà"],  # a collective has no rating decision
-    }
+    missing = [(m.type, m.name, [n.name for n in m.nominees]) for m in plan.missing]
+    assert missing == [
+        ("tom_tat_thanh_tich", "Bản tóm tắt thành tích", ["Phòng Hành chính tư pháp", "Ngô Thị Hà"]),
+        (
+            "quyet_dinh_khen_thuong",
+            "Quyết định khen thưởng đã được tặng",
+            ["Phòng Hành chính tư pháp", "Ngô Thị Hà"],
+        ),
+        # Each kind under its own name: the collective's is its party organisation's rating.
+        (
+            "quyet_dinh_xep_loai",
+            "Quyết định xếp loại chất lượng tổ chức đảng năm 2023",
+            ["Phòng Hành chính tư pháp"],
+        ),
+        ("quyet_dinh_xep_loai", "Quyết định xếp loại chất lượng đảng viên năm 2023", ["Ngô Thị Hà"]),
+    ]
 
 
 def test_file_waiting_for_review_is_not_reminded():
