@@ -49,7 +49,7 @@ from bot.campaign.draft_model import (
     Sourced,
 )
 from bot.campaign.draft_text import clean_lines, heading, parse_date, sentence_case, sentences
-from bot.campaign.outline_patterns import roman_index, section_patterns
+from bot.campaign.outline_patterns import ROMAN, roman_index, section_patterns
 from bot.text import fold, strip_marks
 
 # A date that is a time limit, not the date of a cited document ("ngày 18/5/2021 của Bộ Chính trị").
@@ -60,7 +60,6 @@ _DUE = re.compile(
 )
 _SENT = re.compile(r"\b(?:gửi|nộp)\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _QUOTA = re.compile(
     r"\bmỗi (?P<kind>[^,.;]{3,60}?)\s+(?:lựa chọn,?\s*|xét chọn,?\s*)?(?:đề xuất|đề nghị|giới thiệu)\s+"
     r"(?:không quá\s+|tối đa\s+)?(?P<n1>\d+)\s+(?P<k1>tập thể|cá nhân)"
@@ -328,13 +327,16 @@ def _outline(lines: list[str]) -> tuple[str, list[DraftSection], list[DraftSecti
     parsed = [(heading(line), line) for line in body]
     required: list[DraftSection] = []
     other: list[DraftSection] = []
-    i = 0
+    i = top = 0
     while i < len(parsed):
         head, line = parsed[i]
         if head is None or not roman_index(head[0]):
             i += 1
             continue
-        numeral, text = head
+        # The parts of an outline are numbered I, II, III … in order: a numeral OCR misread
+        # ("II." for "III.") is restored from its place (the quote shows what was read).
+        top += 1
+        numeral, text = ROMAN[top - 1] if top <= len(ROMAN) else head[0], head[1]
         title = f"{numeral}. {sentence_case(text.rstrip('.'))}"
         required.append(DraftSection(numeral, title, section_patterns(None, numeral, text), line))
         children: list[tuple[str, str, str, bool]] = []

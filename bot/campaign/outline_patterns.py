@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from bot.text import fold
 
-_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+_ROMAN = tuple(r.lower() for r in ROMAN)
 _ORDINAL = ("nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi")
 _LETTERS = "abcdefghik"
 _FILLER = {"ve", "nhung", "cac", "viec"}

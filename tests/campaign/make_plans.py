@@ -64,7 +64,7 @@ def plan_html(text: str) -> str:
 
 
 def _convert(source: Path, target: str, outdir: Path, tmp: Path) -> Path:
-    filt = {"docx": "docx:MS Word 2007 XML", "pdf": "pdf:writer_pdf_Export"}[target]
+    filt = {"docx": "docx:MS Word 2007 XML", "pdf": "pdf:writer_pdf_Export", "doc": "doc:MS Word 97"}[target]
     args = ["soffice", f"-env:UserInstallation={(tmp / 'profile').as_uri()}", "--headless", "--norestore"]
     if source.suffix == ".html":
         args.append("--infilter=HTML (StarWriter)")
@@ -79,7 +79,10 @@ def _convert(source: Path, target: str, outdir: Path, tmp: Path) -> Path:
 
 
 def make_plan(name: str, target: str = "docx") -> bytes:
-    """The plan ``name`` as a LibreOffice-made .docx (or .pdf made from that .docx)."""
+    """The plan ``name`` as a LibreOffice-made .docx (or .pdf / .doc made from that .docx;
+    ``scan``: that PDF printed and scanned, image-only pages at 200 dpi)."""
+    if target == "scan":
+        return _scan(make_plan(name, "pdf"))
     page = plan_html(PLANS[name]).encode()
     key = hashlib.sha256(page + os.environ.get("FONTCONFIG_FILE", "").encode()).hexdigest()[:16]
     cached = CACHE / f"{name}-{key}.{target}"
@@ -89,7 +92,7 @@ def make_plan(name: str, target: str = "docx") -> bytes:
         tmp = Path(t)
         (tmp / f"{name}.html").write_bytes(page)
         docx = _convert(tmp / f"{name}.html", "docx", tmp / "docx", tmp)
-        made = docx if target == "docx" else _convert(docx, "pdf", tmp / "pdf", tmp)
+        made = docx if target == "docx" else _convert(docx, target, tmp / target, tmp)
         CACHE.mkdir(parents=True, exist_ok=True)
         part = cached.with_suffix(".partial")
         shutil.copyfile(made, part)
@@ -97,11 +100,21 @@ def make_plan(name: str, target: str = "docx") -> bytes:
     return cached.read_bytes()
 
 
+def _scan(pdf: bytes) -> bytes:
+    """Image-only PDF of ``pdf``'s pages (200 dpi JPEG), as the corpus makes scans (img2pdf)."""
+    from tests.corpus.make_corpus import _Cache, make_scan_pdf
+
+    scan = make_scan_pdf(pdf, _Cache(CACHE / "scans"), hashlib.sha256(pdf).hexdigest()[:16])
+    if scan is None:
+        raise RuntimeError("img2pdf is not installed")
+    return scan
+
+
 def main(argv: list[str]) -> int:
     outdir = Path(argv[1] if len(argv) > 1 else ".")
     outdir.mkdir(parents=True, exist_ok=True)
     for name in PLANS:
-        for target in ("docx", "pdf"):
+        for target in ("docx", "pdf", "doc"):
             (outdir / f"{name}.{target}").write_bytes(make_plan(name, target))
             print(outdir / f"{name}.{target}")
     return 0
