@@ -159,13 +159,17 @@ def test_hand_written_plans_made_by_libreoffice(tmp_path, name, expected, fmt):
     out = tmp_path / "draft.toml"
     r = _cli("campaign", "draft", str(plan), "-o", str(out), cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert f"read as {fmt}" in out.read_text(encoding="utf-8").splitlines()[0].replace("pdf-text", "pdf").replace("doc-antiword", "doc")
+    assert f"read as {fmt}" in out.read_text(encoding="utf-8").splitlines()[0].replace(
+        "pdf-text", "pdf"
+    ).replace("doc-antiword", "doc")
     _check(expected, out.read_text(encoding="utf-8"))
 
 
 @pytest.mark.tools
 @needs_soffice
-@pytest.mark.skipif(shutil.which("img2pdf") is None or shutil.which("tesseract") is None, reason="no img2pdf/tesseract")
+@pytest.mark.skipif(
+    shutil.which("img2pdf") is None or shutil.which("tesseract") is None, reason="no img2pdf/tesseract"
+)
 def test_a_scanned_plan_is_read_by_ocr(tmp_path):
     """Every page of a scan is read by OCR; what OCR reads cleanly is drafted the same."""
     from tests.campaign.make_plans import make_plan
