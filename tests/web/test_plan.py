@@ -42,7 +42,14 @@ def test_upload_a_plan_see_its_sentences_and_download_the_draft(served, page):
     with page.expect_download() as dl:
         page.click("#download-draft")
     download = dl.value
-    assert download.suggested_filename == "Kế hoạch 158.toml"
+    # The name the browser proposes depends on its locale (LANG=C: a generic one); the
+    # server's header is what this checks.
+    href = page.locator("#download-draft").get_attribute("href")
+    disposition = page.request.get(served.url + href).headers["content-disposition"]
+    assert (
+        disposition
+        == "attachment; filename=\"Ke hoach 158.toml\"; filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch%20158.toml"
+    )
     text = Path(download.path()).read_text(encoding="utf-8")
     assert text.startswith("# BẢN NHÁP")
     c = Campaign.model_validate(tomllib.loads(text))
