@@ -91,6 +91,24 @@ def missing_items(campaign: Campaign, state: UnitState, deadline_id: str | None 
     return out
 
 
+def pending_items(campaign: Campaign, state: UnitState, deadline_id: str | None = None) -> list[MissingItem]:
+    """What the unit sent that waits for staff review (named as :func:`missing_items` names
+    what it owes), so a reminder can say "received, being checked" rather than nothing,
+    and never "missing"."""
+    refs = {n.nomination.name: NomineeRef(n.nomination.name, n.nomination.kind) for n in state.nominations}
+    specs = {d.id: d for d in campaign.deliverables}
+    out = []
+    for d in state.deliverables:
+        if d.status != REVIEW or (deadline_id is not None and d.deadline_id != deadline_id):
+            continue
+        spec = specs[d.type]
+        pending = tuple(refs.get(n) or NomineeRef(n, "") for n in d.pending_nominees)
+        kinds = {r.kind for r in pending}
+        name = spec.name_for(next(iter(kinds))) if spec.per_kind and len(kinds) == 1 else spec.name
+        out.append(MissingItem(d.type, name, d.deadline_id, d.due, spec.scope, pending, spec.short_name))
+    return out
+
+
 @dataclass(frozen=True)
 class PlannedMail:
     key: str

@@ -97,7 +97,8 @@ def sample_context(kind: str, settings: Settings, campaign: Campaign, now: dt.da
             due=due,
             days_left=3 if kind == "reminder" else 0,
             days_late=0 if kind == "reminder" else 1,
-            missing=_missing(campaign, first.id),
+            missing=_missing(campaign, first.id)[1:],
+            pending=_missing(campaign, first.id)[:1],  # sent, being checked
             extended=False,
         )
     elif kind == "notice":

@@ -290,3 +290,19 @@ def test_two_processes_remind_and_flush_at_once(app, smtp_sink):
     assert len(ids) == len(set(ids))
     with app.db.session() as s:
         assert {r.state for r in s.scalars(select(OutboxMail))} == {"sent"}
+
+
+def test_a_pending_file_is_named_as_being_checked_never_as_missing():
+    """A decision that may be for either individual waits for staff: not owed, said to be checked."""
+    from bot.campaign.planning import missing_items, pending_items
+
+    noms = [NominationView(1, "ca_nhan", "Ngô Thị Hà"), NominationView(2, "ca_nhan", "Lò Văn Tùng")]
+    pending = SubmissionView(
+        9, "quyet_dinh_khen_thuong", None, "needs_review", at(24, 9), "qd.pdf", "x", (), (1, 2)
+    )
+    st = _state(kind="doan_the", subs=[_sub(1, "to_trinh"), pending], noms=noms)
+    owed = {m.type for m in missing_items(CAMPAIGN, st)}
+    [waiting] = pending_items(CAMPAIGN, st)
+    assert "quyet_dinh_khen_thuong" not in owed and "bao_cao_thanh_tich" in owed
+    assert waiting.type == "quyet_dinh_khen_thuong"
+    assert {n.name for n in waiting.nominees} == {"Ngô Thị Hà", "Lò Văn Tùng"}
