@@ -110,6 +110,7 @@ def _unit_states(session: Session, campaign: Campaign, unit_id: int | None, unit
         filename,
         sha,
         candidates,
+        signatures,
     ) in repo.current_submission_rows(session, campaign.id, unit_id):
         subs.setdefault(uid, []).append(
             SubmissionView(
@@ -122,6 +123,7 @@ def _unit_states(session: Session, campaign: Campaign, unit_id: int | None, unit
                 sha,
                 _problems(problems),
                 tuple(candidates or ()),
+                signatures=tuple(signatures or ()),
             )
         )
     noms: dict[int, list[NominationView]] = {}
