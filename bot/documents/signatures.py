@@ -174,9 +174,10 @@ async def _validate(
         status = await async_validate_pdf_signature(emb, signer_validation_context=vc)
         return status, list(vc.soft_fail_exceptions)
     finally:
-        await vc.aclose()
+        # pyhanko-certvalidator leaves both close methods unannotated (they return None).
+        await vc.aclose()  # type: ignore[no-untyped-call]
         if backend is not None:
-            await backend.close()
+            await backend.close()  # type: ignore[no-untyped-call]
 
 
 def _names(cert: Any) -> tuple[str | None, str | None]:
