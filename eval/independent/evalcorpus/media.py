@@ -176,11 +176,14 @@ def find_name(boxes, name):
     so pdftotext splits "Nguyệt" into "Nguy" "ệ" "t": words are re-joined when they touch.
     """
     import html as _html
-    lines = {}
-    for b in boxes:
-        lines.setdefault((b[0], round(b[2])), []).append(b)
+    lines = []
+    for b in sorted(boxes, key=lambda b: (b[0], b[2])):
+        if lines and lines[-1][0] == b[0] and abs(lines[-1][1] - b[2]) < 5.0:
+            lines[-1][2].append(b)
+        else:
+            lines.append((b[0], b[2], [b]))
     hits = []
-    for (pg, _), ws in sorted(lines.items()):
+    for pg, _, ws in lines:
         ws.sort(key=lambda b: b[1])
         text, spans = "", []
         prev = None

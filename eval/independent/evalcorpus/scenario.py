@@ -218,7 +218,7 @@ def build():
     d("SLDTBXH/bctt/cn", T.bctt_ca_nhan, "SLDTBXH/bctt/cn", u, cn, 26, 2)
     d("SLDTBXH/tom/cn", T.tom_tat, "SLDTBXH/tom/cn", u, [cn], 26, 2)
     d("SLDTBXH/kt", T.qd_khen_thuong, "SLDTBXH/kt", u, [t1, t2, cn], "khoi", 2023)
-    d("SLDTBXH/xl", T.qd_xep_loai_to_chuc, "SLDTBXH/xl", u, t1)
+    d("SLDTBXH/xl", T.qd_xep_loai_to_chuc, "SLDTBXH/xl", u, [t1, t2])
     d("SLDTBXH/kl01", T.kl01, "SLDTBXH/kl01", u, 14, 3)
     frm = ("Dang uy So LDTBXH", "dangbo.sldtbxh@thainguyen.gov.vn")
     S.mail("m012", "2024-02-27T14:03:55+07:00", "snail", frm,
@@ -397,7 +397,7 @@ def build():
     # ========================================================================== U10 BHXH (split, two addresses, KL01 missing III.2)
     u = unit("BHXH")
     tt_, cn = u["nominees"]
-    d("BHXH/tt", T.to_trinh, "BHXH/tt", u, [tt_, cn], 23, 2, 33)
+    d("BHXH/tt", T.to_trinh, "BHXH/tt", u, [tt_, cn], 23, 2, 33, linebreak=True)
     d("BHXH/bctt/cn", T.bctt_ca_nhan, "BHXH/bctt/cn", u, cn, 23, 2)
     d("BHXH/tom/cn", T.tom_tat, "BHXH/tom/cn", u, [cn], 23, 2)
     d("BHXH/kt/cn", T.qd_khen_thuong, "BHXH/kt/cn", u, [cn], "khoi", 2023)
@@ -839,7 +839,7 @@ def build():
     d("LHHKHKT/tt", T.to_trinh, "LHHKHKT/tt", u, [cn], 26, 2, 4)
     d("LHHKHKT/bctt", T.bctt_ca_nhan, "LHHKHKT/bctt", u, cn, 25, 2)
     d("LHHKHKT/tom", T.tom_tat, "LHHKHKT/tom", u, [cn], 25, 2, with_header=False)
-    d("LHHKHKT/kt", T.qd_khen_thuong, "LHHKHKT/kt", u, [cn], "khoi", 2022, False)
+    d("LHHKHKT/kt", T.qd_khen_thuong, "LHHKHKT/kt", u, [cn], "khoi", 2022, False, signed=True)
     d("LHHKHKT/xl", T.qd_xep_loai_dang_vien, "LHHKHKT/xl", u, [cn], 10)
     d("LHHKHKT/kl01", T.kl01, "LHHKHKT/kl01", u, 12, 3)
     inner = dict(id="m058-inner", idate="2024-02-25T21:14:05+07:00", client="gmail",
@@ -1157,7 +1157,7 @@ def build():
     d("LTLS/tt", T.to_trinh, "LTLS/tt", u, [tt_], 23, 2, 3)
     d("LTLS/bctt", T.bctt_tap_the, "LTLS/bctt", u, tt_, 23, 2)
     d("LTLS/tom", T.tom_tat, "LTLS/tom", u, [tt_], 23, 2)
-    d("LTLS/kt", T.qd_khen_thuong, "LTLS/kt", u, [tt_], "khoi", 2021, False, "tcvn3")
+    d("LTLS/kt", T.qd_khen_thuong, "LTLS/kt", u, [tt_], "khoi", 2021, False, "tcvn3", signed=True)
     d("LTLS/xl", T.qd_xep_loai_to_chuc, "LTLS/xl", u)
     d("LTLS/kl01", T.kl01, "LTLS/kl01", u, 13, 3, omit=("IV",))
     frm = ("Chi bo TT Luu tru lich su", "chibo.luutru@thainguyen.gov.vn")
@@ -1182,7 +1182,7 @@ def build():
     d("CCBK/bctt/b", T.bctt_ca_nhan, "CCBK/bctt/b", u, b, 24, 2)
     d("CCBK/tom", T.tom_tat, "CCBK/tom", u, [a, b], 24, 2, layout="table")
     d("CCBK/kt/a", T.qd_khen_thuong, "CCBK/kt/a", u, [a], "mass", 2023)
-    d("CCBK/kt/b", T.qd_khen_thuong, "CCBK/kt/b", u, [b], "khoi", 2022, False, "tcvn3")
+    d("CCBK/kt/b", T.qd_khen_thuong, "CCBK/kt/b", u, [b], "khoi", 2022, False, "tcvn3", signed=True)
     d("CCBK/xl/a", T.qd_xep_loai_dang_vien, "CCBK/xl/a", u, [a], 8)
     d("CCBK/xl/b", T.qd_xep_loai_dang_vien, "CCBK/xl/b", u, [b], 9)
     d("CCBK/kl01", T.kl01, "CCBK/kl01", u, 11, 3)
@@ -1211,7 +1211,7 @@ def build():
     # ========================================================================== U39 CDVCT (over quota 3 individuals; correction)
     u = unit("CDVCT")
     a, b, c = u["nominees"]
-    d("CDVCT/tt", T.to_trinh, "CDVCT/tt", u, [a, b, c], 26, 2, 14, listing="table")
+    d("CDVCT/tt", T.to_trinh, "CDVCT/tt", u, [a, b, c], 26, 2, 14, listing="table", linebreak=True)
     d("CDVCT/bctt/a", T.bctt_ca_nhan, "CDVCT/bctt/a", u, a, 26, 2)
     d("CDVCT/bctt/b", T.bctt_ca_nhan, "CDVCT/bctt/b", u, b, 26, 2, confirm=False)
     d("CDVCT/bctt/b2", T.bctt_ca_nhan, "CDVCT/bctt/b2", u, b, 28, 2)

@@ -386,7 +386,7 @@ def bctt_ca_nhan(key, u, n, day, month, st=None, signed=False, state_header=Fals
     d.h(head(st, "I. Sơ lược lý lịch"))
     rows = [("Họ và tên", n["name"]), ("Giới tính", n["gender"]), ("Ngày, tháng, năm sinh", n["born"]),
             ("Dân tộc", n["ethnic"]), ("Quê quán", n["hometown"]),
-            ("Đơn vị công tác", u["agency"] if (is_dangbo(u) or is_chibo(u)) else n["position"].split(" ", 3)[-1]),
+            ("Đơn vị công tác", n.get("workplace", u["agency"])),
             ("Chức vụ (Đảng, chính quyền, đoàn thể)", n["position"]),
             ("Trình độ chuyên môn, nghiệp vụ", n["edu"]), ("Lý luận chính trị", n["llct"]),
             ("Ngày vào Đảng", n["joined"]), ("Chi bộ sinh hoạt", n["cell"])]
@@ -495,7 +495,7 @@ def tom_tat(key, u, noms, day, month, st=None, long=False, layout="prose", with_
 # ----------------------------------------------------------------------------------------------
 # Quyết định khen thưởng (copies of earlier award decisions)
 # ----------------------------------------------------------------------------------------------
-def qd_khen_thuong(key, u, noms, issuer="khoi", year=2023, list_others=True, st=None):
+def qd_khen_thuong(key, u, noms, issuer="khoi", year=2023, list_others=True, st=None, signed=False):
     """An earlier award decision naming the nominee(s), usually among other awardees."""
     r = rng(key)
     d = Doc(key, get_style(st or ("khoi" if issuer == "khoi" else u["style"])))
@@ -549,7 +549,7 @@ def qd_khen_thuong(key, u, noms, issuer="khoi", year=2023, list_others=True, st=
         "của cơ quan.")
     d.p("Điều 3. Văn phòng, các ban, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 căn cứ Quyết định "
         "thi hành./.")
-    d.add("sign", noi_nhan(["- Như Điều 3,", "- Lưu VP."]), sign_lines(*tm, signed=True))
+    d.add("sign", noi_nhan(["- Như Điều 3,", "- Lưu VP."]), sign_lines(*tm, signed=signed))
     if list_others:
         d.add("pagebreak")
         d.add("title", [Line("DANH SÁCH", bold=True),
@@ -588,7 +588,7 @@ def qd_khen_thuong(key, u, noms, issuer="khoi", year=2023, list_others=True, st=
 # ----------------------------------------------------------------------------------------------
 # Quyết định xếp loại
 # ----------------------------------------------------------------------------------------------
-def qd_xep_loai_dang_vien(key, u, noms, others=12, st=None, form="qd", day=None, month=None):
+def qd_xep_loai_dang_vien(key, u, noms, others=12, st=None, form="qd", day=None, month=None, signed=False):
     """Rating decision listing several party members (the nominees among them)."""
     r = rng(key)
     d = Doc(key, get_style(st or u["style"]))
@@ -652,11 +652,11 @@ def qd_xep_loai_dang_vien(key, u, noms, others=12, st=None, form="qd", day=None,
         post = nom_by[m]["position"].split(",")[-1].strip() if m in nom_by else r.choice(posts)
         rows.append([str(i), m, post, RATING[ratings[m]]])
     d.table(rows, header=True, widths=[1.5, 5.5, 6.0, 4.5])
-    d.add("sign", noi_nhan(["- Các chi bộ trực thuộc,", "- Lưu VP."]), sign_lines(*tm, signed=True))
+    d.add("sign", noi_nhan(["- Các chi bộ trực thuộc,", "- Lưu VP."]), sign_lines(*tm, signed=signed))
     return d
 
 
-def qd_xep_loai_to_chuc(key, u, nom=None, st=None):
+def qd_xep_loai_to_chuc(key, u, nom=None, st=None, signed=False):
     """The organisation's rating: by the đảng ủy cơ sở for a chi bộ trực thuộc, by the Bloc for a chi bộ cơ sở."""
     r = rng(key)
     if is_dangbo(u):
@@ -666,7 +666,8 @@ def qd_xep_loai_to_chuc(key, u, nom=None, st=None):
         issuer = ("BAN THƯỜNG VỤ " if u.get("btv") else "") + body_upper(u)
         tm = signer(u)
         subj = "về việc xếp loại chất lượng các chi bộ trực thuộc năm 2023"
-        orgs = [nom["name"]] + [f"Chi bộ {x}" for x in r.sample(
+        noms = nom if isinstance(nom, list) else [nom]
+        orgs = [n["name"] for n in noms] + [f"Chi bộ {x}" for x in r.sample(
             ["Văn phòng", "Phòng Kế hoạch - Tài chính", "Thanh tra", "Phòng Pháp chế", "Phòng Tổ chức cán bộ",
              "Trung tâm Dịch vụ", "Phòng Nghiệp vụ"], k=min(6, max(3, u.get("cells", 6) - 1)))]
     else:
@@ -691,11 +692,11 @@ def qd_xep_loai_to_chuc(key, u, nom=None, st=None):
     d.p(f"Điều 1. Xếp loại chất lượng năm 2023 đối với {len(orgs):02d} tổ chức đảng (có danh sách kèm theo).")
     d.p("Điều 2. Các tổ chức đảng có tên tại Điều 1 căn cứ Quyết định thi hành./.")
     rows = [["STT", "Tên tổ chức đảng", "Xếp loại chất lượng năm 2023"]]
-    target = nom["name"] if nom else u["name"]
+    targets = [n["name"] for n in (nom if isinstance(nom, list) else [nom])] if nom else [u["name"]]
     for i, o in enumerate(orgs, 1):
-        rows.append([str(i), o, RATING["xs"] if o == target else r.choice([RATING["xs"], RATING["tot"], RATING["tot"]])])
+        rows.append([str(i), o, RATING["xs"] if o in targets else r.choice([RATING["xs"], RATING["tot"], RATING["tot"]])])
     d.table(rows, header=True, widths=[1.5, 9.0, 6.0])
-    d.add("sign", noi_nhan(["- Như Điều 2,", "- Lưu VP."]), sign_lines(*tm, signed=True))
+    d.add("sign", noi_nhan(["- Như Điều 2,", "- Lưu VP."]), sign_lines(*tm, signed=signed))
     return d
 
 
