@@ -195,11 +195,16 @@ class Builder:
                 if fmt not in self.LO_FMTS:
                     continue
                 target = self.LO_FMTS[fmt]
+                # RTF: one document per soffice run (see media.lo_convert)
+                single = fmt == "rtf"
                 for k in self.doc_keys(f):
                     variant = ".tcvn3" if fmt == "tcvn3-doc" else ""
                     out = self.lo_out(k, target, variant)
-                    if out not in jobs and not os.path.exists(out):
-                        jobs[out] = (self.docx_path(k, variant), target, out, self.made_day(k))
+                    if out in jobs:
+                        j = jobs[out]
+                        jobs[out] = j[:4] + (j[4] or single,)
+                    elif not os.path.exists(out):
+                        jobs[out] = (self.docx_path(k, variant), target, out, self.made_day(k), single)
         t0 = time.time()
         media.lo_convert(list(jobs.values()), self.work, self.profile)
         print(f"  LibreOffice: {len(jobs)} conversions in {time.time() - t0:.0f}s", file=sys.stderr)
@@ -247,7 +252,8 @@ class Builder:
             media.phone_photo(self.lo_out(k, "pdf"), f.get("page", 1), out, sd, when, signer=signer, stamp_text=st,
                               copy_stamp=f.get("copy_stamp", False), model=tuple(f.get("model", ("samsung", "SM-A525F"))))
         elif fmt == "encrypted":
-            media.encrypt_pdf(self.lo_out(keys[0], "pdf"), out, f["password"])
+            media.encrypt_pdf(self.lo_out(keys[0], "pdf"), out, f["password"], self.work,
+                              (t_mail - dt.timedelta(minutes=30)).strftime("%Y-%m-%d %H:%M:%S"))
         elif fmt == "corrupt":
             base = dict(f, fmt=f["base"])
             src = self.produce(base, mail, label)
@@ -332,6 +338,7 @@ class Builder:
             m["unit_hint"] = m["id"]
         print(f"{len(self.S.mails)} mails, {len(self.S.docs)} documents", file=sys.stderr)
         self.run_lo()
+        t1 = time.time()
         mails_dir = os.path.join(self.out, "mails")
         os.makedirs(mails_dir, exist_ok=True)
         manifest = []
@@ -344,6 +351,7 @@ class Builder:
             manifest.append(dict(id=m["id"], path=f"mails/{m['id']}.eml", internaldate=m["idate"],
                                  composer=m["client"], envelope_from=m["frm"][1],
                                  size=len(data), sha256=hashlib.sha256(data).hexdigest()))
+        print(f"  documents, scans, photos, archives and mails: {time.time() - t1:.0f}s", file=sys.stderr)
         manifest.sort(key=lambda e: (iso(e["internaldate"]), e["id"]))
         for i, e in enumerate(manifest, 1):
             e["append_order"] = i

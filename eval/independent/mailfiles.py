@@ -30,8 +30,10 @@ def nfc(s):
     return unicodedata.normalize("NFC", s)
 
 
-def archive_members(data, name):
-    """[(member_path, is_encrypted)] or None when the listing itself is not possible."""
+def archive_members(data, name, extract=False):
+    """[(member_path, is_encrypted, bytes|None)] or None when the listing itself is not possible.
+
+    With extract=True the members that are not encrypted are unpacked (unar) and their bytes returned."""
     with tempfile.TemporaryDirectory() as td:
         p = os.path.join(td, "a" + os.path.splitext(name)[1].lower())
         with open(p, "wb") as f:
@@ -43,16 +45,23 @@ def archive_members(data, name):
             return None
         if info.get("lsarError") and not info.get("lsarContents"):
             return None
-        out = []
-        for e in info.get("lsarContents", []):
-            if e.get("XADIsDirectory"):
-                continue
-            out.append((nfc(e.get("XADFileName", "")), bool(e.get("XADIsEncrypted"))))
-        return out
+        entries = [(e.get("XADFileName", ""), bool(e.get("XADIsEncrypted")))
+                   for e in info.get("lsarContents", []) if not e.get("XADIsDirectory")]
+        blobs = {}
+        if extract and any(not enc for _, enc in entries):
+            out = os.path.join(td, "x")
+            subprocess.run(["unar", "-q", "-f", "-D", "-o", out, p], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for m, enc in entries:
+                q = os.path.join(out, m)
+                if not enc and os.path.isfile(q):
+                    blobs[m] = open(q, "rb").read()
+        return [(nfc(m), enc, blobs.get(m)) for m, enc in entries]
 
 
-def mail_files(data):
-    """[dict(path, ctype, size, container, encrypted_member, raw_name)] for one raw mail."""
+def mail_files(data, extract=False):
+    """[dict(path, ctype, size, container, encrypted_member, raw_name[, data])] for one raw mail.
+
+    extract=True adds the bytes of every file (archive members unpacked when not encrypted)."""
     msg = email.message_from_bytes(data, policy=email.policy.default)
     out = []
     counters = {"part": 0, "msg": 0}
@@ -67,7 +76,10 @@ def mail_files(data):
                 counters["msg"] += 1
                 name = f"message-{counters['msg']}.eml"
             name = nfc(str(name))
-            out.append(dict(path=prefix + name, ctype=ctype, container="eml", raw_name=name))
+            e = dict(path=prefix + name, ctype=ctype, container="eml", raw_name=name)
+            if extract:
+                e["data"] = inner.as_bytes() if hasattr(inner, "as_bytes") else b""
+            out.append(e)
             walk_body(inner, prefix + name + "/")
             return
         if part.is_multipart():
@@ -87,15 +99,20 @@ def mail_files(data):
         name = nfc(str(raw))
         payload = part.get_payload(decode=True) or b""
         entry = dict(path=prefix + name, ctype=ctype, size=len(payload), raw_name=str(raw))
+        if extract:
+            entry["data"] = payload
         out.append(entry)
         if name.lower().endswith(ARCHIVE_EXT):
             entry["container"] = "archive"
-            members = archive_members(payload, name)
+            members = archive_members(payload, name, extract)
             if members is None:
                 entry["unlistable"] = True
             else:
-                for m, enc in members:
-                    out.append(dict(path=prefix + name + "/" + m, ctype="", member=True, encrypted_member=enc))
+                for m, enc, blob in members:
+                    e = dict(path=prefix + name + "/" + m, ctype="", member=True, encrypted_member=enc)
+                    if extract:
+                        e["data"] = blob
+                    out.append(e)
 
     def walk_body(m, prefix):
         walk(m, prefix)

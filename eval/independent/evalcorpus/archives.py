@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import tempfile
 
-from .media import TZ, faketime_prefix
+from .media import TZ, detrand_env, faketime_prefix
 
 RAR_CANDIDATES = [shutil.which("rar") or "", "/opt/eval-tools/rar/usr/bin/rar"]
 
@@ -44,7 +44,10 @@ def make(kind, out, members, when, password=None, workdir=None):
     try:
         root, order = _stage(members, td, when)
         tmp_out = os.path.join(td, "out." + kind)
-        env = dict(os.environ, TZ=TZ)
+        # NO_FAKE_STAT: libfaketime would otherwise shift the members' mtimes by the real clock.
+        # zip -P seeds its encryption header from time ^ pid, rar -hp reads /dev/urandom, clock() and getpid():
+        # under faketime and the detrand shim both repeat from build to build
+        env = dict(os.environ, TZ=TZ, NO_FAKE_STAT="1", **detrand_env(os.path.basename(out), workdir or td))
         if kind == "zip":
             cmd = ["zip", "-X", "-q", "-D"]
             if password:

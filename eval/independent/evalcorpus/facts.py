@@ -59,8 +59,9 @@ UNITS = {
         members=112, cells=11, deputy="Phạm Ngọc Lâm", secretary_title="Bí thư Đảng ủy, Giám đốc Sở",
         style="lo", kl="K2",
         nominees=[
-            T("Chi bộ Thanh tra Sở", short="Chi bộ Thanh tra", members=14, secretary="Nguyễn Khắc Hiệp",
-              field="thanh tra, kiểm tra an toàn giao thông và xử lý vi phạm tải trọng xe"),
+            T("Chi bộ Trạm Kiểm tra tải trọng xe số 1", short="Chi bộ Trạm KTTTX số 1", members=14,
+              secretary="Nguyễn Khắc Hiệp",
+              field="kiểm tra tải trọng xe trên Quốc lộ 3 và xử lý vi phạm quá tải, bảo vệ kết cấu hạ tầng giao thông"),
             P("Hoàng Thị Minh Nguyệt", "Nữ", "23/8/1985", "Phó Trưởng phòng Quản lý vận tải, phương tiện và người lái",
               "Chi bộ Phòng Quản lý vận tải", "cấp đổi giấy phép lái xe và dịch vụ công trực tuyến",
               hometown="phường Túc Duyên, thành phố Thái Nguyên", edu="Thạc sĩ Kỹ thuật xây dựng công trình giao thông",

@@ -569,8 +569,8 @@ def mutt(spec, workdir):
                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     data = open(out, "rb").read()
     shutil.rmtree(td)
-    # mutt: Message-ID <16 chars@host>, boundary 16 chars of [A-Za-z0-9+/]
-    data = _retoken(data, rb"Message-ID: <([A-Za-z0-9+/]{16})@", spec.seed + "mid",
+    # mutt 2.2: Message-ID <16 chars of base64url@host>, boundary 16 chars
+    data = _retoken(data, rb"Message-ID: <([A-Za-z0-9+/_-]{16})@", spec.seed + "mid",
                     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
     data = _retoken(data, rb'boundary="([A-Za-z0-9+/\'()_,.:=?-]{16})"', spec.seed + "bd",
                     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
@@ -594,7 +594,7 @@ def snail(spec, workdir):
     data = open(out, "rb").read()
     shutil.rmtree(td)
     al = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-    data = _retoken(data, rb"<\d{14}\.([A-Za-z0-9]{8})@", spec.seed + "ids", al)
+    data = _retoken(data, rb"<\d{14}\.([A-Za-z0-9_-]{8})@", spec.seed + "ids", al)
     data = _retoken(data, rb"=-=([A-Za-z0-9_+-]{36})=-=", spec.seed + "bd", al)
     return data
 
@@ -647,8 +647,17 @@ def swaks(spec, workdir):
                    stderr=subprocess.PIPE)
     data = open(out, "rb").read()
     shutil.rmtree(td)
-    data = _retoken(data, rb'boundary="----=_MIME_BOUNDARY_000_(\d+)"', spec.seed + "b", "0123456789")
-    data = _retoken(data, rb"----=_MIME_BOUNDARY_000_(\d+)", spec.seed + "b", "0123456789")
+    # swaks: boundary ----=_MIME_BOUNDARY_000_<pid>; the pid varies in length, so the whole boundary is replaced
+    # (only the boundary strings: a bare number could also occur inside the base64 of an attachment)
+    bds = []
+    for m in re.finditer(rb'boundary="(----=_MIME_BOUNDARY_000_\d+)"', data):
+        if m.group(1) not in bds:
+            bds.append(m.group(1))
+    for i, b in enumerate(bds):
+        new = b"----=_MIME_BOUNDARY_000_" + tok(f"{spec.seed}b:{i}", 5, "0123456789").encode()
+        data = re.sub(rb"(?m)^(--)?" + re.escape(b) + rb"(--)?(\r?)$",
+                      lambda mm: (mm.group(1) or b"") + new + (mm.group(2) or b"") + mm.group(3), data)
+        data = data.replace(b'boundary="' + b + b'"', b'boundary="' + new + b'"')
     return data
 
 

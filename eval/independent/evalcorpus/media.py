@@ -51,6 +51,26 @@ def run(cmd, env=None, **kw):
     return res
 
 
+_DETRAND = None
+
+
+def detrand_lib(workdir):
+    """Compile evalcorpus/detrand.c (LD_PRELOAD shim: repeatable getrandom, /dev/urandom, clock, getpid)."""
+    global _DETRAND
+    if _DETRAND and os.path.exists(_DETRAND):
+        return _DETRAND
+    src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "detrand.c")
+    out = os.path.join(workdir, "detrand.so")
+    run(["gcc", "-O2", "-shared", "-fPIC", "-o", out, src, "-ldl"])
+    _DETRAND = out
+    return out
+
+
+def detrand_env(seed, workdir):
+    """Environment for one command whose random choices (salts, IVs, encryption headers) must repeat."""
+    return {"LD_PRELOAD": detrand_lib(workdir), "DETRAND_SEED": str(int(hashlib.sha256(str(seed).encode()).hexdigest()[:15], 16))}
+
+
 def faketime_prefix(when):
     """when: 'YYYY-MM-DD HH:MM:SS' local time.  The clock is frozen-ish (x0.001) so outputs are stable."""
     return ["faketime", "-f", f"@{when} x0.001"]
@@ -72,19 +92,33 @@ def normalize_docx_zip(path, date_time=(1980, 1, 1, 0, 0, 0)):
 
 
 def stabilize_pdf_id(path):
-    """LibreOffice/Skia put a random /ID in the trailer; replace it by a hash of the rest (same length)."""
+    """LibreOffice/Skia put a random /ID in the trailer (LibreOffice also a /DocChecksum of its own byte
+    order); replace them by a hash of the rest (same length)."""
     data = open(path, "rb").read()
-    m = list(re.finditer(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]", data))
-    if not m:
+    pats = [rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]", rb"/DocChecksum\s*/([0-9A-Fa-f]{32})"]
+    spans = []
+    masked = data
+    for pat in pats:
+        for mm in re.finditer(pat, data):
+            spans += [mm.span(g) for g in range(1, (mm.lastindex or 0) + 1)]
+        masked = re.sub(pat, b"", masked)
+    if not spans:
         return
-    masked = re.sub(rb"/ID\s*\[\s*<[0-9A-Fa-f]+>\s*<[0-9A-Fa-f]+>\s*\]", b"/ID[]", data)
     h = hashlib.md5(masked).hexdigest().upper().encode()
     out = bytearray(data)
-    for mm in m:
-        for g in (1, 2):
-            a, b = mm.span(g)
-            out[a:b] = (h * 4)[: b - a]
+    for a, b in spans:
+        out[a:b] = (h * 4)[: b - a]
     open(path, "wb").write(bytes(out))
+
+
+def canonical_lo_pdf(path):
+    """LibreOffice 7.4 writes the embedded fonts of a PDF in an order that varies from run to run (same
+    objects, other numbers).  qpdf re-serialises the file in document order - same objects, same
+    content streams, LibreOffice's Producer - so a build is repeatable."""
+    tmp = path + ".q.pdf"
+    run(["qpdf", path, tmp])
+    os.replace(tmp, path)
+    stabilize_pdf_id(path)
 
 
 # ------------------------------------------------------------------------------------ LibreOffice
@@ -97,12 +131,38 @@ LO_FILTERS = {
 }
 
 
+def _soffice(files, fmt, outdir, day, profile):
+    # SAL_RAND_REPEATABLE: LibreOffice's own random numbers (the RSIDs in .odt/.doc/.rtf) repeat;
+    # setarch -R: no address randomisation
+    cmd = faketime_prefix(f"{day} 08:30:00") + [
+        "setarch", "-R", "soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+        "--convert-to", LO_FILTERS[fmt], "--outdir", outdir] + list(files)
+    run(["nice", "-n", "10"] + cmd, env={"TZ": TZ, "SAL_RAND_REPEATABLE": "1"})
+
+
 def lo_convert(jobs, workdir, profile):
-    """jobs: list of (src_path, fmt, out_path, when).  Batched per (fmt, day, src dir)."""
+    """jobs: list of (src_path, fmt, out_path, when, single).
+
+    RTFs (single=True) are converted one per soffice run: in a batch, the order of the RTF font table
+    depends on what the process did before and varies from run to run.  The others are batched per
+    (format, day); PDFs are then re-serialised in document order (canonical_lo_pdf).
+    """
     groups = {}
-    for src, fmt, out, when in jobs:
-        day = when[:10]
-        groups.setdefault((fmt, day), []).append((src, out))
+    singles = []
+    for src, fmt, out, when, single in jobs:
+        if single:
+            singles.append((src, fmt, out, when[:10]))
+        else:
+            groups.setdefault((fmt, when[:10]), []).append((src, out))
+
+    def finish(produced, out, fmt):
+        if not os.path.exists(produced):
+            raise RuntimeError(f"LibreOffice did not produce {produced}")
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        shutil.move(produced, out)
+        if fmt == "pdf":
+            canonical_lo_pdf(out)
+
     for (fmt, day), items in sorted(groups.items()):
         tmpout = tempfile.mkdtemp(prefix=f"lo-{fmt}-", dir=workdir)
         # stage sources under unique names (two docs may share a basename)
@@ -113,20 +173,28 @@ def lo_convert(jobs, workdir, profile):
             p = os.path.join(stage, f"f{i:04d}{ext}")
             shutil.copyfile(src, p)
             staged.append((p, out))
-        cmd = faketime_prefix(f"{day} 08:30:00") + [
-            "soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-            "--convert-to", LO_FILTERS[fmt], "--outdir", tmpout] + [p for p, _ in staged]
-        run(["nice", "-n", "10"] + cmd, env={"TZ": TZ})
+        _soffice([p for p, _ in staged], fmt, tmpout, day, profile)
         for p, out in staged:
-            produced = os.path.join(tmpout, os.path.splitext(os.path.basename(p))[0] + "." + fmt)
-            if not os.path.exists(produced):
-                raise RuntimeError(f"LibreOffice did not produce {produced} from {p}")
-            os.makedirs(os.path.dirname(out), exist_ok=True)
-            shutil.move(produced, out)
-            if fmt == "pdf":
-                stabilize_pdf_id(out)
+            finish(os.path.join(tmpout, os.path.splitext(os.path.basename(p))[0] + "." + fmt), out, fmt)
         shutil.rmtree(tmpout, ignore_errors=True)
         shutil.rmtree(stage, ignore_errors=True)
+
+    def one(job, prof):
+        src, fmt, out, day = job
+        td = tempfile.mkdtemp(prefix=f"lo1-{fmt}-", dir=workdir)
+        p = os.path.join(td, "f" + os.path.splitext(src)[1])
+        shutil.copyfile(src, p)
+        _soffice([p], fmt, td, day, prof)
+        finish(os.path.join(td, "f." + fmt), out, fmt)
+        shutil.rmtree(td, ignore_errors=True)
+
+    # two soffice processes at a time, each with its own profile
+    import concurrent.futures
+    profs = [profile, profile + "-b"]
+    with concurrent.futures.ThreadPoolExecutor(2) as ex:
+        futs = [ex.submit(one, j, profs[i % 2]) for i, j in enumerate(sorted(singles, key=lambda j: j[2]))]
+        for f in futs:
+            f.result()
 
 
 def chromium_pdf(html_path, out, when, workdir):
@@ -136,7 +204,21 @@ def chromium_pdf(html_path, out, when, workdir):
         "--no-pdf-header-footer", f"--print-to-pdf={out}", "file://" + os.path.abspath(html_path)]
     run(["nice", "-n", "10"] + cmd, env={"TZ": TZ})
     shutil.rmtree(prof, ignore_errors=True)
+    stabilize_struct_ids(out)
     stabilize_pdf_id(out)
+
+
+def stabilize_struct_ids(path):
+    """Chromium's tagged PDFs name structure elements by DOM node id (/ID (node00000049)), a process-wide
+    counter that sometimes starts one higher.  Renumber them by rank (same width, same order, so the
+    sorted /IDTree and every byte offset stay valid)."""
+    data = open(path, "rb").read()
+    ids = sorted(set(re.findall(rb"node(\d{8})", data)), key=int)
+    if not ids:
+        return
+    rank = {v: b"%08d" % (i + 1) for i, v in enumerate(ids)}
+    data = re.sub(rb"node(\d{8})", lambda m: b"node" + rank[m.group(1)], data)
+    open(path, "wb").write(data)
 
 
 # ---------------------------------------------------------------------------- rasterise / locate
@@ -436,8 +518,11 @@ def truncate(src, out, frac):
     open(out, "wb").write(data[: int(len(data) * frac)])
 
 
-def encrypt_pdf(src, out, password):
-    run(["qpdf", "--encrypt", password, password + "-owner", "256", "--", src, out])
+def encrypt_pdf(src, out, password, workdir, when):
+    # AES-256 salts, key and IVs come from GnuTLS's generator, seeded by getrandom() and stirred with the
+    # clock: under faketime and the detrand shim (seeded by the output name) they repeat
+    run(faketime_prefix(when) + ["qpdf", "--static-id", "--encrypt", password, password + "-owner", "256", "--",
+                                 src, out], env=dict(detrand_env(os.path.basename(out), workdir), TZ=TZ))
 
 
 def word_owner_file(out, user="Admin"):

@@ -111,12 +111,12 @@ def build():
     frm = ("Van phong Dang uy So GTVT", "dangbo.sgtvt@thainguyen.gov.vn")
     S.mail("m003", "2024-02-23T15:40:02+07:00", "mutt", frm, "Gửi hồ sơ đề nghị khen thưởng (đợt 1)",
            "Kính gửi Ban Tuyên giáo Đảng ủy Khối,\n\nĐảng ủy Sở Giao thông vận tải gửi Tờ trình và hồ sơ của tập thể "
-           "Chi bộ Thanh tra Sở đề nghị khen thưởng. Hồ sơ cá nhân đơn vị sẽ gửi bổ sung sau.\n\n"
+           "chi bộ trực thuộc đề nghị khen thưởng. Hồ sơ cá nhân đơn vị sẽ gửi bổ sung sau.\n\n"
            "Lương Văn Thịnh\nĐảng ủy Sở GTVT",
            [F("To trinh.odt", "SGTVT/tt", "odt"),
-            F("BCTT Chi bo Thanh tra So.odt", "SGTVT/bctt/tt", "odt"),
-            F("Tom tat Chi bo Thanh tra So.odt", "SGTVT/tom/tt", "odt"),
-            F("QD khen thuong Chi bo Thanh tra.pdf", "SGTVT/kt/tt", "scan", gray=True),
+            F("BCTT Chi bo Tram KTTTX so.odt", "SGTVT/bctt/tt", "odt"),
+            F("Tom tat Chi bo Tram kiem tra tai trong xe so.odt", "SGTVT/tom/tt", "odt"),
+            F("QD khen thuong Chi bo Tram KTTTX.pdf", "SGTVT/kt/tt", "scan", gray=True),
             F("QD xep loai to chuc dang 2023.pdf", "SGTVT/xl/tt", "scan", gray=True)])
     S.mail("m004", "2024-02-27T10:22:45+07:00", "mutt", frm,
            "Gửi hồ sơ cá nhân đề nghị khen thưởng - đ/c Hoàng Thị Minh Nguyệt",
@@ -290,9 +290,9 @@ def build():
            "Kính gửi Ban Tuyên giáo Đảng ủy Khối,\n\nĐảng bộ Sở Kế hoạch và Đầu tư gửi hồ sơ đề nghị khen thưởng "
            "tập thể Chi bộ Phòng Đăng ký kinh doanh và cá nhân đồng chí Lã Thị Phương Thảo.\n\nTrân trọng." + sig,
            [F("To trinh 24-TTr.pdf", "SKHDT/tt", "pdf"),
-            F("BCTT Chi bo Phong DKKD.docx", "SKHDT/bctt/tt", "docx"),
+            F("BCTT CB P.DKKD.docx", "SKHDT/bctt/tt", "docx"),
             F("BCTT Phuong Thao.docx", "SKHDT/bctt/cn", "corrupt", base="docx", frac=0.46),
-            F("Tom tat Chi bo Phong DKKD.docx", "SKHDT/tom/tt", "docx"),
+            F("Tom tat CB P.DKKD.docx", "SKHDT/tom/tt", "docx"),
             F("Tom tat Phuong Thao.docx", "SKHDT/tom/cn", "docx"),
             F("QD KT Chi bo DKKD 2023.pdf", "SKHDT/kt/tt", "scan", copy_stamp=True),
             F("QD KT Phuong Thao.pdf", "SKHDT/kt/cn", "scan", copy_stamp=True),
@@ -424,7 +424,7 @@ def build():
            "Kính gửi Ban Tuyên giáo,\n\nĐảng bộ BHXH tỉnh gửi tiếp hồ sơ tập thể Chi bộ Phòng Quản lý thu - Sổ, thẻ.\n\n"
            "Trân trọng!" + sig,
            [F("BCTT Chi bộ Phòng Quản lý thu - Sổ, thẻ.docx", "BHXH/bctt/tt", "docx"),
-            F("Tóm tắt Chi bộ Phòng QL thu - Sổ thẻ.docx", "BHXH/tom/tt", "docx"),
+            F("Tóm tắt CB P.QL thu - Sổ thẻ.docx", "BHXH/tom/tt", "docx"),
             F("QĐ khen thưởng - tập thể.pdf", "BHXH/kt/tt", "scan", copy_stamp=True),
             F("QĐ xếp loại chi bộ 2023.pdf", "BHXH/xl/tt", "scan")])
     S.mail("m026", "2024-03-14T10:20:47+07:00", "outlook",

@@ -422,16 +422,28 @@ def bctt_ca_nhan(key, u, n, day, month, st=None, signed=False, state_header=Fals
 def summary_text(u, n, r, long=False):
     if n["kind"] == "tap_the":
         first = (f"{n['name']}" + (f" thuộc Đảng bộ {u['agency']}" if is_dangbo(u) else "") +
-                 f" có {n['members']:02d} đảng viên, được giao lãnh đạo thực hiện nhiệm vụ {n['field']}. "
-                 f"Từ tháng 01/2023 đến tháng 02/2024, chi bộ đã cụ thể hóa {CHUYEN_DE} thành các việc làm cụ thể "
-                 f"gắn với nhiệm vụ chuyên môn; {r.randint(95, 100)}% đảng viên đăng ký và thực hiện tốt việc làm theo Bác.")
-        second = (f"Chi bộ hoàn thành xuất sắc các chỉ tiêu được giao, có {r.randint(2, 5)} mô hình, cách làm hay được "
-                  f"cấp trên ghi nhận; năm 2023 chi bộ được xếp loại “Hoàn thành xuất sắc nhiệm vụ”.")
+                 f" có {n['members']:02d} đảng viên, lãnh đạo thực hiện nhiệm vụ {n['field']}. "
+                 f"Năm 2023, chi bộ cụ thể hóa chuyên đề năm thành việc làm gắn với nhiệm vụ chuyên môn; "
+                 f"{r.randint(95, 100)}% đảng viên đăng ký và thực hiện tốt việc làm theo Bác.")
+        second = (f"Chi bộ có {r.randint(2, 5)} mô hình, cách làm hay được cấp trên ghi nhận; năm 2023 được xếp loại "
+                  f"“Hoàn thành xuất sắc nhiệm vụ”.")
     else:
-        first = (f"Đồng chí {n['name']}, sinh năm {n['born'][-4:]}, {n['position']}. Trong thời gian từ tháng 01/2023 "
-                 f"đến tháng 02/2024, đồng chí luôn gương mẫu, đi đầu trong {HCM}, phụ trách lĩnh vực {n['field']}.")
-        second = (f"Đồng chí đã đề xuất {r.randint(2, 5)} sáng kiến cải tiến công việc, tích cực tham gia các hoạt động "
-                  f"an sinh xã hội; năm 2023 được xếp loại đảng viên “Hoàn thành xuất sắc nhiệm vụ”.")
+        first = (f"Đồng chí {n['name']}, sinh năm {n['born'][-4:]}, {n['position']}, phụ trách lĩnh vực {n['field']}. "
+                 f"Từ tháng 01/2023 đến tháng 02/2024, đồng chí luôn gương mẫu, đi đầu trong học tập và làm theo Bác.")
+        second = (f"Đồng chí có {r.randint(2, 5)} sáng kiến cải tiến công việc; năm 2023 được xếp loại đảng viên "
+                  f"“Hoàn thành xuất sắc nhiệm vụ”.")
+    if long:
+        # the over-long summaries of the scenario open with the full wording of the report
+        if n["kind"] == "tap_the":
+            first = (f"{n['name']}" + (f" thuộc Đảng bộ {u['agency']}" if is_dangbo(u) else "") +
+                     f" có {n['members']:02d} đảng viên, được giao lãnh đạo thực hiện nhiệm vụ {n['field']}. "
+                     f"Từ tháng 01/2023 đến tháng 02/2024, chi bộ đã cụ thể hóa {CHUYEN_DE} thành các việc làm cụ thể "
+                     f"gắn với nhiệm vụ chuyên môn; {r.randint(95, 100)}% đảng viên đăng ký và thực hiện tốt việc làm "
+                     f"theo Bác.")
+        else:
+            first = (f"Đồng chí {n['name']}, sinh năm {n['born'][-4:]}, {n['position']}. Trong thời gian từ tháng "
+                     f"01/2023 đến tháng 02/2024, đồng chí luôn gương mẫu, đi đầu trong {HCM}, phụ trách lĩnh vực "
+                     f"{n['field']}.")
     paras = [first, second]
     if long:
         extra = achievements(u, n, r, 7)
@@ -476,7 +488,8 @@ def tom_tat(key, u, noms, day, month, st=None, long=False, layout="prose", with_
                         Line(f"các cá nhân đề nghị tặng Giấy khen trong {HCM} năm 2024", bold=True)])
         rows = [["STT", "Họ và tên, chức vụ", "Tóm tắt thành tích"]]
         for i, n in enumerate(noms, 1):
-            rows.append([str(i), f"{n['name']}\n{n['position']}", " ".join(summary_text(u, n, r, False))])
+            first, second = summary_text(u, n, r, False)
+            rows.append([str(i), f"{n['name']}\n{n['position']}", first.split(". ")[0] + ". " + second])
         d.table(rows, header=True, widths=[1.4, 5.0, 10.0])
     else:
         d.add("title", [Line("TÓM TẮT THÀNH TÍCH", bold=True, size=st.size + 1),
