@@ -1,10 +1,12 @@
 #!/bin/sh
-# Installs the Debian tools build.py drives (run as root on Debian 12).  No fonts are installed:
+# Installs the Debian tools build.py drives (run as root on Debian 12); gcc builds the small LD_PRELOAD
+# shim (evalcorpus/detrand.c) that makes encryption salts repeatable, setarch (util-linux) runs
+# LibreOffice without address randomisation.  No fonts are installed:
 # the corpus is meant to be built with the machine's stock Liberation 1.07 + DejaVu fonts.
 set -e
 apt-get install -y --no-install-recommends \
     libreoffice-writer-nogui chromium poppler-utils img2pdf qpdf faketime \
-    mutt s-nail mpack swaks zip p7zip-full unar
+    mutt s-nail mpack swaks zip p7zip-full unar gcc libc6-dev util-linux
 # `rar` (to make .rar bundles) is in Debian's non-free component.  Fetch the .deb with a private apt
 # state (the system's sources are left alone) and unpack it under /opt/eval-tools/rar.
 if ! command -v rar >/dev/null 2>&1 && [ ! -x /opt/eval-tools/rar/usr/bin/rar ]; then
