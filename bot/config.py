@@ -48,6 +48,11 @@ class MailboxSettings(Frozen):
     # previous mails: "auto" is one per CPU (at most 4) on a machine with more than one
     # CPU; 0 reads everything in the polling process.
     analysis_workers: int | Literal["auto"] = "auto"
+    # The authserv-id under which the office's receiving server writes its
+    # Authentication-Results (RFC 8601).  Set: a registered address counts only when
+    # that server proves the From domain (dmarc=pass, or an aligned dkim/spf pass);
+    # README "Security model".  Unset: the server is trusted to refuse forged mail.
+    trusted_authserv_id: str | None = Field(None, min_length=1, pattern=r"^[A-Za-z0-9._-]+$")
 
     @field_validator("analysis_workers")
     @classmethod

@@ -62,6 +62,18 @@ class InboundMessage:
     bounced_recipients: list[str] = field(default_factory=list)
     own_mail: bool = False
     spam: bool = False  # the mail server's filter says so: recorded, never answered
+    # Sender trust (bot.intake.sender, bot.intake.authres): why the From header does not
+    # name one sender cleanly (a bot.vocabulary.SenderDoubt code), and the verdict of the
+    # office's server on the From domain: "pass" | "fail" | "none", None when not checked
+    # (no mailbox.trusted_authserv_id).  ``from_address`` is None unless one mailbox was read,
+    # and is never to be trusted while ``sender_doubt`` is set.
+    sender_doubt: str | None = None
+    authentication: str | None = None
+    authentication_evidence: str = ""
+    # What the parser did not read because of one of its limits (parts, nesting), one
+    # line each; such a mail waits for staff.
+    unread_parts: list[str] = field(default_factory=list)  # the first names
+    unread_part_count: int = 0
     headers: dict[str, str] = field(default_factory=dict)
     defects: list[str] = field(default_factory=list)
     # Parts deliberately not treated as documents (signature images, cid-inline images,

@@ -117,7 +117,12 @@ def process_mail(
     )
     if prepared is None:
         try:
-            msg = parse_message(mail.raw, app.parse_limits, own_addresses=app.own_addresses)
+            msg = parse_message(
+                mail.raw,
+                app.parse_limits,
+                own_addresses=app.own_addresses,
+                trusted_authserv_id=app.settings.mailbox.trusted_authserv_id,
+            )
         except MessageRejected as e:
             return _record_set_aside(app, arrival, None, quarantined(e.reason), now)
         files = None
@@ -223,7 +228,7 @@ def poll_connected(
     units = None
     bar = _progress(len(headers)) if progress and len(headers) > 20 else None
     workers = cfg.worker_count() if len(small) >= MIN_MAILS_FOR_POOL else 0
-    ahead = Prefetcher(workers, app.parse_limits, app.own_addresses, app.campaign)
+    ahead = Prefetcher(workers, app.parse_limits, app.own_addresses, app.campaign, cfg.trusted_authserv_id)
     prepared_mails = ahead.run(mb.fetch(small))
     moves = _Moves(app, mb, uidvalidity, [h.uid for h in headers])
     try:

@@ -66,10 +66,16 @@ class Prepared:
     crashed: str | None = None  # the worker died reading it: quarantine
 
 
-def prepare(raw: bytes, limits: ParseLimits, own: frozenset[str], campaign: Campaign) -> Prepared:
+def prepare(
+    raw: bytes,
+    limits: ParseLimits,
+    own: frozenset[str],
+    campaign: Campaign,
+    trusted_authserv_id: str | None = None,
+) -> Prepared:
     """Parse one raw mail and analyse its files (the part that needs no database)."""
     try:
-        msg = parse_message(raw, limits, own_addresses=own)
+        msg = parse_message(raw, limits, own_addresses=own, trusted_authserv_id=trusted_authserv_id)
     except MessageRejected as e:
         return Prepared(rejected=e.reason)
     return Prepared(msg=msg, files=understand_files(msg, campaign))
@@ -122,14 +128,16 @@ def _exit_with_poller(poller_pid: int) -> None:
     threading.Thread(target=watch, name="poller-watch", daemon=True).start()
 
 
-def _init(limits: ParseLimits, own: frozenset[str], campaign: Campaign, poller_pid: int) -> None:
+def _init(
+    limits: ParseLimits, own: frozenset[str], campaign: Campaign, authserv: str | None, poller_pid: int
+) -> None:
     _die_with_parent()
     _exit_with_poller(poller_pid)
-    _WORKER.update(limits=limits, own=own, campaign=campaign)
+    _WORKER.update(limits=limits, own=own, campaign=campaign, authserv=authserv)
 
 
 def _work(raw: bytes) -> Prepared:
-    return prepare(raw, _WORKER["limits"], _WORKER["own"], _WORKER["campaign"])
+    return prepare(raw, _WORKER["limits"], _WORKER["own"], _WORKER["campaign"], _WORKER["authserv"])
 
 
 # -- poller side ---------------------------------------------------------------------
@@ -143,9 +151,16 @@ class Prefetcher:
     error) discards what is in flight, and those mails stay on the server unrecorded.
     """
 
-    def __init__(self, workers: int, limits: ParseLimits, own: frozenset[str], campaign: Campaign) -> None:
+    def __init__(
+        self,
+        workers: int,
+        limits: ParseLimits,
+        own: frozenset[str],
+        campaign: Campaign,
+        trusted_authserv_id: str | None = None,
+    ) -> None:
         self.workers = workers
-        self._args = (limits, own, campaign, os.getpid())
+        self._args = (limits, own, campaign, trusted_authserv_id, os.getpid())
         self._pool: ProcessPoolExecutor | None = None
 
     def _new_pool(self, workers: int) -> ProcessPoolExecutor:
