@@ -7,8 +7,28 @@ never the raw MIME again.  Intake and matching both import this module, neither 
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class SpooledFile:
+    """A file's content waiting on disk (``bot.intake.spool``) instead of in memory.
+
+    Files unpacked from archives, and large attachments, are written to the pass's spool
+    directory in the storage volume while the mail is parsed; the worker reads them back
+    one at a time to inspect them, and the poller moves the kept ones into the file
+    store.  Only this small record travels between processes.
+    """
+
+    path: str
+    size: int
+    sha256: str
+
+    def read(self) -> bytes:
+        return Path(self.path).read_bytes()
 
 
 @dataclass(frozen=True)
@@ -23,6 +43,9 @@ class Attachment:
     (``refused_type``, ``too_large``, ``archive_limit``, ``unsupported_archive``,
     ``unreadable_file``) with ``problem_detail`` in plain English for the log; a file
     with a problem is still listed so the sender can be told about it.
+
+    The content is ``data``, or ``spooled`` on disk (then ``data`` is empty): read it
+    with :meth:`content`, which never keeps what it reads.
     """
 
     filename: str
@@ -33,10 +56,19 @@ class Attachment:
     origin: str = "mail"
     problem: str | None = None
     problem_detail: str | None = None
+    spooled: SpooledFile | None = None
 
     @property
     def size(self) -> int:
-        return len(self.data)
+        return self.spooled.size if self.spooled is not None else len(self.data)
+
+    @property
+    def sha256(self) -> str:
+        return self.spooled.sha256 if self.spooled is not None else hashlib.sha256(self.data).hexdigest()
+
+    def content(self) -> bytes:
+        """The file's bytes: ``data``, or read from the spool (the caller drops them when done)."""
+        return self.spooled.read() if self.spooled is not None else self.data
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from bot.outgoing.sender import flush_outbox
 from bot.pipeline.poll import poll_once
 from bot.store.models import AttachmentRow, Message, OutboxMail, Submission
 from tests.conftest import TZ
+from tests.intake.test_spool import compressible, zip_of
 from tests.mailgen import build_mail
 from tests.test_intake_dovecot import to_trinh
 
@@ -106,3 +107,28 @@ def test_an_auto_reply_carrying_documents_waits_for_staff(dovecot, mail_app, smt
         assert held.suggested_unit_id is not None
         assert ignored.state == "ignored" and ignored.category == "auto_reply"
         assert s.scalars(select(OutboxMail)).all() == []
+
+
+@pytest.mark.parametrize("mails", [1, 8], ids=["read in the poller", "read by document workers"])
+def test_archive_members_are_spooled_then_moved_into_the_store(dovecot, mail_app, mails):
+    """Archive-heavy mail (issue 13): members go through the pass's spool directory on
+    disk, the kept ones end in the store with the right bytes, and nothing is left."""
+    app, user = mail_app
+    contents = {}
+    for n in range(mails):
+        members = {f"Bao cao {n}-{i}.pdf": compressible(1024 * 1024, n * 10 + i) for i in range(3)}
+        contents.update(members)
+        raw = build_mail(
+            "dangbo.syt@thainguyen.gov.vn",
+            f"Hồ sơ nén {n}",
+            attachments=[(f"Ho so {n}.zip", zip_of(members))],
+        )
+        dovecot.append(user, raw)
+    assert poll_once(app, NOW, acknowledge(app)).recorded == mails
+    with app.db.session() as s:
+        rows = s.scalars(select(AttachmentRow)).all()
+        assert sorted(r.filename for r in rows) == sorted(contents)
+        for r in rows:
+            assert app.files.read(r.stored_path) == contents[r.filename]
+    spool_root = app.files.spool_root
+    assert [p for p in spool_root.rglob("*")] == []

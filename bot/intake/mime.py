@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import dataclasses
 import email.policy
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -52,6 +51,7 @@ from .loops import classify_automatic
 from .payload import decode_payload, extract_uuencoded, transfer_encoding
 from .sender import address_domain, read_sender
 from .skeleton import message_from_bytes
+from .spool import Spool, discard
 from .unpack import Budget, child_origin, collect_files
 
 MAX_DEPTH = 30
@@ -110,6 +110,7 @@ class _Walker:
     limits: ParseLimits
     budget: Budget
     cids: set[str]
+    spool: Spool | None = None
     attachments: list[Attachment] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)
@@ -309,7 +310,14 @@ class _Walker:
     ) -> None:
         self.counter += 1
         collected = collect_files(
-            data, name, declared, origin, self.limits, self.budget, default_stem=f"attachment-{self.counter}"
+            data,
+            name,
+            declared,
+            origin,
+            self.limits,
+            self.budget,
+            default_stem=f"attachment-{self.counter}",
+            spool=self.spool,
         )
         found = collected.attachments
         if problem and len(found) == 1 and found[0].problem is None:
@@ -380,8 +388,9 @@ def _dedupe(attachments: list[Attachment]) -> list[Attachment]:
     seen: set[tuple[str, str]] = set()
     out = []
     for att in attachments:
-        key = (att.filename, hashlib.sha256(att.data).hexdigest())
-        if att.data and key in seen:
+        key = (att.filename, att.sha256)
+        if att.size and key in seen:
+            discard([att])
             continue
         seen.add(key)
         out.append(att)
@@ -394,8 +403,11 @@ def _build(
     limits: ParseLimits,
     own_addresses: frozenset[str],
     trusted_authserv_id: str | None,
+    spool: Spool | None,
 ) -> InboundMessage:
-    walker = _Walker(limits=limits, budget=Budget.from_limits(limits), cids=_referenced_cids(msg))
+    walker = _Walker(
+        limits=limits, budget=Budget.from_limits(limits), cids=_referenced_cids(msg), spool=spool
+    )
     if policy_name != "default":
         walker.defect(f"parsed with policy {policy_name}")
     fragments = walker.walk(msg, "mail", 0, False)
@@ -465,6 +477,7 @@ def parse_message(
     limits: ParseLimits = ParseLimits(),
     own_addresses: frozenset[str] = frozenset(),
     trusted_authserv_id: str | None = None,
+    spool: Spool | None = None,
 ) -> InboundMessage:
     """Parse ``raw`` (the full RFC 5322 message) into an :class:`InboundMessage`.
 
@@ -473,7 +486,8 @@ def parse_message(
     its own mail coming back (e.g. via a list or a forward rule) is flagged ``own_mail``.
     ``trusted_authserv_id`` is the office server's authserv-id whose
     ``Authentication-Results`` say whether the From domain is proven
-    (:mod:`.authres`); None: not checked.
+    (:mod:`.authres`); None: not checked.  With a ``spool``, files beyond a small
+    in-memory allowance are written there (:mod:`.spool`) and the caller owns them.
     """
     if not isinstance(raw, bytes | bytearray):
         raise MessageRejected(f"message must be bytes, not {type(raw).__name__}")
@@ -485,7 +499,7 @@ def parse_message(
     leading = _LEADING_BLANK.match(raw)
     msg, policy_name = _parse_bytes(raw, leading.end() if leading else 0)
     try:
-        return _build(msg, policy_name, limits, own_addresses, trusted_authserv_id)
+        return _build(msg, policy_name, limits, own_addresses, trusted_authserv_id, spool)
     except MessageRejected:
         raise
     except RecursionError as e:

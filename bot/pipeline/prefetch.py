@@ -40,6 +40,7 @@ from bot.campaign.model import Campaign
 from bot.errors import MessageRejected
 from bot.intake.limits import ParseLimits
 from bot.intake.mime import parse_message
+from bot.intake.spool import Spool
 from bot.mail import InboundMessage
 from bot.pipeline.understand import FileAnalysis, understand_files
 
@@ -72,10 +73,17 @@ def prepare(
     own: frozenset[str],
     campaign: Campaign,
     trusted_authserv_id: str | None = None,
+    spool: Spool | None = None,
 ) -> Prepared:
-    """Parse one raw mail and analyse its files (the part that needs no database)."""
+    """Parse one raw mail and analyse its files (the part that needs no database).
+
+    With a ``spool``, the mail's larger files are left there for the poller, which
+    moves the kept ones into the store and removes the rest.
+    """
     try:
-        msg = parse_message(raw, limits, own_addresses=own, trusted_authserv_id=trusted_authserv_id)
+        msg = parse_message(
+            raw, limits, own_addresses=own, trusted_authserv_id=trusted_authserv_id, spool=spool
+        )
     except MessageRejected as e:
         return Prepared(rejected=e.reason)
     return Prepared(msg=msg, files=understand_files(msg, campaign))
@@ -129,15 +137,22 @@ def _exit_with_poller(poller_pid: int) -> None:
 
 
 def _init(
-    limits: ParseLimits, own: frozenset[str], campaign: Campaign, authserv: str | None, poller_pid: int
+    limits: ParseLimits,
+    own: frozenset[str],
+    campaign: Campaign,
+    authserv: str | None,
+    spool_dir: str | None,
+    poller_pid: int,
 ) -> None:
     _die_with_parent()
     _exit_with_poller(poller_pid)
-    _WORKER.update(limits=limits, own=own, campaign=campaign, authserv=authserv)
+    spool = Spool(spool_dir) if spool_dir else None
+    _WORKER.update(limits=limits, own=own, campaign=campaign, authserv=authserv, spool=spool)
 
 
 def _work(raw: bytes) -> Prepared:
-    return prepare(raw, _WORKER["limits"], _WORKER["own"], _WORKER["campaign"], _WORKER["authserv"])
+    w = _WORKER
+    return prepare(raw, w["limits"], w["own"], w["campaign"], w["authserv"], w["spool"])
 
 
 # -- poller side ---------------------------------------------------------------------
@@ -158,9 +173,11 @@ class Prefetcher:
         own: frozenset[str],
         campaign: Campaign,
         trusted_authserv_id: str | None = None,
+        spool: Spool | None = None,
     ) -> None:
         self.workers = workers
-        self._args = (limits, own, campaign, trusted_authserv_id, os.getpid())
+        spool_dir = str(spool.directory) if spool is not None else None
+        self._args = (limits, own, campaign, trusted_authserv_id, spool_dir, os.getpid())
         self._pool: ProcessPoolExecutor | None = None
 
     def _new_pool(self, workers: int) -> ProcessPoolExecutor:

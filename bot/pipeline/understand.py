@@ -80,7 +80,7 @@ class FileAnalysis:
     @property
     def kept(self) -> bool:
         """Whether the file goes to the file store (refused and empty files do not)."""
-        return bool(self.attachment.data) and not self.attachment.problem
+        return self.attachment.size > 0 and not self.attachment.problem
 
     @property
     def problem(self) -> str | None:
@@ -227,7 +227,7 @@ def _understand_file(att: Attachment, subject: str, campaign: Campaign) -> FileA
     if att.problem:
         sentence = attachment_problem_vi(att.problem, att.filename)
         return FileAnalysis(att, None, problems=(Problem(att.problem, sentence, att.filename),))
-    facts = inspect_document(att.data, att.filename, att.sniffed_type)
+    facts = inspect_document(att.content(), att.filename, att.sniffed_type)
     problems: list[Problem] = []
     if facts.problem:
         problems.append(unreadable_problem(att.filename, facts.problem_detail or ""))
@@ -254,11 +254,11 @@ def _plan_rules(spec: Deliverable, att: Attachment, campaign: Campaign) -> list[
     """The plan's document rules; these need the full text or the layout, so re-inspect."""
     rules, found = campaign.rules, []
     if rules.outline and spec.id == rules.outline.deliverable:
-        full = inspect_document(att.data, att.filename, att.sniffed_type, need_full_text=True)
+        full = inspect_document(att.content(), att.filename, att.sniffed_type, need_full_text=True)
         if full.full_text or full.head_text:
             found += check_outline(full.full_text or full.head_text, att.filename, campaign)
     if rules.summary and spec.id == rules.summary.deliverable:
-        laid = inspect_document(att.data, att.filename, att.sniffed_type, measure_layout=True)
+        laid = inspect_document(att.content(), att.filename, att.sniffed_type, measure_layout=True)
         if laid.used_a4_fraction is not None:
             found += check_summary(laid.used_a4_fraction, att.filename, campaign)
     return found

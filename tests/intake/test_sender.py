@@ -160,12 +160,17 @@ def test_an_address_without_domain_is_doubted(local, named, name):
     assert got.doubt == SenderDoubt.NO_DOMAIN and got.address is None
 
 
+plain_address = st.tuples(
+    st.lists(atom, min_size=1, max_size=3).map(".".join),
+    st.lists(label, min_size=2, max_size=4).map(".".join),
+).map("@".join)
+
+
 @SETTINGS
-@given(addr_spec(), addr_spec(), st.sampled_from(["plain", "quoted", "encoded"]))
+@given(plain_address, addr_spec(), st.sampled_from(["plain", "quoted", "encoded"]))
 @example(REGISTERED, "attacker@evil.example", "plain")
 def test_a_display_name_holding_another_address_is_doubted(shown, real, how):
     assume(normalize_email(shown) != normalize_email(real))
-    assume("[" not in shown and '"' not in shown)
     name = {"plain": shown, "quoted": f'"{shown}"', "encoded": encoded_word(shown)}[how]
     got = read_sender([f"{name} <{real}>"])
     assert got.doubt == SenderDoubt.NAME_HAS_OTHER_ADDRESS and got.address == real
