@@ -55,6 +55,7 @@ class World:
         storage_extra: str = "",
         dovecot_conf: str = "",
         mail_format: str = "maildir",
+        units: Path = REPO / "config/units.example.csv",
     ) -> None:
         self.root = root
         self.dovecot = DovecotServer(
@@ -67,7 +68,7 @@ class World:
         self.env = dict(os.environ, INTAKE_TEST_IMAP_PASSWORD=PASSWORD)
         os.environ["INTAKE_TEST_IMAP_PASSWORD"] = PASSWORD
         self.bot("init")
-        self.bot("units", "import", str(REPO / "config/units.example.csv"))
+        self.bot("units", "import", str(units))
 
     @property
     def maildir(self) -> Path:
@@ -126,9 +127,10 @@ def world(
     storage_extra: str = "",
     dovecot_conf: str = "",
     mail_format: str = "maildir",
+    units: Path = REPO / "config/units.example.csv",
 ):
     with tempfile.TemporaryDirectory(prefix="intake-bench-") as tmp:
-        w = World(Path(tmp), database_url, extra, storage_extra, dovecot_conf, mail_format)
+        w = World(Path(tmp), database_url, extra, storage_extra, dovecot_conf, mail_format, units)
         try:
             yield w
         finally:

@@ -161,15 +161,36 @@ def contains_phrase(haystack: str, needle: str) -> bool:
     return f" {needle} " in f" {haystack} "
 
 
+# Leading words that address a nominee rather than name it (folded).
+_NOMINEE_PREFIXES = ("dong chi ", "d c ", "dc ", "ong ", "ba ", "tap the ", "ca nhan ")
+# Abbreviations of the words a collective's name starts with, as file names write them.
+_NOMINEE_ABBREVIATIONS = {
+    "cb": "chi bo",
+    "p": "phong",
+    "db": "dang bo",
+    "du": "dang uy",
+    "vp": "van phong",
+    "bv": "benh vien",
+    "cd": "cong doan",
+}
+
+
 def nominee_key(name: str) -> str:
-    """Folded key that groups spellings of one nominee; honorifics are dropped.
+    """Folded key that groups spellings of one nominee: case, diacritics, spacing, a leading
+    honorific ("đồng chí", "đ/c") and the short forms of collectives ("CB P. …") do not count.
 
     >>> nominee_key("Đồng chí NGUYỄN VĂN A") == nominee_key("Nguyen Van A")
+    True
+    >>> nominee_key("CB P. Kiểm tra thuế số 1") == nominee_key("Chi bộ Phòng Kiểm tra thuế số 1")
     True
     """
     # Lower-casing first keeps upper-case-only abbreviations ("DU") out of personal names.
     key = fold((name or "").lower())
-    for honorific in ("dong chi ", "d c ", "ong ", "ba "):
-        if key.startswith(honorific):
-            key = key[len(honorific) :]
-    return key
+    for prefix in _NOMINEE_PREFIXES:
+        if key.startswith(prefix):
+            key = key[len(prefix) :]
+            break
+    # Only where a collective's name starts ("CB P. …"): "Nguyễn Du" keeps its "du".
+    tokens = key.split()
+    expanded = [_NOMINEE_ABBREVIATIONS.get(t, t) if i == 0 or t == "p" else t for i, t in enumerate(tokens)]
+    return " ".join(expanded)

@@ -19,6 +19,7 @@ class ReviewReason(StrEnum):
     UNKNOWN_UNIT = "unknown_unit"
     UNVERIFIED_SENDER = "unverified_sender"
     UNCERTAIN_TYPE = "uncertain_type"
+    UNCERTAIN_NOMINEE = "uncertain_nominee"
     QUARANTINED = "quarantined"
     # The headers do not prove who sent the mail (``unauthenticated_sender: <SenderDoubt>``).
     UNAUTHENTICATED_SENDER = "unauthenticated_sender"
@@ -26,6 +27,7 @@ class ReviewReason(StrEnum):
     PARTS_NOT_READ = "parts_not_read"
     # Marked as sent by a program (Auto-Submitted, an auto-reply) yet carrying documents.
     AUTOMATIC_WITH_FILES = "automatic_with_files"
+    SIGNATURE_INVALID = "signature_invalid"
 
     @property
     def vi(self) -> str:
@@ -36,10 +38,12 @@ _REVIEW_REASONS_VI = {
     ReviewReason.UNKNOWN_UNIT: "Chưa xác định được đơn vị gửi",
     ReviewReason.UNVERIFIED_SENDER: "Địa chỉ gửi chưa đăng ký với đơn vị",
     ReviewReason.UNCERTAIN_TYPE: "Chưa chắc chắn loại hồ sơ hoặc người được đề nghị",
+    ReviewReason.UNCERTAIN_NOMINEE: "Chưa xác định được hồ sơ của tập thể, cá nhân nào",
     ReviewReason.QUARANTINED: "Thư bị cách ly",
     ReviewReason.UNAUTHENTICATED_SENDER: "Chưa xác minh được người gửi",
     ReviewReason.PARTS_NOT_READ: "Có phần của thư hệ thống chưa đọc được",
     ReviewReason.AUTOMATIC_WITH_FILES: "Thư trả lời tự động có kèm tệp",
+    ReviewReason.SIGNATURE_INVALID: "Tài liệu ký số đã bị thay đổi sau khi ký",
 }
 
 
@@ -122,6 +126,9 @@ class ProblemCode(StrEnum):
     LATE = "late"
     PARTS_NOT_READ = "parts_not_read"
     AUTOMATIC_MAIL = "automatic_mail"
+    SIGNATURE_INVALID = "signature_invalid"
+    SIGNATURE_MISSING = "signature_missing"
+    SIGNATURE_UNTRUSTED = "signature_untrusted"
 
     @property
     def heading_vi(self) -> str:
@@ -145,6 +152,9 @@ _PROBLEM_HEADINGS_VI = {
     ProblemCode.LATE: "Hồ sơ nộp muộn",
     ProblemCode.PARTS_NOT_READ: "Thư có phần hệ thống chưa đọc",
     ProblemCode.AUTOMATIC_MAIL: "Thư do chương trình tự động gửi",
+    ProblemCode.SIGNATURE_INVALID: "Tài liệu bị thay đổi sau khi ký số",
+    ProblemCode.SIGNATURE_MISSING: "Tài liệu chưa được ký số",
+    ProblemCode.SIGNATURE_UNTRUSTED: "Chữ ký số chưa hợp lệ",
 }
 PROBLEM_OTHER_VI = "Vấn đề khác"
 
@@ -244,3 +254,38 @@ _QUARANTINE_VI = {
 def quarantine_reason_vi(reason: str) -> str:
     code = reason.split(":", 1)[0].strip()
     return _QUARANTINE_VI.get(code, reason or "không rõ lý do")
+
+
+# -- digital signatures (bot/documents/signatures.py) ------------------------------------
+SIGNED_VI = "Đã ký số"
+SIGNATURE_VERDICT_VI = {
+    None: "hợp lệ",
+    "altered": "tài liệu đã bị thay đổi sau khi ký",
+    "expired": "chứng thư số đã hết hạn hoặc chưa có hiệu lực khi ký",
+    "untrusted": "chứng thư số không do tổ chức chứng thực được Ban tin cậy cấp",
+    "revoked": "chứng thư số đã bị thu hồi",
+    "unreadable": "không đọc được chữ ký số",
+}
+SIGNATURE_NOT_CHECKED_VI = "nguyên vẹn (chưa kiểm tra chứng thư số: chưa cấu hình tổ chức chứng thực tin cậy)"
+
+
+def signature_verdict_vi(problem: str | None, trusted: bool | None) -> str:
+    """ "hợp lệ" or what is wrong with one signature, as the acknowledgment says it."""
+    if problem is None and trusted is None:
+        return SIGNATURE_NOT_CHECKED_VI
+    return SIGNATURE_VERDICT_VI.get(problem, problem or "hợp lệ")
+
+
+def signature_invalid_vi(filename: str) -> str:
+    return (
+        f"Tệp «{filename}» đã bị thay đổi sau khi ký số (chữ ký không còn giá trị); đề nghị đơn vị "
+        "gửi lại bản đã ký số đúng."
+    )
+
+
+def signature_missing_vi(filename: str, deliverable: str) -> str:
+    return f"{deliverable} «{filename}» phải là tệp PDF có chữ ký số; đề nghị đơn vị gửi lại bản đã ký số."
+
+
+def signature_untrusted_vi(filename: str, verdict: str) -> str:
+    return f"Chữ ký số trên tệp «{filename}» chưa hợp lệ ({verdict}); đề nghị đơn vị kiểm tra và gửi lại."

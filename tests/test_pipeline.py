@@ -96,7 +96,7 @@ def test_full_dossier_from_registered_address(app_factory, corpus):
     # The Tờ trình also proposes a collective, whose documents have not arrived yet.
     collective = [n for n in syt["nominations"] if n["kind"] == "tap_the"]
     assert collective and "bao_cao_thanh_tich" in collective[0]["missing"]
-    assert "quyet_dinh_xep_loai" not in collective[0]["missing"]
+    assert "quyet_dinh_xep_loai" in collective[0]["missing"]  # its party organisation's rating
     assert deliverable(syt, "bao_cao_thanh_tich")["status"] == "missing"
 
 

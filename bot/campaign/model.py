@@ -36,14 +36,33 @@ class Deadline(Frozen):
     time: dt.time = dt.time(23, 59, 59)
 
 
+class KindVariant(Frozen):
+    """What a per-nominee deliverable is for one kind of nominee.
+
+    The rating decision is "Quyết định xếp loại chất lượng đảng viên" for an individual and
+    "… tổ chức đảng" (the organisation recognised "hoàn thành xuất sắc nhiệm vụ") for a
+    collective: each kind has its own name, the words that tell its documents apart, and
+    whether that kind must send it.
+    """
+
+    name: str
+    short_name: str
+    keywords: list[str] = []
+    filename_keywords: list[str] = []
+    required: bool = True
+
+
 class Deliverable(Frozen):
     id: str
     name: str
     short_name: str
     scope: Literal["unit", "nominee"]
     deadline: str
-    # For per-nominee deliverables: which nominee kinds need it (a collective has no rating decision).
+    # For per-nominee deliverables: which nominee kinds it exists for.
     nominee_kinds: list[NomineeKind] = list(NOMINEE_KINDS)
+    # Per kind of nominee: its own name, keywords and whether it is required (default: the
+    # deliverable's name, keywords, required).
+    per_kind: dict[str, KindVariant] = {}
     # Phrases of the document title / subject, with and without diacritics.
     keywords: list[str] = Field(min_length=1)
     # Abbreviations seen in filenames ("BCTT", "TT").
@@ -52,6 +71,8 @@ class Deliverable(Frozen):
     negative_keywords: list[str] = []
     # The part this deliverable plays, when the code relies on it (at most one each).
     role: DeliverableRole | None = None
+    # An unsigned file of this deliverable is a problem (``signature_missing``).
+    require_signature: bool = False
 
     @field_validator("id")
     @classmethod
@@ -59,6 +80,33 @@ class Deliverable(Frozen):
         if not _ID.match(v):
             raise ValueError("ids are lower-case letters, digits and underscores")
         return v
+
+    @model_validator(mode="after")
+    def _kinds_known(self) -> Deliverable:
+        extra = set(self.per_kind) - set(self.nominee_kinds)
+        if extra:
+            raise ValueError(f"per_kind names kinds this deliverable is not for: {sorted(extra)}")
+        if self.per_kind and self.scope != "nominee":
+            raise ValueError("per_kind only applies to per-nominee deliverables")
+        return self
+
+    def name_for(self, kind: str | None, short: bool = False) -> str:
+        """The deliverable's name for a kind of nominee (its own name when it has none)."""
+        variant = self.per_kind.get(kind) if kind else None
+        if variant is None:
+            return self.short_name if short else self.name
+        return variant.short_name if short else variant.name
+
+    def required_for(self, kind: str) -> bool:
+        """Whether a nominee of ``kind`` must send this deliverable."""
+        if kind not in self.nominee_kinds:
+            return False
+        variant = self.per_kind.get(kind)
+        return variant.required if variant is not None else True
+
+    @property
+    def required_kinds(self) -> frozenset[str]:
+        return frozenset(k for k in self.nominee_kinds if self.required_for(k))
 
 
 class Quota(Frozen):
@@ -122,6 +170,8 @@ class Campaign(Frozen):
     title: str
     reference: str
     issuer: str
+    # The mailbox the plan tells units to send to (informative: the bot watches mailbox.user).
+    intake_address: str | None = None
     timezone: TimeZoneName = "Asia/Ho_Chi_Minh"
     # Lateness is judged by the server's receipt time (INTERNALDATE), never the sender's Date.
     lateness_basis: Literal["server_received", "date_header"] = "server_received"
@@ -172,13 +222,14 @@ class Campaign(Frozen):
         """The deliverable playing ``role`` in this plan, if any."""
         return next((d for d in self.deliverables if d.role == role), None)
 
-    def label(self, deliverable_id: str, short: bool = True) -> str:
-        """The plan's name for a deliverable id; unknown ids (free text) pass through."""
+    def label(self, deliverable_id: str, short: bool = True, kind: str | None = None) -> str:
+        """The plan's name for a deliverable id (for one kind of nominee when given);
+        unknown ids (free text) pass through."""
         try:
             d = self.deliverable(deliverable_id)
         except KeyError:
             return deliverable_id
-        return d.short_name if short else d.name
+        return d.name_for(kind, short)
 
     def unit_kind_name(self, kind: str) -> str:
         """The plan's name for a kind of unit ("Chi bộ cơ sở"); unknown kinds pass through."""
@@ -206,8 +257,9 @@ class Campaign(Frozen):
         return [d for d in self.deliverables if d.scope == "unit"]
 
     def nominee_deliverables(self, kind: NomineeKind | None = None) -> list[Deliverable]:
+        """Per-nominee deliverables; with ``kind``, those a nominee of that kind must send."""
         return [
-            d for d in self.deliverables if d.scope == "nominee" and (kind is None or kind in d.nominee_kinds)
+            d for d in self.deliverables if d.scope == "nominee" and (kind is None or d.required_for(kind))
         ]
 
     def reminder_moments(

@@ -53,11 +53,12 @@ class MissingItem:
 def missing_items(campaign: Campaign, state: UnitState, deadline_id: str | None = None) -> list[MissingItem]:
     """What the unit still has to send, optionally only for one deadline.
 
-    A file that arrived and waits for staff review is not "missing": reminding a unit
-    for something it has sent would be wrong, and staff will ask if the file is bad.
+    A file that arrived and waits for staff review is not "missing" (tracking calls it
+    pending): reminding a unit for something it has sent would be wrong, and staff will
+    ask if the file is bad.  A per-nominee deliverable named differently per kind gives
+    one item per kind, under that kind's own name.
     """
     refs = {n.nomination.name: NomineeRef(n.nomination.name, n.nomination.kind) for n in state.nominations}
-    ids = {n.nomination.id: n.nomination.name for n in state.nominations}
     specs = {d.id: d for d in campaign.deliverables}
     out = []
     for d in state.deliverables:
@@ -69,15 +70,42 @@ def missing_items(campaign: Campaign, state: UnitState, deadline_id: str | None 
                 continue
             out.append(MissingItem(d.type, spec.name, d.deadline_id, d.due, "unit", (), spec.short_name))
             continue
-        pending = {
-            ids.get(f.nomination_id) for f in d.files if f.status == REVIEW and f.nomination_id is not None
-        }
-        lacking = [n for n in d.missing_nominees if n not in pending]
-        if lacking or (d.status != REVIEW and not d.missing_nominees):
-            nominees = tuple(refs.get(n) or NomineeRef(n, "") for n in lacking)
+        lacking = [refs.get(n) or NomineeRef(n, "") for n in d.missing_nominees]
+        if not lacking and d.status != REVIEW and not d.pending_nominees and not state.nominations:
+            # No nominee known yet: the deliverable itself is owed.
+            out.append(MissingItem(d.type, spec.name, d.deadline_id, d.due, "nominee", (), spec.short_name))
+            continue
+        if not lacking:
+            continue
+        if not spec.per_kind:
             out.append(
-                MissingItem(d.type, spec.name, d.deadline_id, d.due, "nominee", nominees, spec.short_name)
+                MissingItem(
+                    d.type, spec.name, d.deadline_id, d.due, "nominee", tuple(lacking), spec.short_name
+                )
             )
+            continue
+        for kind in dict.fromkeys(r.kind for r in lacking):
+            group = tuple(r for r in lacking if r.kind == kind)
+            name, short = spec.name_for(kind), spec.name_for(kind, short=True)
+            out.append(MissingItem(d.type, name, d.deadline_id, d.due, "nominee", group, short))
+    return out
+
+
+def pending_items(campaign: Campaign, state: UnitState, deadline_id: str | None = None) -> list[MissingItem]:
+    """What the unit sent that waits for staff review (named as :func:`missing_items` names
+    what it owes), so a reminder can say "received, being checked" rather than nothing,
+    and never "missing"."""
+    refs = {n.nomination.name: NomineeRef(n.nomination.name, n.nomination.kind) for n in state.nominations}
+    specs = {d.id: d for d in campaign.deliverables}
+    out = []
+    for d in state.deliverables:
+        if d.status != REVIEW or (deadline_id is not None and d.deadline_id != deadline_id):
+            continue
+        spec = specs[d.type]
+        pending = tuple(refs.get(n) or NomineeRef(n, "") for n in d.pending_nominees)
+        kinds = {r.kind for r in pending}
+        name = spec.name_for(next(iter(kinds))) if spec.per_kind and len(kinds) == 1 else spec.name
+        out.append(MissingItem(d.type, name, d.deadline_id, d.due, spec.scope, pending, spec.short_name))
     return out
 
 

@@ -8,13 +8,14 @@ documents each kind of nominee needs); nothing about this year's plan is written
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.campaign.model import Campaign, Quota
 from bot.campaign.problems import Problem
-from bot.text import fold_lines, nominee_key
+from bot.text import fold, fold_lines, nominee_key
 from bot.vocabulary import ProblemCode, nominee_kind_vi
 
 
@@ -63,15 +64,47 @@ def _fraction_vi(value: float) -> str:
     return "1/2" if value == 0.5 else _decimal_vi(value, 2 if round(value, 1) != value else 1)
 
 
+# Words of a section title that say nothing on their own (folded).
+_HEADING_STOP = frozenset({"va", "cua", "cac", "so", "trong", "ve", "viec"})
+_HEADING_NUMBER = re.compile(r"^(?:[ivxl]+|\d+|[a-d])$")
+HEADING_SHARE = 0.75  # of a title's words a short line must carry to count as its heading
+HEADING_SLACK = 8  # words a heading line may have beyond its title's
+
+
+def _heading_words(title: str) -> frozenset[str]:
+    words = [w for w in fold(title).split() if not _HEADING_NUMBER.match(w)]
+    return frozenset(w for w in words if w not in _HEADING_STOP)
+
+
+def _heading_present(words: frozenset[str], lines: list[str]) -> bool:
+    """A short line carrying most of the title's words: the heading, however it is numbered
+    or misread.  OCR (Tesseract ``vie``) turns "III." into "IIl.", "lII", "1II." and drops or
+    swaps marks ("đẳng" for "đảng", "chỉ" for "chi", which folding already forgives);
+    the patterns of the campaign file then miss a heading a reader sees at once."""
+    need = max(2, math.ceil(HEADING_SHARE * len(words)))
+    for line in lines:
+        tokens = line.split()
+        if len(tokens) <= len(words) + HEADING_SLACK and len(words & set(tokens)) >= need:
+            return True
+    return False
+
+
 def check_outline(full_text: str, filename: str, campaign: Campaign) -> list[Problem]:
-    """``outline_section_missing`` when the KL01 report lacks sections of the plan's outline."""
+    """``outline_section_missing`` when the KL01 report lacks sections of the plan's outline.
+
+    A section is there when one of its patterns (campaign file) matches a line, or when a
+    short line carries most of the words of its title (:func:`_heading_present`).
+    """
     rule = campaign.rules.outline
     if rule is None:
         return []
     lines = fold_lines(full_text)
     joined = "\n".join(lines)
     missing = [
-        s.title for s in rule.sections if not any(_any_line_matches(p, lines, joined) for p in s.patterns)
+        s.title
+        for s in rule.sections
+        if not any(_any_line_matches(p, lines, joined) for p in s.patterns)
+        and not _heading_present(_heading_words(s.title), lines)
     ]
     if not missing:
         return []

@@ -2,7 +2,17 @@
 
 ``unit_state(campaign, unit, submissions, nominations, extensions)`` is the single place
 that decides whether a deliverable is received, missing, late or waiting for review, and
-what each nomination still lacks.  Status, reminders, acknowledgments, the digest, the
+what each nomination still lacks.  What a person means by these words, precisely:
+
+* a file that arrived and waits for staff review is *present, pending*: its deliverable
+  is ``needs_review`` (not ``missing``), ``received_at`` is when its files arrived and
+  ``late`` is judged from that moment, as for a counted file (review never hides
+  lateness; a counted file, when there is one, is what counts);
+* for a per-nominee deliverable, a nominee is *pending* when a file waiting for review is
+  assigned to it or may be it (the file's candidates), *missing* only when nothing of it
+  arrived at all; reminders and acknowledgments say so, never both for one file;
+* only the nominees a deliverable applies to and requires (per kind: a collective sends
+  its organisation's rating decision, an individual their own) are ever asked for it.  Status, reminders, acknowledgments, the digest, the
 exports and the dashboard all read its result, so they can never disagree.
 :class:`Tracker` is the same computation for many units of one campaign, with what
 depends only on the plan worked out once (the snapshot of 5,000 units uses it).
@@ -12,11 +22,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.campaign.model import Campaign
 from bot.campaign.problems import Problem
 from bot.campaign.rules import check_quota, nomination_missing
 from bot.campaign.units import UnitInfo
+from bot.vocabulary import ProblemCode
 
 COUNTED = "received"
 REVIEW = "needs_review"
@@ -39,6 +51,14 @@ class SubmissionView:
     filename: str
     sha256: str
     problems: tuple[Problem, ...] = ()
+    candidates: tuple[int, ...] = ()  # a pending file's possible nominations
+    # The file's digital signatures as stored (bot.documents.signatures.SignatureFacts.as_dict).
+    signatures: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def maybe_for(self) -> tuple[int, ...]:
+        """The nominations this file is, or may be, for."""
+        return (self.nomination_id,) if self.nomination_id is not None else self.candidates
 
 
 @dataclass
@@ -51,19 +71,23 @@ class DeliverableState:
     received_at: dt.datetime | None = None
     files: list[SubmissionView] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    # For per-nominee deliverables: the nominees that still lack it.
+    # For per-nominee deliverables: the nominees that lack it (nothing arrived at all), and
+    # those whose file waits for review.
     missing_nominees: list[str] = field(default_factory=list)
+    pending_nominees: list[str] = field(default_factory=list)
 
     def late_files(self) -> list[SubmissionView]:
-        """Counted files that arrived after this unit's deadline (extensions applied)."""
-        return [f for f in self.files if f.status == COUNTED and f.received_at > self.due]
+        """The files that decide lateness and arrived after this unit's deadline
+        (extensions applied): the counted ones, or the pending ones when none counts."""
+        return [f for f in _basis(self.files) if f.received_at > self.due]
 
 
 @dataclass
 class NominationState:
     nomination: NominationView
-    documents: list[str]
-    missing: list[str]
+    documents: list[str]  # counted
+    missing: list[str]  # required, nothing arrived
+    pending: list[str] = field(default_factory=list)  # arrived, waiting for staff
 
 
 @dataclass
@@ -99,14 +123,21 @@ def due_date(campaign: Campaign, deliverable_id: str, extensions: ExtensionMap) 
     return campaign.deadline_instant(deadline_id, until)
 
 
+def _basis(files: list[SubmissionView]) -> list[SubmissionView]:
+    """The files arrival and lateness are judged on: the counted ones, else the pending."""
+    counted = [s for s in files if s.status == COUNTED]
+    return counted or [s for s in files if s.status == REVIEW]
+
+
 def _summarise(state: DeliverableState, subs: list[SubmissionView]) -> None:
     counted = [s for s in subs if s.status == COUNTED]
     review = [s for s in subs if s.status == REVIEW]
     state.files = counted + review
     for s in state.files:
         state.problems.extend(p for p in s.problems if p not in state.problems)
-    if counted:
-        state.received_at = max(s.received_at for s in counted)
+    basis = _basis(state.files)
+    if basis:
+        state.received_at = max(s.received_at for s in basis)
         state.late = bool(state.late_files())
 
 
@@ -121,7 +152,7 @@ class Tracker:
     def __init__(self, campaign: Campaign) -> None:
         self.campaign = campaign
         # (id, deadline id, scope, nominee kinds): plain tuples read thousands of times.
-        self.specs = [(d.id, d.deadline, d.scope, frozenset(d.nominee_kinds)) for d in campaign.deliverables]
+        self.specs = [(d.id, d.deadline, d.scope, d.required_kinds) for d in campaign.deliverables]
         self.order = {d.id: i for i, d in enumerate(campaign.deliverables)}
         self.default_due = {d.id: due_date(campaign, d.id, {}) for d in campaign.deliverables}
         self.nominee_needs = {k: nomination_missing(k, set(), campaign) for k in ("tap_the", "ca_nhan")}
@@ -143,10 +174,14 @@ class Tracker:
         extensions = extensions or {}
         by_type: dict[str, list[SubmissionView]] = {}
         docs: dict[int | None, set[str]] = {}
+        pending_docs: dict[int, set[str]] = {}
         for s in submissions:
             by_type.setdefault(s.deliverable, []).append(s)
             if s.status == COUNTED:
                 docs.setdefault(s.nomination_id, set()).add(s.deliverable)
+            elif s.status == REVIEW:
+                for i in s.maybe_for:
+                    pending_docs.setdefault(i, set()).add(s.deliverable)
 
         deliverables = []
         for type_, deadline_id, scope, nominee_kinds in self.specs:
@@ -162,12 +197,14 @@ class Tracker:
             else:
                 needing = [n for n in nominations if n.kind in nominee_kinds]
                 have = {s.nomination_id for s in subs if s.status == COUNTED}
-                pending = any(s.status == REVIEW for s in subs)
-                state.missing_nominees = [n.name for n in needing if n.id not in have]
-                if needing and not state.missing_nominees:
+                waiting = {i for s in subs if s.status == REVIEW for i in s.maybe_for}
+                unplaced = any(s.status == REVIEW and not s.maybe_for for s in subs)
+                state.pending_nominees = [n.name for n in needing if n.id not in have and n.id in waiting]
+                state.missing_nominees = [n.name for n in needing if n.id not in have and n.id not in waiting]
+                if needing and not state.missing_nominees and not state.pending_nominees:
                     state.status = COUNTED
-                elif pending or (subs and not needing):
-                    # Files that arrived but could not yet be tied to a nominee wait for staff.
+                elif state.pending_nominees or unplaced or (subs and not needing):
+                    # Files that arrived but wait for staff (or for a nominee) are pending.
                     state.status = REVIEW
             deliverables.append(state)
 
@@ -175,15 +212,22 @@ class Tracker:
         for n in nominations:
             present = {t for t in docs.get(n.id, ()) if t in self.order}
             documents = sorted(present, key=self.order.__getitem__)
+            awaited = {t for t in pending_docs.get(n.id, ()) if t in self.order and t not in present}
             needs = self.nominee_needs.get(n.kind)
-            missing = (
-                [t for t in needs if t not in present]
-                if needs is not None
-                else nomination_missing(n.kind, present, campaign)
-            )
-            nomination_states.append(NominationState(n, documents, missing))
+            lacking = needs if needs is not None else nomination_missing(n.kind, set(), campaign)
+            missing = [t for t in lacking if t not in present and t not in awaited]
+            pending = sorted(awaited, key=self.order.__getitem__)
+            nomination_states.append(NominationState(n, documents, missing, pending))
 
         problems = list(check_quota(unit.kind, [(n.kind, n.name) for n in nominations], campaign))
+        # A document whose only copy cannot be read is the unit's problem until a good copy
+        # arrives (which then counts and replaces it).
+        for d in deliverables:
+            if d.status != COUNTED:
+                for f in d.files:
+                    problems.extend(
+                        p for p in f.problems if p.code == ProblemCode.UNREADABLE_FILE and p not in problems
+                    )
         return UnitState(unit, deliverables, nomination_states, problems)
 
 

@@ -130,6 +130,10 @@ def review_show(c: Ctx, message_id: int) -> None:
                 nominee = f" / {sub.nomination.name}" if sub.nomination else ""
                 current = "" if sub.superseded_by_id is None else f" (thay bởi #{sub.superseded_by_id})"
                 click.echo(f"      hồ sơ #{sub.id}: {sub.deliverable}{nominee} — {sub.status}{current}")
+                if sub.candidates:
+                    names = d.nominee_names
+                    shown = "; ".join(names.get(i, f"#{i}") for i in sub.candidates)
+                    click.echo(f"      có thể là hồ sơ của: {shown}")
         if m.body_excerpt:
             click.echo("Nội dung (trích):")
             click.echo("  " + m.body_excerpt[:800].replace("\n", "\n  "))

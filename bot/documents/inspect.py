@@ -40,6 +40,8 @@ OCR_DPI = 300
 # A second reading of a scrambled PDF replaces the first only when its text is better by
 # this much (textcheck badness: shares of non-syllables and one-letter words).
 MIN_IMPROVEMENT = 0.05
+# A scanned report's full text is read by OCR, a few seconds a page: enough for any KL01 report.
+OCR_MAX_PAGES = 30
 
 log = logging.getLogger(__name__)
 
@@ -140,14 +142,27 @@ def _inspect_pdf(data: bytes, need_full_text: bool, measure_layout: bool) -> Doc
         if textcheck.looks_scrambled(facts.head_text):
             facts = _second_reading(data, base, facts, need_full_text)
         return facts
-    # A scan: OCR the first page (title and header are there).
+    # A scan: OCR the first page (title and header are there); every page (up to
+    # OCR_MAX_PAGES) when the full text is asked for (the outline of a scanned report).
     if result.page_count == 0 or not ocr.ocr_available():
         return replace(base, needs_review=True, method="none")
     try:
         text = _ocr_first_page(data)
+        rest = (
+            [
+                ocr.ocr_png(render_page_png(data, i, dpi=OCR_DPI))
+                for i in range(1, min(result.page_count, OCR_MAX_PAGES))
+            ]
+            if need_full_text
+            else []
+        )
     except (ToolFailed, BrokenPdf, EncryptedPdf) as e:
         return replace(base, needs_review=True, method="none", problem_detail=f"OCR failed: {e}")
-    facts = _with_text(base, text, need_full_text)
+    facts = _with_text(base, text, False)
+    if need_full_text:
+        enc = facts.legacy_encoding
+        full = "\f".join([text, *rest])
+        facts = replace(facts, full_text=decode_legacy(full, enc) if enc else full)
     return replace(facts, method="pdf-ocr", needs_review=len(text.strip()) < 20)
 
 

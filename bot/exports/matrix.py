@@ -137,13 +137,14 @@ def _nominee_sheet(book: Book, st_: _Styles, campaign: Campaign, states: list[Un
     not_applicable = ("Không áp dụng", body)
     received = (STATUS_VI["received"], st_.fill["received"])
     missing = (STATUS_VI["missing"], st_.fill["missing"])
+    pending = (STATUS_VI["needs_review"], st_.fill["needs_review"])
     for st in states:
         for n in st.nominations:
             kind = n.nomination.kind
             marks = [
                 not_applicable
-                if kind not in d.nominee_kinds
-                else (received if d.id in n.documents else missing)
+                if not d.required_for(kind)
+                else (received if d.id in n.documents else pending if d.id in n.pending else missing)
                 for d in per_nominee
             ]
             ws.row(

@@ -118,7 +118,7 @@ def nominee_rows(session: Session, campaign: Campaign, snap: Snapshot) -> list[N
         for ns in st.nominations:
             n = ns.nomination
             position = position_of(reports.get(n.id, "")) if n.kind == "ca_nhan" else st.unit.name
-            missing = tuple(unit_missing + [campaign.label(m, short=False) for m in ns.missing])
+            missing = tuple(unit_missing + [campaign.label(m, short=False, kind=n.kind) for m in ns.missing])
             rows.append(NomineeRow(n.kind, n.name, position, st.unit.name, missing))
     return rows
 

@@ -96,6 +96,9 @@ def is_collective(text: str) -> bool:
 def clean_collective(text: str) -> str | None:
     """The collective's name up to the first comma, semicolon or "đã có thành tích"."""
     text = re.sub(r"^(?:t[ậa]p\s+th[ểe])\s*:?\s*", "", (text or "").strip(), flags=re.IGNORECASE)
-    m = re.search(r"\s*(?:[,;(\t]|\s{2,}|\.$|\bđã\b|\bvì\b|\bcó thành tích\b|\btrong học tập\b)", text)
+    m = re.search(
+        r"\s*(?:[,;(\t]|\s{2,}|\.$|\bđã\b|\bvì\b|\bcó thành tích\b|\btrong học tập\b|\bhoàn thành\b|\bnăm \d{4}\b)",
+        text,
+    )
     name = (text[: m.start()] if m else text).strip(" .:-")
     return name if len(name.split()) >= 2 else None

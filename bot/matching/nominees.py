@@ -19,6 +19,7 @@ from bot.matching.names_person import (
     is_collective,
     person_name,
 )
+from bot.matching.roster import plausible
 from bot.text import fold, nominee_key, strip_marks
 
 TAP_THE = "tap_the"
@@ -37,6 +38,7 @@ _OF_PERSON = re.compile(
 _AWARD_TO = re.compile(r"\bt[ặa]ng\s+(?:gi[ấa]y|b[ằa]ng)\s+khen\s+cho\s*:?\s*(.+)", re.IGNORECASE)
 # The lookahead lets finditer see every "đồng chí" on a line, not just the first.
 _COMRADE_NAME = re.compile(rf"(?<!\w){_COMRADE}\s*:?\s*(?=(.+))", re.IGNORECASE)
+_CONTINUES = re.compile(r"^[a-zà-ỹđ]")  # a wrapped line going on in lower case
 _WRAPPED_NAME = re.compile(r"^((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)\s*,")
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 
@@ -64,6 +66,9 @@ class NomineeGuess:
     kind: str | None  # tap_the | ca_nhan | None
     name: str | None
     evidence: list[str] = field(default_factory=list)
+    # Where the name was read: "text" (a labelled field, the title, "Tặng … cho", a lone
+    # "đồng chí X"), "filename" or "subject"; None when no name was found.
+    source: str | None = None
 
 
 def _kind_and_name(rest: str, default: str | None) -> tuple[str | None, str | None]:
@@ -99,6 +104,14 @@ def _rejoin_wrapped(lines: list[str]) -> list[str]:
             and all(w[0].isupper() for w in nxt.group(1).split())
         ):
             out[i] = f"{lines[i].rstrip()} {lines[i + 1].strip()}"
+        elif (
+            (_OF_GROUP.search(lines[i]) or _GROUP_FIELD.search(lines[i]) or _AWARD_TO.search(lines[i]))
+            and _CONTINUES.match(lines[i + 1].strip())
+            and not lines[i].rstrip().endswith((",", ".", ";", ":"))
+        ):
+            # "… của tập thể Phòng Tuyên truyền - Hỗ trợ người" / "nộp thuế, Cục Thuế tỉnh":
+            # a collective's name wrapped by the page goes on in lower case.
+            out[i] = f"{lines[i].rstrip()} {lines[i + 1].strip()}"
     return out
 
 
@@ -120,8 +133,8 @@ def _from_text(lines: list[str]) -> NomineeGuess | None:
                 k, name = CA_NHAN, person_name(m.group(1), labelled=pattern is _PERSON_FIELD)
             else:
                 k, name = _kind_and_name(m.group(1), kind)
-            if name:
-                return NomineeGuess(k, name, [f"{label}: '{line.strip()[:80]}' → {k} {name}"])
+            if name and plausible(k, name):
+                return NomineeGuess(k, name, [f"{label}: '{line.strip()[:80]}' → {k} {name}"], "text")
     names: dict[str, tuple[str, str]] = {}
     for line in lines:
         for m in _COMRADE_NAME.finditer(line):
@@ -156,10 +169,13 @@ def _from_filename(filename: str) -> NomineeGuess | None:
     if not rest:
         return None
     if is_collective(rest):
-        return NomineeGuess(TAP_THE, clean_collective(rest), [f"filename names collective '{rest}'"])
+        collective = clean_collective(rest)
+        if collective and plausible(TAP_THE, collective):
+            return NomineeGuess(TAP_THE, collective, [f"filename names collective '{rest}'"], "filename")
+        return None
     name = person_name(rest, labelled=True)
-    if name and len(keep) <= 6:
-        return NomineeGuess(CA_NHAN, name, [f"filename names '{name}'"])
+    if name and len(keep) <= 6 and plausible(CA_NHAN, name):
+        return NomineeGuess(CA_NHAN, name, [f"filename names '{name}'"], "filename")
     return None
 
 
@@ -198,15 +214,20 @@ def extract_nominee(
     if guess is None:
         subj = _from_text([subject or ""])
         if subj and subj.name:
-            guess = NomineeGuess(subj.kind, subj.name, [f"subject: {e}" for e in subj.evidence])
+            guess = NomineeGuess(subj.kind, subj.name, [f"subject: {e}" for e in subj.evidence], "subject")
     if guess is None:
         guess = NomineeGuess(_kind_hint(lines), None, [f"no nominee named in {deliverable} '{filename}'"])
     if guess.kind is None and allowed_kinds is not None and len(allowed_kinds) == 1:
         guess = NomineeGuess(
-            allowed_kinds[0], guess.name, guess.evidence + [f"{deliverable} is for {allowed_kinds[0]}"]
+            allowed_kinds[0],
+            guess.name,
+            guess.evidence + [f"{deliverable} is for {allowed_kinds[0]}"],
+            guess.source,
         )
     if allowed_kinds is not None and guess.kind is not None and guess.kind not in allowed_kinds:
-        guess = NomineeGuess(None, guess.name, guess.evidence + [f"{guess.kind} does not fit {deliverable}"])
+        guess = NomineeGuess(
+            None, guess.name, guess.evidence + [f"{guess.kind} does not fit {deliverable}"], guess.source
+        )
     return guess
 
 
@@ -240,23 +261,60 @@ def extract_proposal_nominees(text: str) -> list[NomineeGuess]:
         elif bullet and section == CA_NHAN:
             guess = (CA_NHAN, person_name(body.split("\t")[0], labelled=True))
         kind, name = guess
-        if kind and name:
+        if kind and name and plausible(kind, name):
             found.setdefault(
                 (kind, nominee_key(name)), NomineeGuess(kind, name, [f"proposal line '{line[:80]}'"])
             )
     return list(found.values())
 
 
-def group_nominees(guess: NomineeGuess, nominees: Sequence[tuple[str, str]]) -> int | None:
-    """Index in ``nominees`` ((kind, name) of the unit's existing nominees) the document belongs to.
+def kind_in_filename(filename: str) -> str | None:
+    """ "tập thể" / "cá nhân" in a file name ("QĐ khen thưởng - tập thể.pdf"), if only one."""
+    name = f" {_plain(_EXTENSION.sub('', filename or ''))} "
+    collective, personal = " tap the " in name, " ca nhan " in name
+    if collective != personal:
+        return TAP_THE if collective else CA_NHAN
+    return None
 
-    A named guess joins the nominee with the same :func:`nominee_key` (and a compatible kind);
-    an unnamed one joins the unit's only nominee of its kind.  None means: a new nominee when
-    the guess has a name, otherwise staff decide.
-    """
-    fits = [i for i, (kind, _) in enumerate(nominees) if guess.kind is None or kind == guess.kind]
-    if guess.name:
-        key = nominee_key(guess.name)
-        same = [i for i in fits if nominee_key(nominees[i][1]) == key]
-        return same[0] if len(same) == 1 else None
-    return fits[0] if len(fits) == 1 else None
+
+_COUNT = re.compile(r"\b(\d{1,2})\s+(tap the|ca nhan)\b")
+
+
+def proposal_counts(text: str) -> dict[str, int]:
+    """How many collectives and individuals a proposal says it proposes ("01 tập thể và 01
+    cá nhân", across a line break too); {} when it gives no count."""
+    counts: dict[str, int] = {}
+    for number, what in _COUNT.findall(fold(text or "")):
+        kind = TAP_THE if what == "tap the" else CA_NHAN
+        counts[kind] = max(counts.get(kind, 0), int(number))
+    return counts
+
+
+_ROW_NAME = re.compile(r"^\s*(?:\d{1,3}[.)/]?\s+|[-+•*]\s*)?(.+)$")
+
+
+def mentioned_names(text: str) -> list[tuple[str, str]]:
+    """(kind, name) of everyone a document names: "đồng chí X" anywhere, a person's name
+    opening a numbered row (a rating decision's table of members), a collective opening a
+    line.  The dossier step matches these against the unit's nominees."""
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    for raw in unicodedata.normalize("NFC", text or "").splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        for m in _COMRADE_NAME.finditer(line):
+            name = person_name(m.group(1))
+            if name and plausible(CA_NHAN, name):
+                found.setdefault((CA_NHAN, nominee_key(name)), (CA_NHAN, name))
+        row = _ROW_NAME.match(line)
+        body = row.group(1) if row else line
+        for cell in body.split("\t"):
+            cell = cell.strip()
+            name = person_name(cell)
+            if name and plausible(CA_NHAN, name):
+                found.setdefault((CA_NHAN, nominee_key(name)), (CA_NHAN, name))
+            elif is_collective(cell):
+                collective = clean_collective(cell)
+                if collective and plausible(TAP_THE, collective):
+                    found.setdefault((TAP_THE, nominee_key(collective)), (TAP_THE, collective))
+    return list(found.values())

@@ -10,6 +10,9 @@ is weak because one mail usually carries several files.
 
 Every keyword comes from the campaign file.  A keyword that also occurs inside another
 deliverable's keyword ("khen thưởng" inside "đề nghị khen thưởng") is generic and counts half.
+A deliverable named differently for each kind of nominee (the rating decision: of a party
+member, of a party organisation) adds each kind's keywords; the kind whose words decided
+is returned as ``kind_hint`` for the nominee resolution.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ class TypeMatch:
     needs_review: bool
     evidence: list[str] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)  # raw totals per deliverable
+    kind_hint: str | None = None  # the kind of nominee whose own words named the type
 
 
 @dataclass(frozen=True)
@@ -46,10 +50,23 @@ class _Keywords:
     positive: list[tuple[str, float]]  # (folded phrase, specificity)
     filename: list[str]
     negative: list[str]
+    kinds: dict[str, str]  # folded phrase -> the nominee kind it belongs to (per_kind words)
+
+
+def _all_keywords(d: Deliverable) -> tuple[list[str], list[str], dict[str, str]]:
+    """(keywords, filename keywords, {folded phrase: kind}) including each kind's own."""
+    keywords, filenames, kinds = list(d.keywords), list(d.filename_keywords), {}
+    for kind, variant in d.per_kind.items():
+        keywords += variant.keywords
+        filenames += variant.filename_keywords
+        for k in (*variant.keywords, *variant.filename_keywords):
+            kinds[fold(k)] = kind
+    return keywords, filenames, kinds
 
 
 def _keywords(campaign: Campaign) -> dict[str, _Keywords]:
-    folded = {d.id: {fold(k) for k in d.keywords} - {""} for d in campaign.deliverables}
+    every = {d.id: _all_keywords(d) for d in campaign.deliverables}
+    folded = {did: {fold(k) for k in kws} - {""} for did, (kws, _, _) in every.items()}
 
     def spec(d: Deliverable, kw: str) -> float:
         # Short phrases inside another type's phrase ("khen thuong" in "de nghi khen thuong")
@@ -66,8 +83,9 @@ def _keywords(campaign: Campaign) -> dict[str, _Keywords]:
     return {
         d.id: _Keywords(
             [(k, spec(d, k)) for k in sorted(folded[d.id])],
-            sorted({fold(k) for k in d.filename_keywords} - {""}),
+            sorted({fold(k) for k in every[d.id][1]} - {""}),
             sorted({fold(k) for k in d.negative_keywords} - {""}),
+            every[d.id][2],
         )
         for d in campaign.deliverables
     }
@@ -77,55 +95,64 @@ def _line_weight(i: int) -> float:
     return max(TITLE_FLOOR, TITLE_WEIGHT * TITLE_DECAY**i)
 
 
-def _content(kw: _Keywords, title: list[str], body: list[str]) -> tuple[float, str | None]:
-    """Best title hit (lines joined pairwise so two-line titles count), cut by negatives above it."""
+def _content(kw: _Keywords, title: list[str], body: list[str]) -> tuple[float, str | None, str | None]:
+    """Best title hit (lines joined pairwise so two-line titles count), cut by negatives above it.
+
+    Returns (value, note, the phrase that hit); a kind's own phrase wins a tie with a common one.
+    """
     windows = [f"{line} {title[i + 1]}" if i + 1 < len(title) else line for i, line in enumerate(title)]
-    best, best_i, note = 0.0, -1, None
+    best, best_i, note, hit = 0.0, -1, None, None
     for i, window in enumerate(windows):
         for text in (title[i], window):  # the line itself first, for a readable note
             for phrase, spec in kw.positive:
                 value = _line_weight(i) * spec
-                if value > best and contains_phrase(text, phrase):
-                    best, best_i, note = value, i, f"title line {i + 1} '{title[i][:60]}' has '{phrase}'"
+                better = value > best or (value == best and phrase in kw.kinds and hit not in kw.kinds)
+                if better and contains_phrase(text, phrase):
+                    best, best_i, hit = value, i, phrase
+                    note = f"title line {i + 1} '{title[i][:60]}' has '{phrase}'"
     if best_i >= 0:
         # Only lines up to the hit can deny it: a later "tóm tắt" is just prose.
         for i in range(best_i + 1):
             for neg in kw.negative:
                 if contains_phrase(title[i], neg):
-                    return max(0.0, best - _line_weight(i)), f"{note}, but '{neg}' on line {i + 1}"
-        return best, note
+                    return max(0.0, best - _line_weight(i)), f"{note}, but '{neg}' on line {i + 1}", hit
+        if hit not in kw.kinds:
+            # A kind's own words further down the title zone still say which kind it is.
+            hit = next((p for p in kw.kinds for line in title if contains_phrase(line, p)), hit)
+        return best, note, hit
     for line in body:
         for phrase, spec in kw.positive:
             if spec == 1.0 and contains_phrase(line, phrase):
-                return BODY_WEIGHT, f"text has '{phrase}'"
-    return 0.0, None
+                return BODY_WEIGHT, f"text has '{phrase}'", phrase
+    return 0.0, None, None
 
 
-def _filename(kw: _Keywords, name: str) -> tuple[float, str | None]:
+def _filename(kw: _Keywords, name: str) -> tuple[float, str | None, str | None]:
     # "To trinh va BCTT.docx" holds two documents: judge each part on its own, so neither
     # part's words act as the other's negative keyword.
-    best: tuple[float, str | None] = (0.0, None)
+    best: tuple[float, str | None, str | None] = (0.0, None, None)
     for part in name.split(" va "):
         best = max(best, _filename_part(kw, part), key=lambda r: r[0])
     return best
 
 
-def _filename_part(kw: _Keywords, name: str) -> tuple[float, str | None]:
+def _filename_part(kw: _Keywords, name: str) -> tuple[float, str | None, str | None]:
     if not name:
-        return 0.0, None
+        return 0.0, None, None
     if any(contains_phrase(name, neg) for neg in kw.negative):
-        return 0.0, None
+        return 0.0, None, None
     tokens = name.split()
-    for k in kw.filename:
+    # A kind's own words first: they say both what the file is and for which kind.
+    for k in sorted(kw.filename, key=lambda k: k not in kw.kinds):
         # Single-token abbreviations may run into the name: "BCTTNguyenVanA".
         if contains_phrase(name, k) or (
             " " not in k and len(k) >= 4 and any(t.startswith(k) for t in tokens)
         ):
-            return FILENAME_WEIGHT, f"filename has '{k}'"
-    for phrase, spec in kw.positive:
+            return FILENAME_WEIGHT, f"filename has '{k}'", k
+    for phrase, spec in sorted(kw.positive, key=lambda p: p[0] not in kw.kinds):
         if contains_phrase(name, phrase):
-            return FILENAME_WEIGHT * spec, f"filename has '{phrase}'"
-    return 0.0, None
+            return FILENAME_WEIGHT * spec, f"filename has '{phrase}'", phrase
+    return 0.0, None, None
 
 
 def _subject(kw: _Keywords, subject: str) -> tuple[float, str | None]:
@@ -144,13 +171,16 @@ def classify(filename: str, subject: str, head_text: str, campaign: Campaign) ->
     subj = fold(strip_subject_prefixes(subject or ""))
     scores: dict[str, float] = {}
     notes: dict[str, list[str]] = {}
+    kinds: dict[str, str | None] = {}
     for did, kw in _keywords(campaign).items():
         total = 0.0
-        for value, note in (_content(kw, title, body), _filename(kw, name), _subject(kw, subj)):
+        content, from_name = _content(kw, title, body), _filename(kw, name)
+        for value, note in (content[:2], from_name[:2], _subject(kw, subj)):
             total += value
             if note:
                 notes.setdefault(did, []).append(f"{note} (+{value:.2f})")
         scores[did] = round(total, 3)
+        kinds[did] = kw.kinds.get(content[2] or "") or kw.kinds.get(from_name[2] or "")
 
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     (top, s1), s2 = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
@@ -167,4 +197,6 @@ def classify(filename: str, subject: str, head_text: str, campaign: Campaign) ->
         evidence += [f"{n} → {runner}" for n in notes.get(runner, [])]
         evidence.append(f"{top} ({s1:.2f}) and {runner} ({s2:.2f}) are too close")
     confidence = min(1.0, s1 / TITLE_WEIGHT) * (s1 - s2) / s1
-    return TypeMatch(top, round(confidence, 3), needs_review, evidence, scores)
+    if kinds[top]:
+        evidence.append(f"the words are those of a {kinds[top]} {top}")
+    return TypeMatch(top, round(confidence, 3), needs_review, evidence, scores, kinds[top])

@@ -35,6 +35,7 @@ from bot.outgoing.context import base_context, unit_context
 from bot.outgoing.notices import queue_flood_notice
 from bot.outgoing.outbox import enqueue, reply_headers, reply_subject, sender_of
 from bot.outgoing.render import mail_renderer
+from bot.outgoing.signed import signature_lines
 from bot.reporting.snapshot import load_unit_state
 from bot.store.models import AttachmentRow, Message, OutboxMail, Submission, Unit
 from bot.vocabulary import ATTACHMENT_PROBLEM_CODES, attachment_problem_vi
@@ -65,7 +66,7 @@ def _received_groups(campaign: Campaign, subs: Sequence[Submission]) -> list[dic
             k,
             {
                 "type": s.deliverable,
-                "deliverable": campaign.deliverable(s.deliverable).name,
+                "deliverable": campaign.label(s.deliverable, short=False, kind=nom.kind if nom else None),
                 "nominee": {"name": nom.name, "kind": nom.kind} if nom else None,
                 "files": [],
                 "review": False,
@@ -147,6 +148,7 @@ def ack_context(
         received=_received_groups(campaign, subs),
         unassigned=[a.filename for a in atts if a.id not in counted and not a.problem],
         problems=_problems(row, problems, subs, atts, state),
+        signatures=signature_lines(atts, campaign.tz),
         owed=missing_items(campaign, state),
         deadlines=[{"label": d.label, "date": d.date} for d in campaign.deadlines],
     )

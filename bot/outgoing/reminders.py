@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.app import App
-from bot.campaign.planning import PlannedMail, plan_reminders
+from bot.campaign.planning import PlannedMail, pending_items, plan_reminders
 from bot.outgoing.context import base_context, missing_types, unit_context
 from bot.outgoing.outbox import enqueue, sender_of
 from bot.outgoing.render import mail_renderer
@@ -38,6 +38,7 @@ def reminder_context(app: App, plan: PlannedMail, now: dt.datetime) -> dict[str,
         days_left=max(days, 0),
         days_late=max(-days, 0),
         missing=list(plan.missing),
+        pending=pending_items(campaign, plan.state, plan.deadline_id),
         extended=plan.due.astimezone(tz).date() != deadline.date,
     )
     return ctx

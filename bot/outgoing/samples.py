@@ -60,6 +60,9 @@ def sample_context(kind: str, settings: Settings, campaign: Campaign, now: dt.da
             sender="vanphong.syt@gmail.com",
             nothing_recorded=False,
             drive_links=False,
+            signatures=[
+                "«Tờ trình khen thưởng 2024.pdf»: Đã ký số: Nguyễn Văn An (Đảng ủy Sở Y tế), 08:55 26/02/2024, hợp lệ"
+            ],
             received=[
                 {
                     "type": d0.id,
@@ -94,7 +97,8 @@ def sample_context(kind: str, settings: Settings, campaign: Campaign, now: dt.da
             due=due,
             days_left=3 if kind == "reminder" else 0,
             days_late=0 if kind == "reminder" else 1,
-            missing=_missing(campaign, first.id),
+            missing=_missing(campaign, first.id)[1:],
+            pending=_missing(campaign, first.id)[:1],  # sent, being checked
             extended=False,
         )
     elif kind == "notice":

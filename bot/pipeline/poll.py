@@ -179,7 +179,14 @@ def _understand_and_record(
 
     try:
         u = understand(
-            msg, app.campaign, units, bot_ids, mail.internaldate, partial(_unit_records, app), files
+            msg,
+            app.campaign,
+            units,
+            bot_ids,
+            mail.internaldate,
+            partial(_unit_records, app),
+            files,
+            signatures=app.signature_policy,
         )
     except MessageRejected as e:
         return _record_set_aside(app, arrival, msg, quarantined(e.reason), now)
@@ -213,14 +220,17 @@ def _store(app: App, att: Attachment) -> tuple[str, str]:
 
 
 def _unit_records(app: App, unit_id: int) -> UnitRecords:
-    """The unit's nominations and extensions, read just before its mail is understood."""
+    """The unit's nominations, extensions and whether its proposal is on file, read just
+    before its mail is understood."""
     campaign = app.campaign.id
+    proposal = app.campaign.with_role("proposal")
     with app.db.session() as s:
         nominations = tuple(
             Nominee(kind, name, key, nid)
             for nid, kind, name, key in repo.unit_nomination_rows(s, campaign, unit_id)
         )
-        return UnitRecords(nominations, repo.unit_extensions(s, campaign, unit_id))
+        has_proposal = proposal is not None and repo.unit_has_current(s, campaign, unit_id, proposal.id)
+        return UnitRecords(nominations, repo.unit_extensions(s, campaign, unit_id), has_proposal)
 
 
 def _record_set_aside(
@@ -286,7 +296,13 @@ def _poll_connected(
     bar = _progress(len(headers)) if progress and len(headers) > 20 else None
     workers = cfg.worker_count() if len(small) >= MIN_MAILS_FOR_POOL else 0
     ahead = Prefetcher(
-        workers, app.parse_limits, app.own_addresses, app.campaign, cfg.trusted_authserv_id, spool
+        workers,
+        app.parse_limits,
+        app.own_addresses,
+        app.campaign,
+        app.signature_policy,
+        cfg.trusted_authserv_id,
+        spool,
     )
     prepared_mails = ahead.run(mb.fetch(small))
     moves = _Moves(app, mb, uidvalidity, [h.uid for h in headers])

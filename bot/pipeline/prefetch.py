@@ -37,6 +37,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from bot.campaign.model import Campaign
+from bot.documents.signatures import SignaturePolicy
 from bot.errors import MessageRejected
 from bot.intake.limits import ParseLimits
 from bot.intake.mime import parse_message
@@ -72,6 +73,7 @@ def prepare(
     limits: ParseLimits,
     own: frozenset[str],
     campaign: Campaign,
+    signatures: SignaturePolicy | None = None,
     trusted_authserv_id: str | None = None,
     spool: Spool | None = None,
 ) -> Prepared:
@@ -86,7 +88,7 @@ def prepare(
         )
     except MessageRejected as e:
         return Prepared(rejected=e.reason)
-    return Prepared(msg=msg, files=understand_files(msg, campaign))
+    return Prepared(msg=msg, files=understand_files(msg, campaign, signatures))
 
 
 # -- worker side ---------------------------------------------------------------------
@@ -140,19 +142,22 @@ def _init(
     limits: ParseLimits,
     own: frozenset[str],
     campaign: Campaign,
-    authserv: str | None,
-    spool_dir: str | None,
     poller_pid: int,
+    signatures: SignaturePolicy | None = None,
+    authserv: str | None = None,
+    spool_dir: str | None = None,
 ) -> None:
     _die_with_parent()
     _exit_with_poller(poller_pid)
     spool = Spool(spool_dir) if spool_dir else None
-    _WORKER.update(limits=limits, own=own, campaign=campaign, authserv=authserv, spool=spool)
+    _WORKER.update(
+        limits=limits, own=own, campaign=campaign, signatures=signatures, authserv=authserv, spool=spool
+    )
 
 
 def _work(raw: bytes) -> Prepared:
     w = _WORKER
-    return prepare(raw, w["limits"], w["own"], w["campaign"], w["authserv"], w["spool"])
+    return prepare(raw, w["limits"], w["own"], w["campaign"], w["signatures"], w["authserv"], w["spool"])
 
 
 # -- poller side ---------------------------------------------------------------------
@@ -172,12 +177,13 @@ class Prefetcher:
         limits: ParseLimits,
         own: frozenset[str],
         campaign: Campaign,
+        signatures: SignaturePolicy | None = None,
         trusted_authserv_id: str | None = None,
         spool: Spool | None = None,
     ) -> None:
         self.workers = workers
         spool_dir = str(spool.directory) if spool is not None else None
-        self._args = (limits, own, campaign, trusted_authserv_id, spool_dir, os.getpid())
+        self._args = (limits, own, campaign, os.getpid(), signatures, trusted_authserv_id, spool_dir)
         self._pool: ProcessPoolExecutor | None = None
 
     def _new_pool(self, workers: int) -> ProcessPoolExecutor:

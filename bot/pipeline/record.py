@@ -133,6 +133,11 @@ def record_mail(
         else repo.find_or_create_nomination(session, campaign.id, unit.id, n.kind, n.name, now).id
         for n in u.nominees
     ]
+    for n in u.nominees:
+        if n.renamed and n.id is not None:
+            repo.rename_nomination(session, n.id, n.name, n.key, now)
+    if u.withdrawn:
+        repo.withdraw_nominations(session, u.withdrawn, now, message.id)
     created = [
         Submission(
             campaign=campaign.id,
@@ -147,6 +152,7 @@ def record_mail(
             score=u.files[c.file].score,
             evidence=list(c.evidence),
             problems=[asdict(p) for p in u.files[c.file].problems],
+            candidates=[nomination_ids[i] for i in c.candidates] or None,
             created_at=now,
         )
         for c in u.counted
@@ -198,4 +204,6 @@ def _facts_summary(f: FileAnalysis) -> dict[str, Any]:
             legacy_encoding=facts.legacy_encoding,
             encrypted=facts.encrypted,
         )
+        if facts.signatures:
+            out["signatures"] = [sig.as_dict() for sig in facts.signatures]
     return out

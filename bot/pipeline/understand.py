@@ -21,21 +21,31 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from bot.campaign.model import Campaign, Deliverable
 from bot.campaign.problems import Problem
 from bot.campaign.rules import check_outline, check_summary, unreadable_problem, unverified_sender_problem
+from bot.campaign.signature_rules import altered, check_signatures
 from bot.campaign.tracking import ExtensionMap, due_date
 from bot.campaign.units import UnitInfo
 from bot.documents.facts import DocumentFacts
 from bot.documents.inspect import inspect_document
+from bot.documents.signatures import SignaturePolicy, verify_signatures
 from bot.mail import Attachment, InboundMessage
-from bot.matching.nominees import NomineeGuess, extract_nominee, extract_proposal_nominees, group_nominees
+from bot.matching import dossier
+from bot.matching.dossier import Assignment
+from bot.matching.nominees import (
+    extract_nominee,
+    extract_proposal_nominees,
+    kind_in_filename,
+    mentioned_names,
+    proposal_counts,
+)
 from bot.matching.types import classify
 from bot.matching.units import match_unit
-from bot.text import nominee_key
+from bot.text import fold, nominee_key
 from bot.vocabulary import (
     FILES_NOT_ATTACHED_VI,
     NO_ATTACHMENT_VI,
@@ -76,6 +86,10 @@ class FileAnalysis:
     nominee_kind: str | None = None
     nominee_name: str | None = None
     problems: tuple[Problem, ...] = ()
+    nominee_source: str | None = None  # where the name was read: text | filename | subject
+    kind_hint: str | None = None  # the kind of nominee its words or file name speak of
+    mentions: tuple[tuple[str, str], ...] = ()  # (kind, name) of everyone its text names
+    counts: tuple[tuple[str, int], ...] = ()  # a proposal's "01 tập thể và 01 cá nhân"
 
     @property
     def kept(self) -> bool:
@@ -90,6 +104,11 @@ class FileAnalysis:
     def problem_detail(self) -> str | None:
         return self.attachment.problem_detail or (self.facts.problem_detail if self.facts else None)
 
+    @property
+    def signature_altered(self) -> bool:
+        """A signed document changed after signing: staff look at it (``signature_invalid``)."""
+        return self.facts is not None and altered(self.facts.signatures)
+
 
 @dataclass(frozen=True)
 class Nominee:
@@ -99,14 +118,17 @@ class Nominee:
     name: str
     key: str  # nominee_key(name), as stored in ``nominations.name_key``
     id: int | None = None
+    renamed: bool = False  # on file under another spelling; the proposal's spelling wins
 
 
 @dataclass(frozen=True)
 class UnitRecords:
-    """What the database knows of the matched unit: its nominations (by id) and extensions."""
+    """What the database knows of the matched unit: its nominations (by id), extensions, and
+    whether it has sent its proposal (the roster is then the proposal's)."""
 
     nominations: tuple[Nominee, ...] = ()
     extensions: ExtensionMap = field(default_factory=dict)
+    proposal_on_file: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,6 +141,7 @@ class Counted:
     late: bool
     nominee: int | None  # index in Understanding.nominees
     evidence: tuple[str, ...]
+    candidates: tuple[int, ...] = ()  # when the nominee is uncertain: who it may be, best first
 
 
 @dataclass(frozen=True)
@@ -136,6 +159,7 @@ class Understanding:
     review_reason: str | None = None  # a ReviewReason, with ": detail" for some
     nominees: tuple[Nominee, ...] = ()  # the unit's nominees after this mail
     counted: tuple[Counted, ...] = ()
+    withdrawn: tuple[int, ...] = ()  # nominations a whole-dossier resend drops (ids)
     spam: bool = False
 
     @property
@@ -212,22 +236,31 @@ def set_aside(msg: InboundMessage) -> SetAside | None:
 
 
 # -- the per-file half ------------------------------------------------------------------
-def understand_files(msg: InboundMessage, campaign: Campaign) -> list[FileAnalysis] | None:
+def understand_files(
+    msg: InboundMessage, campaign: Campaign, signatures: SignaturePolicy | None = None
+) -> list[FileAnalysis] | None:
     """Inspection, type, plan rules and nominee of each file; ``None`` for a mail set aside.
 
     This is the heavy part and needs neither the database nor the unit list, so intake
-    may run it in a worker process.
+    may run it in a worker process.  ``signatures`` says which roots the office trusts
+    for the PDFs' digital signatures (none: signatures are read, not trusted).
     """
     if set_aside(msg) is not None:
         return None
-    return [_understand_file(att, msg.subject, campaign) for att in msg.attachments]
+    return [_understand_file(att, msg.subject, campaign, signatures) for att in msg.attachments]
 
 
-def _understand_file(att: Attachment, subject: str, campaign: Campaign) -> FileAnalysis:
+def _understand_file(
+    att: Attachment, subject: str, campaign: Campaign, policy: SignaturePolicy | None = None
+) -> FileAnalysis:
     if att.problem:
         sentence = attachment_problem_vi(att.problem, att.filename)
         return FileAnalysis(att, None, problems=(Problem(att.problem, sentence, att.filename),))
-    facts = inspect_document(att.content(), att.filename, att.sniffed_type)
+    content = att.content()
+    facts = inspect_document(content, att.filename, att.sniffed_type)
+    if facts.kind == "pdf":
+        facts = replace(facts, signatures=verify_signatures(content, policy))
+    del content
     problems: list[Problem] = []
     if facts.problem:
         problems.append(unreadable_problem(att.filename, facts.problem_detail or ""))
@@ -236,17 +269,35 @@ def _understand_file(att: Attachment, subject: str, campaign: Campaign) -> FileA
     if facts.needs_review and not facts.head_text:
         needs_review = True
         evidence.append(f"text of {att.filename} could not be read ({facts.method})")
-    kind = name = None
-    if t.deliverable:
-        spec = campaign.deliverable(t.deliverable)
+    kind = name = source = None
+    mentions: list[tuple[str, str]] = []
+    counts: dict[str, int] = {}
+    spec = campaign.deliverable(t.deliverable) if t.deliverable else None
+    problems += check_signatures(facts.signatures, att.filename, spec)
+    if spec is not None:
         problems += _plan_rules(spec, att, campaign)
         if spec.scope == "nominee":
             g = extract_nominee(
                 spec.id, facts.head_text, att.filename, subject, allowed_kinds=spec.nominee_kinds
             )
-            kind, name = g.kind, g.name
+            kind, name, source = g.kind, g.name, g.source
+            mentions = mentioned_names(facts.head_text)
+        elif spec.role == "proposal":
+            counts = proposal_counts(facts.full_text or facts.head_text)
     return FileAnalysis(
-        att, facts, t.deliverable, t.score, needs_review, tuple(evidence), kind, name, tuple(problems)
+        att,
+        facts,
+        t.deliverable,
+        t.score,
+        needs_review,
+        tuple(evidence),
+        kind,
+        name,
+        tuple(problems),
+        source,
+        t.kind_hint or kind_in_filename(att.filename),
+        tuple(mentions),
+        tuple(sorted(counts.items())),
     )
 
 
@@ -273,6 +324,7 @@ def understand(
     received_at: dt.datetime,
     unit_records: Callable[[int], UnitRecords],
     files: Sequence[FileAnalysis] | None = None,
+    signatures: SignaturePolicy | None = None,
 ) -> Understanding | SetAside:
     """Decide everything about ``msg``, received by the server at ``received_at``.
 
@@ -284,7 +336,7 @@ def understand(
     if aside is not None:
         return aside
     if files is None:
-        files = understand_files(msg, campaign) or []
+        files = understand_files(msg, campaign, signatures) or []
     doc_texts = [f.facts.head_text for f in files if f.facts and f.facts.head_text]
     um = match_unit(msg, doc_texts, list(units), bot_message_ids)
     by_code = {u.code: u for u in units}
@@ -326,20 +378,36 @@ def understand(
         review_reason = ReviewReason.PARTS_NOT_READ
     elif any(f.needs_review for f in files if not f.attachment.problem):
         review_reason = ReviewReason.UNCERTAIN_TYPE
+    elif any(f.signature_altered for f in files):
+        review_reason = ReviewReason.SIGNATURE_INVALID
 
     nominees: list[Nominee] = []
     counted: list[Counted] = []
+    withdrawn: tuple[int, ...] = ()
     if category == Category.SUBMISSION and unit is not None and unit.id is not None:
         held = um.unverified  # an unverified sender's files wait for staff: recorded, not counted
         countable = [i for i, f in enumerate(files) if f.kept and f.deliverable]
         proposed = [] if held else _proposed(files, campaign)
         records = unit_records(unit.id) if countable or proposed else UnitRecords()
         nominees = list(records.nominations)
-        for kind, name in proposed:
-            _find_or_add(nominees, kind, name)
-        counted = [_count(i, files[i], campaign, nominees, records, received_at, held) for i in countable]
+        assignments: dict[int, Assignment] = {}
+        if not held:
+            nominees, assignments = _resolve_nominees(
+                files, countable, campaign, unit, records, proposed, f"{msg.subject}\n{msg.body_text}"
+            )
+        counted = [
+            _count(i, files[i], campaign, assignments.get(i), records, received_at, held) for i in countable
+        ]
+        if proposed and replaces_dossier(msg):
+            withdrawn = _withdrawn(nominees, proposed, counted)
         if review_reason is None and any(c.status == NEEDS_REVIEW for c in counted):
-            review_reason = ReviewReason.UNCERTAIN_TYPE
+            # Every waiting file is a readable one of a sure type, only whom it is for is not.
+            waiting = [c for c in counted if c.status == NEEDS_REVIEW]
+            only_whom = all(
+                c.nominee is None and not files[c.file].needs_review and not files[c.file].problem
+                for c in waiting
+            )
+            review_reason = ReviewReason.UNCERTAIN_NOMINEE if only_whom else ReviewReason.UNCERTAIN_TYPE
 
     return Understanding(
         category=category,
@@ -353,6 +421,7 @@ def understand(
         review_reason=review_reason,
         nominees=tuple(nominees),
         counted=tuple(counted),
+        withdrawn=withdrawn,
         spam=msg.spam,
     )
 
@@ -403,11 +472,88 @@ def _proposed(files: Sequence[FileAnalysis], campaign: Campaign) -> list[tuple[s
     return found
 
 
+def _resolve_nominees(
+    files: Sequence[FileAnalysis],
+    countable: Sequence[int],
+    campaign: Campaign,
+    unit: UnitInfo,
+    records: UnitRecords,
+    proposed: Sequence[tuple[str, str]],
+    mail_text: str,
+) -> tuple[list[Nominee], dict[int, Assignment]]:
+    """The unit's nominees after this mail, and whom each per-nominee file is for
+    (:func:`bot.matching.dossier.resolve`, over all the mail's files together)."""
+    per_nominee = [
+        i for i in countable if campaign.deliverable(files[i].deliverable or "").scope == "nominee"
+    ]
+    readings = [
+        dossier.FileReading(
+            deliverable=files[i].deliverable or "",
+            kinds=frozenset(campaign.deliverable(files[i].deliverable or "").nominee_kinds),
+            guess_kind=files[i].nominee_kind,
+            guess_name=files[i].nominee_name,
+            guess_source=files[i].nominee_source,
+            kind_hint=files[i].kind_hint,
+            mentions=files[i].mentions,
+        )
+        for i in per_nominee
+    ]
+    counts: dict[str, int] = {}
+    for f in files:
+        for kind, number in f.counts:
+            counts[kind] = max(counts.get(kind, 0), number)
+    quota = campaign.unit_kinds[unit.kind].quota if unit.kind in campaign.unit_kinds else None
+    limits = {"tap_the": quota.tap_the, "ca_nhan": quota.ca_nhan, "total": quota.total} if quota else {}
+    on_file = [dossier.Nominee(n.kind, n.name) for n in records.nominations]
+    own_names = [unit.name, *unit.aliases]
+    if unit.name.startswith("Đảng bộ "):
+        own_names.append("Đảng ủy " + unit.name.removeprefix("Đảng bộ "))
+    resolution = dossier.resolve(
+        readings, on_file, proposed, counts, records.proposal_on_file, mail_text, limits, own_names
+    )
+    nominees = list(records.nominations)
+    for i in resolution.renamed:
+        old, new = nominees[i], resolution.roster[i]
+        nominees[i] = Nominee(old.kind, new.name, nominee_key(new.name), old.id, renamed=True)
+    for n in resolution.roster[len(on_file) :]:
+        nominees.append(Nominee(n.kind, n.name.strip(), nominee_key(n.name)))
+    return nominees, dict(zip(per_nominee, resolution.assignments, strict=True))
+
+
+# "Gửi lại toàn bộ hồ sơ (thay thế hồ sơ gửi ngày 22/02)": the new proposal is the dossier.
+_WHOLE_DOSSIER = (
+    "gui lai toan bo",
+    "thay the ho so",
+    "thay the toan bo",
+    "thay the cho ho so",
+    "gui lai ho so thay",
+)
+
+
+def replaces_dossier(msg: InboundMessage) -> bool:
+    """Whether the mail says it replaces the unit's whole dossier (subject or body)."""
+    text = f" {fold(msg.subject)} {fold(msg.body_text[:2000])} "
+    return any(f" {phrase} " in text or f" {phrase}" in text for phrase in _WHOLE_DOSSIER)
+
+
+def _withdrawn(
+    nominees: Sequence[Nominee], proposed: Sequence[tuple[str, str]], counted: Sequence[Counted]
+) -> tuple[int, ...]:
+    """Nominations on file that a whole-dossier resend no longer proposes nor sends files for."""
+    listed = {(kind, nominee_key(name)) for kind, name in proposed}
+    used = {c.nominee for c in counted if c.nominee is not None}
+    return tuple(
+        n.id
+        for i, n in enumerate(nominees)
+        if n.id is not None and (n.kind, n.key) not in listed and i not in used
+    )
+
+
 def _count(
     index: int,
     f: FileAnalysis,
     campaign: Campaign,
-    nominees: list[Nominee],
+    assignment: Assignment | None,
     records: UnitRecords,
     received_at: dt.datetime,
     held: bool,
@@ -416,38 +562,16 @@ def _count(
     assert f.deliverable is not None
     status = NEEDS_REVIEW if (f.needs_review or held) else RECEIVED
     evidence = list(f.evidence)
-    nominee = None
+    nominee: int | None = None
+    candidates: tuple[int, ...] = ()
     if campaign.deliverable(f.deliverable).scope == "nominee" and not held:
-        nominee = _nominee_for(nominees, f.nominee_kind, f.nominee_name)
+        if assignment is not None:
+            nominee = assignment.nominee
+            candidates = assignment.candidates
+            evidence += assignment.evidence
         if nominee is None:
             status = NEEDS_REVIEW
-            evidence.append("nominee could not be determined")
-    if f.problem == ProblemCode.UNREADABLE_FILE:
+    if f.problem == ProblemCode.UNREADABLE_FILE or f.signature_altered:
         status = NEEDS_REVIEW
     late = received_at > due_date(campaign, f.deliverable, records.extensions)
-    return Counted(index, f.deliverable, status, late, nominee, tuple(evidence))
-
-
-def _nominee_for(nominees: list[Nominee], kind: str | None, name: str | None) -> int | None:
-    """The nominee a per-nominee file belongs to (index in ``nominees``), or None: staff decide.
-
-    A named guess joins the nominee with the same folded name, an unnamed one the unit's
-    only nominee of its kind (:func:`bot.matching.nominees.group_nominees`); a name not
-    seen before is a new nominee.
-    """
-    index = group_nominees(NomineeGuess(kind, name), [(n.kind, n.name) for n in nominees])
-    if index is not None:
-        return index
-    if kind and name:
-        return _find_or_add(nominees, kind, name)
-    return None
-
-
-def _find_or_add(nominees: list[Nominee], kind: str, name: str) -> int:
-    """The nominee of this kind and folded name, added (as new) when there is none."""
-    key = nominee_key(name)
-    for i, n in enumerate(nominees):
-        if n.kind == kind and n.key == key:
-            return i
-    nominees.append(Nominee(kind, name.strip(), key))
-    return len(nominees) - 1
+    return Counted(index, f.deliverable, status, late, nominee, tuple(evidence), candidates)

@@ -109,9 +109,22 @@ def _unit_states(session: Session, campaign: Campaign, unit_id: int | None, unit
         problems,
         filename,
         sha,
+        candidates,
+        signatures,
     ) in repo.current_submission_rows(session, campaign.id, unit_id):
         subs.setdefault(uid, []).append(
-            SubmissionView(sid, deliverable, nid, status, received_at, filename, sha, _problems(problems))
+            SubmissionView(
+                sid,
+                deliverable,
+                nid,
+                status,
+                received_at,
+                filename,
+                sha,
+                _problems(problems),
+                tuple(candidates or ()),
+                signatures=tuple(signatures or ()),
+            )
         )
     noms: dict[int, list[NominationView]] = {}
     for nid, uid, kind, name in repo.nomination_rows(session, campaign.id, unit_id):

@@ -11,7 +11,18 @@ import datetime as dt
 from rich.table import Table
 
 from bot.campaign.model import Campaign
+from bot.campaign.tracking import SubmissionView
 from bot.reporting.snapshot import Snapshot, gc_paused
+
+# The published keys of a file's signature (README, "status --json"); stored facts carry more.
+SIGNATURE_KEYS = ("signer", "organisation", "signed_at", "intact", "trusted", "checks")
+
+
+def _signatures(f: SubmissionView) -> dict:
+    """``{"signatures": [...]}`` when the file carries digital signatures, else nothing."""
+    if not f.signatures:
+        return {}
+    return {"signatures": [{k: s.get(k) for k in SIGNATURE_KEYS} for s in f.signatures]}
 
 
 def status_json(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> dict:
@@ -35,6 +46,7 @@ def _status_json(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> dict:
 
     units = []
     for st in snap.units:
+        names = {n.nomination.id: n.nomination.name for n in st.nominations}
         deliverables = [
             {
                 "type": d.type,
@@ -42,8 +54,21 @@ def _status_json(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> dict:
                 "status": d.status,
                 "late": d.late,
                 "received_at": _iso(d.received_at, tz),
-                "files": [{"filename": f.filename, "sha256": f.sha256} for f in d.files],
+                "files": [
+                    {
+                        "filename": f.filename,
+                        "sha256": f.sha256,
+                        "status": f.status,
+                        "received_at": _iso(f.received_at, tz),
+                        "nominee": names.get(f.nomination_id) if f.nomination_id is not None else None,
+                        "candidates": [names[i] for i in f.candidates if i in names],
+                        **_signatures(f),
+                    }
+                    for f in d.files
+                ],
                 "problems": [p.as_dict() for p in d.problems],
+                "missing_nominees": d.missing_nominees,
+                "pending_nominees": d.pending_nominees,
             }
             for d in st.deliverables
         ]
@@ -53,6 +78,7 @@ def _status_json(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> dict:
                 "nominee": n.nomination.name,
                 "documents": n.documents,
                 "missing": n.missing,
+                "pending": n.pending,
             }
             for n in st.nominations
         ]
@@ -93,7 +119,7 @@ def _cell(campaign: Campaign, st, d) -> str:
     mark = _MARK[d.status]
     spec = campaign.deliverable(d.type)
     if spec.scope == "nominee" and d.status == "missing":
-        need = sum(1 for n in st.nominations if n.nomination.kind in spec.nominee_kinds)
+        need = sum(1 for n in st.nominations if n.nomination.kind in spec.required_kinds)
         have = need - len(d.missing_nominees)
         if need and have:
             mark = f"[yellow]{have}/{need}[/]"

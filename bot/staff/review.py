@@ -42,6 +42,7 @@ class MessageDetail:
     message: Message
     files: list[AttachmentRow]
     submissions: dict[int, list[Submission]] = field(default_factory=dict)  # attachment id -> rows
+    nominee_names: dict[int, str] = field(default_factory=dict)  # candidates' nomination id -> name
 
 
 @dataclass
@@ -84,6 +85,10 @@ def message_detail(session: Session, message_id: int) -> MessageDetail:
     detail = MessageDetail(m, list(m.attachments))
     for s in subs:
         detail.submissions.setdefault(s.attachment_id, []).append(s)
+    wanted = {i for rows in detail.submissions.values() for s in rows for i in (s.candidates or ())}
+    if wanted:
+        rows = session.execute(select(Nomination.id, Nomination.name).where(Nomination.id.in_(wanted)))
+        detail.nominee_names = {i: name for i, name in rows}
     return detail
 
 

@@ -178,6 +178,9 @@ class Nomination(Base):
     name: Mapped[str] = mapped_column(String(300))
     name_key: Mapped[str] = mapped_column(String(300))
     created_at: Mapped[datetime]
+    # Set when the unit dropped the nominee (a whole-dossier resend without it, or staff):
+    # its files stay as history and no longer count.
+    withdrawn_at: Mapped[datetime | None] = mapped_column()
     unit: Mapped[Unit] = relationship()
 
 
@@ -204,6 +207,8 @@ class Submission(Base):
     score: Mapped[float] = mapped_column(Float, default=0.0)
     evidence: Mapped[list[Any]] = mapped_column(default=list)
     problems: Mapped[list[Any]] = mapped_column(default=list)
+    # For a file waiting for review: the nominations it may be for (ids), best first.
+    candidates: Mapped[list[Any] | None] = mapped_column()
     superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("submissions.id"))
     verdict: Mapped[str | None] = mapped_column(String(20))
     verdict_comment: Mapped[str | None] = mapped_column(Text)

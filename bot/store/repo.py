@@ -8,7 +8,7 @@ per 500 parents).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -153,9 +153,22 @@ def bot_message_units(session: Session, in_reply_to: str | None, references: Ite
 
 
 def unit_nomination_rows(session: Session, campaign: str, unit_id: int) -> list[Row]:
-    """``(id, kind, name, name_key)`` of one unit's nominations, in the order they were proposed."""
+    """``(id, kind, name, name_key)`` of one unit's nominations (not withdrawn), in the order
+    they were proposed."""
     cols = (Nomination.id, Nomination.kind, Nomination.name, Nomination.name_key)
-    return _campaign_rows(session, Nomination, cols, campaign, unit_id)
+    return _campaign_rows(session, Nomination, cols, campaign, unit_id, Nomination.withdrawn_at.is_(None))
+
+
+def unit_has_current(session: Session, campaign: str, unit_id: int, deliverable: str) -> bool:
+    """Whether the unit has a current file of ``deliverable`` (its proposal, say)."""
+    q = select(Submission.id).where(
+        Submission.campaign == campaign,
+        Submission.unit_id == unit_id,
+        Submission.deliverable == deliverable,
+        Submission.superseded_by_id.is_(None),
+        Submission.status.in_(("received", "needs_review")),
+    )
+    return session.execute(q.limit(1)).first() is not None
 
 
 # -- what the status, reminders, digest and exports read ---------------------------------
@@ -184,7 +197,9 @@ def address_rows(session: Session, unit_id: int | None = None) -> list[Row]:
 def current_submission_rows(session: Session, campaign: str, unit_id: int | None = None) -> list[Row]:
     """Submissions not superseded, tied to a unit and a deliverable, with their file, in arrival order.
 
-    ``(id, unit_id, deliverable, nomination_id, status, received_at, problems, filename, sha256)``.
+    ``(id, unit_id, deliverable, nomination_id, status, received_at, problems, filename, sha256,
+    candidates, signatures)``; ``signatures`` is the file's verified digital signatures (JSON list)
+    or None.
     """
     q = (
         select(
@@ -197,13 +212,17 @@ def current_submission_rows(session: Session, campaign: str, unit_id: int | None
             Submission.problems,
             AttachmentRow.filename,
             AttachmentRow.sha256,
+            Submission.candidates,
+            AttachmentRow.facts["signatures"],
         )
         .join(AttachmentRow, Submission.attachment_id == AttachmentRow.id)
+        .outerjoin(Nomination, Submission.nomination_id == Nomination.id)
         .where(
             Submission.campaign == campaign,
             Submission.superseded_by_id.is_(None),
             Submission.unit_id.is_not(None),
             Submission.deliverable.is_not(None),
+            Nomination.withdrawn_at.is_(None),  # a withdrawn nominee's files are history
         )
         .order_by(Submission.received_at, Submission.id)
     )
@@ -213,9 +232,9 @@ def current_submission_rows(session: Session, campaign: str, unit_id: int | None
 
 
 def nomination_rows(session: Session, campaign: str, unit_id: int | None = None) -> list[Row]:
-    """``(id, unit_id, kind, name)`` in the order they were proposed."""
+    """``(id, unit_id, kind, name)`` of the nominations not withdrawn, in the order proposed."""
     cols = (Nomination.id, Nomination.unit_id, Nomination.kind, Nomination.name)
-    return _campaign_rows(session, Nomination, cols, campaign, unit_id)
+    return _campaign_rows(session, Nomination, cols, campaign, unit_id, Nomination.withdrawn_at.is_(None))
 
 
 def extension_rows(session: Session, campaign: str, unit_id: int | None = None) -> list[Row]:
@@ -224,9 +243,11 @@ def extension_rows(session: Session, campaign: str, unit_id: int | None = None) 
     return _campaign_rows(session, Extension, cols, campaign, unit_id)
 
 
-def _campaign_rows(session: Session, model, cols: tuple, campaign: str, unit_id: int | None) -> list[Row]:
+def _campaign_rows(
+    session: Session, model, cols: tuple, campaign: str, unit_id: int | None, *where: Any
+) -> list[Row]:
     """``cols`` of ``model``'s rows in ``campaign`` (one unit's only, if given), by id."""
-    q = select(*cols).where(model.campaign == campaign).order_by(model.id)
+    q = select(*cols).where(model.campaign == campaign, *where).order_by(model.id)
     if unit_id is not None:
         q = q.where(model.unit_id == unit_id)
     return list(session.execute(q))
@@ -272,6 +293,31 @@ def unit_extensions(session: Session, campaign_id: str, unit_id: int) -> dict:
         .order_by(Extension.id)
     )
     return {(e.deliverable, e.deadline_id): e.until for e in rows}
+
+
+def rename_nomination(session: Session, nomination_id: int, name: str, key: str, now: datetime) -> None:
+    """Give a nomination the spelling of the unit's proposal (audited)."""
+    n = session.get(Nomination, nomination_id)
+    if n is None or n.name == name:
+        return
+    audit(session, now, "bot", "nomination_renamed", "nomination", n.id, old=n.name, new=name)
+    n.name, n.name_key = name, key
+
+
+def withdraw_nominations(session: Session, ids: Sequence[int], now: datetime, message_id: int) -> None:
+    """A whole-dossier resend dropped these nominees: their files become history (audited)."""
+    for n in session.scalars(select(Nomination).where(Nomination.id.in_(ids))):
+        n.withdrawn_at = now
+        audit(
+            session,
+            now,
+            "bot",
+            "nomination_withdrawn",
+            "nomination",
+            n.id,
+            name=n.name,
+            by_message=message_id,
+        )
 
 
 def find_or_create_nomination(

@@ -144,7 +144,7 @@ def test_a_worker_hands_the_poller_records_not_bytes(tmp_path, big_zip):
     data, shas = big_zip
     raw = build_mail("dangbo.syt@thainguyen.gov.vn", "Hồ sơ nén", attachments=[("Ho so.zip", data)])
     campaign = load_campaign(REPO / "config/campaigns/120-KH-DUK-2024.toml")
-    prepared = prepare(raw, LIMITS, frozenset(), campaign, None, Spool(tmp_path))
+    prepared = prepare(raw, LIMITS, frozenset(), campaign, spool=Spool(tmp_path))
     assert len(pickle.dumps(prepared)) < 64 * 1024
     assert {f.attachment.sha256 for f in prepared.files} == set(shas.values())
 

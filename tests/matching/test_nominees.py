@@ -5,10 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.nominees import (
-    NomineeGuess,
     extract_nominee,
     extract_proposal_nominees,
-    group_nominees,
 )
 from bot.text import nominee_key
 
@@ -96,14 +94,3 @@ def test_nominee_key_groups_spellings():
     assert nominee_key("đồng chí Nguyễn Văn A") == nominee_key("Nguyễn Văn A")
     assert nominee_key("NGUYỄN DU") == nominee_key("Nguyễn Du") == "nguyen du"  # not "đảng ủy"
     assert nominee_key("Nguyễn Văn A") != nominee_key("Nguyễn Văn B")
-
-
-def test_group_nominees():
-    existing = [("tap_the", "Chi bộ Phòng Nghiệp vụ Y"), ("ca_nhan", "Nguyễn Văn An")]
-    assert group_nominees(NomineeGuess("ca_nhan", "NGUYEN VAN AN"), existing) == 1
-    assert group_nominees(NomineeGuess("ca_nhan", "Trần Văn B"), existing) is None  # a new nominee
-    assert group_nominees(NomineeGuess("ca_nhan", None), existing) == 1  # the only individual
-    assert group_nominees(NomineeGuess("tap_the", None), existing) == 0
-    assert group_nominees(NomineeGuess(None, None), existing) is None  # two candidates: staff decide
-    two = [*existing, ("ca_nhan", "Lê Thị C")]
-    assert group_nominees(NomineeGuess("ca_nhan", None), two) is None

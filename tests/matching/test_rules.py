@@ -131,10 +131,24 @@ def test_individual_needs_all_four_documents(campaign):
     ]
 
 
-def test_collective_needs_no_rating_decision(campaign):
+def test_collective_needs_its_organisations_rating_decision_under_its_own_name(campaign):
     have = {"bao_cao_thanh_tich", "tom_tat_thanh_tich", "quyet_dinh_khen_thuong"}
-    assert nomination_missing("tap_the", have, campaign) == []
-    assert "quyet_dinh_xep_loai" not in nomination_missing("tap_the", set(), campaign)
+    assert nomination_missing("tap_the", have, campaign) == ["quyet_dinh_xep_loai"]
+    spec = campaign.deliverable("quyet_dinh_xep_loai")
+    assert spec.name_for("tap_the") == "Quyết định xếp loại chất lượng tổ chức đảng năm 2023"
+    assert spec.name_for("ca_nhan") == "Quyết định xếp loại chất lượng đảng viên năm 2023"
+    assert campaign.label("quyet_dinh_xep_loai", short=False, kind="tap_the") == spec.name_for("tap_the")
+
+
+def test_a_kind_not_required_is_never_asked_for(campaign):
+    data = campaign.model_dump()
+    for d in data["deliverables"]:
+        if d["id"] == "quyet_dinh_xep_loai":
+            d["per_kind"]["tap_the"]["required"] = False
+    relaxed = type(campaign).model_validate(data)
+    have = {"bao_cao_thanh_tich", "tom_tat_thanh_tich", "quyet_dinh_khen_thuong"}
+    assert nomination_missing("tap_the", have, relaxed) == []
+    assert "quyet_dinh_xep_loai" in nomination_missing("ca_nhan", have, relaxed)
 
 
 def test_message_builders():

@@ -96,12 +96,22 @@ def test_lists_exactly_what_is_missing_per_nominee():
     ]
     subs = [_sub(1, "to_trinh"), _sub(2, "bao_cao_thanh_tich", 1), _sub(3, "bao_cao_thanh_tich", 2)]
     [plan] = plan_reminders(CAMPAIGN, [_state(kind="dang_bo_co_so", subs=subs, noms=noms)], at(25, 8), set())
-    missing = {m.type: [n.name for n in m.nominees] for m in plan.missing}
-    assert missing == {
-        "tom_tat_thanh_tich": ["Phòng Hành chính tư pháp", "Ngô Thị Hà"],
-        "quyet_dinh_khen_thuong": ["Phòng Hành chính tư pháp", "Ngô Thị Hà"],
-        "quyet_dinh_xep_loai": ["Ngô Thị Hà"],  # a collective has no rating decision
-    }
+    missing = [(m.type, m.name, [n.name for n in m.nominees]) for m in plan.missing]
+    assert missing == [
+        ("tom_tat_thanh_tich", "Bản tóm tắt thành tích", ["Phòng Hành chính tư pháp", "Ngô Thị Hà"]),
+        (
+            "quyet_dinh_khen_thuong",
+            "Quyết định khen thưởng đã được tặng",
+            ["Phòng Hành chính tư pháp", "Ngô Thị Hà"],
+        ),
+        # Each kind under its own name: the collective's is its party organisation's rating.
+        (
+            "quyet_dinh_xep_loai",
+            "Quyết định xếp loại chất lượng tổ chức đảng năm 2023",
+            ["Phòng Hành chính tư pháp"],
+        ),
+        ("quyet_dinh_xep_loai", "Quyết định xếp loại chất lượng đảng viên năm 2023", ["Ngô Thị Hà"]),
+    ]
 
 
 def test_file_waiting_for_review_is_not_reminded():
@@ -280,3 +290,19 @@ def test_two_processes_remind_and_flush_at_once(app, smtp_sink):
     assert len(ids) == len(set(ids))
     with app.db.session() as s:
         assert {r.state for r in s.scalars(select(OutboxMail))} == {"sent"}
+
+
+def test_a_pending_file_is_named_as_being_checked_never_as_missing():
+    """A decision that may be for either individual waits for staff: not owed, said to be checked."""
+    from bot.campaign.planning import missing_items, pending_items
+
+    noms = [NominationView(1, "ca_nhan", "Ngô Thị Hà"), NominationView(2, "ca_nhan", "Lò Văn Tùng")]
+    pending = SubmissionView(
+        9, "quyet_dinh_khen_thuong", None, "needs_review", at(24, 9), "qd.pdf", "x", (), (1, 2)
+    )
+    st = _state(kind="doan_the", subs=[_sub(1, "to_trinh"), pending], noms=noms)
+    owed = {m.type for m in missing_items(CAMPAIGN, st)}
+    [waiting] = pending_items(CAMPAIGN, st)
+    assert "quyet_dinh_khen_thuong" not in owed and "bao_cao_thanh_tich" in owed
+    assert waiting.type == "quyet_dinh_khen_thuong"
+    assert {n.name for n in waiting.nominees} == {"Ngô Thị Hà", "Lò Văn Tùng"}

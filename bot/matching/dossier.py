@@ -1,0 +1,274 @@
+"""Whose file is it: the files of one mail resolved together, against the unit's dossier (pure).
+
+A staff member does not read a rating decision alone.  They know the unit proposes one
+collective and one individual (its Tờ trình, or its earlier mails), and they read
+"QĐ khen thưởng - tập thể.pdf" as that collective's, a rating decision listing six
+party members as the one of them who is a nominee, "QĐ xếp loại đảng viên 2023 - Lò
+Văn Tùng.pdf" as Lò Văn Tùng's.  :func:`resolve` does the same for every per-nominee
+file of a mail, from:
+
+* the **roster**: the unit's nominees already on file, plus those the mail's own proposal
+  lists (names matched by :func:`bot.matching.roster.candidates`, so one nominee is never
+  split in two by a spelling);
+* per file, what it names: its own guess (a labelled field or title, the file name, the
+  subject; :func:`bot.matching.nominees.extract_nominee`), everyone its text names (a
+  decision's table of members), and the kind it speaks of (a kind's own words, "tập thể" /
+  "cá nhân" in its name);
+* the mail's subject and body, which often name the nominee once for all the files.
+
+Each roster nominee the deliverable applies to gets a score per file (weights below);
+the best wins when it is clearly ahead, otherwise the file goes to staff with the
+nominees it could be, best first.  A name that is nobody on the roster becomes a new
+nominee only when read from the document or its file name, when it can be a name at all
+(:func:`bot.matching.roster.plausible`: never "01 tập thể và 01 cá nhân"), and when the
+roster leaves room for it (no proposal on file yet, or fewer nominees of that kind than
+the proposal counts); otherwise staff decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.matching.roster import EXACT, WORDS_CONTAINED, candidates, plausible
+from bot.text import nominee_key
+
+# How much each kind of evidence weighs for one roster nominee (times the name match).
+FROM_TEXT = 3.0  # the document names it in a field, its title, "Tặng … cho"
+FROM_FILENAME = 2.5
+FROM_SUBJECT = 1.0
+MENTIONED = 1.5  # the document's text names it among others (a decision's table)
+IN_MAIL = 0.75  # the subject or body names it
+NAMES_ANOTHER = -2.0  # the document (or its file name) names someone else
+KIND_AGREES = 1.0
+KIND_DISAGREES = -3.0
+ONLY_ONE = 0.75  # the only nominee of the kinds the deliverable applies to ...
+ONLY_OF_KIND = 0.75  # ... or the only one of the kind the file speaks of
+CERTAIN = 1.5  # the winner needs this much ...
+AHEAD = 1.0  # ... and this lead over the runner-up
+MAX_CANDIDATES = 3
+
+
+@dataclass(frozen=True)
+class Nominee:
+    kind: str
+    name: str
+    on_file: bool = True  # known before this mail (False: from this mail's proposal or new)
+    renamed_from: str | None = None  # its name on file, when the proposal spells it otherwise
+
+
+@dataclass(frozen=True)
+class FileReading:
+    """What one per-nominee file says about whom it is for."""
+
+    deliverable: str
+    kinds: frozenset[str]  # the kinds of nominee this deliverable applies to
+    guess_kind: str | None = None
+    guess_name: str | None = None
+    guess_source: str | None = None  # text | filename | subject
+    kind_hint: str | None = None  # the kind its words or file name speak of
+    mentions: tuple[tuple[str, str], ...] = ()  # (kind, name) its text names
+
+
+@dataclass(frozen=True)
+class Assignment:
+    nominee: int | None  # index in Resolution.roster; None: staff decide
+    certain: bool
+    candidates: tuple[int, ...] = ()  # for staff, best first
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass
+class Resolution:
+    roster: list[Nominee]
+    assignments: list[Assignment] = field(default_factory=list)
+
+    @property
+    def new_nominees(self) -> list[Nominee]:
+        return [n for n in self.roster if not n.on_file]
+
+    @property
+    def renamed(self) -> list[int]:
+        """Roster indexes of nominees on file that the proposal names in its own spelling."""
+        return [i for i, n in enumerate(self.roster) if n.renamed_from is not None]
+
+
+def merge_roster(on_file: Sequence[Nominee], proposed: Sequence[tuple[str, str]]) -> list[Nominee]:
+    """The unit's nominees on file plus those a proposal lists that are not yet on file.
+
+    The proposal is the authority on names: a nominee on file known only by a shorter or
+    mangled spelling (a file name that lost a word or a number, a missing diacritic) that
+    the proposal names unambiguously takes the proposal's spelling instead of becoming a
+    second nominee beside it.
+    """
+    roster = list(on_file)
+    for kind, name in proposed:
+        if not plausible(kind, name):
+            continue
+        pairs = [(n.kind, n.name) for n in roster]
+        found = candidates(name, kind, pairs)
+        if any(m.score == EXACT for m in found):
+            continue
+        close = [m for m in found if m.score >= WORDS_CONTAINED]
+        if len(close) == 1 and roster[close[0].index].on_file and roster[close[0].index].renamed_from is None:
+            old = roster[close[0].index]
+            roster[close[0].index] = Nominee(kind, name.strip(), True, renamed_from=old.name)
+            continue
+        roster.append(Nominee(kind, name, on_file=False))
+    return roster
+
+
+def _mail_mentions(mail_text: str, roster: Sequence[Nominee]) -> set[int]:
+    """Roster nominees the subject or body names (exact names only: prose is loose)."""
+    folded_mail = f" {nominee_key(mail_text)} "
+    return {i for i, n in enumerate(roster) if f" {nominee_key(n.name)} " in folded_mail}
+
+
+@dataclass
+class _Scores:
+    total: dict[int, float] = field(default_factory=dict)
+    notes: dict[int, list[str]] = field(default_factory=dict)
+    named: set[int] = field(default_factory=set)  # nominees a name in the file matched
+
+    def add(self, i: int, value: float, why: str) -> None:
+        if i in self.total:
+            self.total[i] += value
+            self.notes[i].append(f"{why} ({value:+.2f})")
+
+
+def _is_the_unit(name: str, unit_names: Sequence[str]) -> bool:
+    """A name that is the sending unit itself (its party committee or cell), not a nominee."""
+    key = f"{nominee_key(name)} "
+    return any(key.startswith(f"{nominee_key(u)} ") for u in unit_names if nominee_key(u))
+
+
+def _scores(
+    f: FileReading, roster: Sequence[Nominee], in_mail: set[int], unit_names: Sequence[str] = ()
+) -> _Scores:
+    pairs = [(n.kind, n.name) for n in roster]
+    eligible = [i for i, n in enumerate(roster) if n.kind in f.kinds]
+    s = _Scores({i: 0.0 for i in eligible}, {i: [] for i in eligible})
+    add = s.add
+    if f.guess_name and not _is_the_unit(f.guess_name, unit_names):
+        weight = {"text": FROM_TEXT, "filename": FROM_FILENAME}.get(f.guess_source or "", FROM_SUBJECT)
+        matched = candidates(f.guess_name, f.guess_kind, pairs)
+        for m in matched:
+            add(m.index, weight * m.score, f"{f.guess_source} names '{f.guess_name}': {m.how}")
+            s.named.add(m.index)
+        if f.guess_source in ("text", "filename"):
+            for i in set(eligible) - {m.index for m in matched}:
+                add(i, NAMES_ANOTHER, f"{f.guess_source} names '{f.guess_name}', not this nominee")
+    for kind, name in f.mentions:
+        if _is_the_unit(name, unit_names):
+            continue
+        for m in candidates(name, kind, pairs):
+            add(m.index, MENTIONED * m.score, f"text names '{name}': {m.how}")
+            s.named.add(m.index)
+    hint = f.kind_hint or f.guess_kind
+    of_kind = [i for i in eligible if roster[i].kind == hint]
+    for i in eligible:
+        if hint:
+            same = roster[i].kind == hint
+            add(i, KIND_AGREES if same else KIND_DISAGREES, f"the file speaks of a {hint}")
+        if i in in_mail:
+            add(i, IN_MAIL, "the mail names it")
+    if len(of_kind) == 1 and len(eligible) > 1:
+        add(of_kind[0], ONLY_OF_KIND, f"the unit's only {hint}")
+    if len(eligible) == 1:
+        add(eligible[0], ONLY_ONE, "the unit's only nominee this document applies to")
+    return s
+
+
+def _room_for(
+    kind: str,
+    roster: Sequence[Nominee],
+    counts: dict[str, int],
+    proposal_on_file: bool,
+    limits: dict[str, int],
+) -> bool:
+    """Whether a name not on the roster may be a nominee of ``kind`` the unit has not listed.
+
+    Without a proposal the files are all there is: yes.  With one, only while the unit
+    stays within what it said it proposes ("01 tập thể và 01 cá nhân") or, when it gave no
+    count, within its quota: a file naming someone else is more likely a decision that
+    names several people, and staff decide.
+    """
+    if not proposal_on_file:
+        return True
+    have = sum(1 for n in roster if n.kind == kind)
+    if counts:
+        return have < counts.get(kind, 0)
+    total = len(roster)
+    return have < limits.get(kind, 0) and total < limits.get("total", total + 1)
+
+
+def resolve(
+    files: Sequence[FileReading],
+    on_file: Sequence[Nominee],
+    proposed: Sequence[tuple[str, str]] = (),
+    counts: dict[str, int] | None = None,
+    proposal_on_file: bool = False,
+    mail_text: str = "",
+    limits: dict[str, int] | None = None,
+    unit_names: Sequence[str] = (),
+) -> Resolution:
+    """Assign every per-nominee file of a mail (see the module docstring).
+
+    ``on_file`` are the unit's nominees known before this mail, ``proposed`` the (kind,
+    name) pairs this mail's proposal lists, ``counts`` how many of each kind a proposal
+    says it proposes, ``proposal_on_file`` whether the unit has sent a proposal (now or
+    before), ``mail_text`` the subject and body, ``limits`` the unit kind's quota
+    (``tap_the``, ``ca_nhan``, ``total``), ``unit_names`` the unit's own names (its
+    committee or cell, named by its documents as their issuer or as the organisation a
+    decision rates: never evidence against a nominee, never a nominee).
+    """
+    roster = merge_roster(on_file, proposed)
+    counts = counts or {}
+    proposal_on_file = proposal_on_file or bool(proposed)
+    in_mail = _mail_mentions(mail_text, roster)
+    result = Resolution(roster)
+    for f in files:
+        result.assignments.append(
+            _assign(f, result.roster, in_mail, counts, proposal_on_file, limits or {}, unit_names)
+        )
+    return result
+
+
+def _assign(
+    f: FileReading,
+    roster: list[Nominee],
+    in_mail: set[int],
+    counts: dict[str, int],
+    proposal_on_file: bool,
+    limits: dict[str, int],
+    unit_names: Sequence[str],
+) -> Assignment:
+    s = _scores(f, roster, in_mail, unit_names)
+    ranked = sorted(s.total, key=lambda i: (-s.total[i], i))
+    runner = s.total[ranked[1]] if len(ranked) > 1 else 0.0
+    if ranked and s.total[ranked[0]] >= CERTAIN and s.total[ranked[0]] - runner >= AHEAD:
+        i = ranked[0]
+        why = f"→ {roster[i].name} ({s.total[i]:.2f} vs {runner:.2f})"
+        return Assignment(i, True, (), (*s.notes[i], why))
+    # Nobody on the roster is named: a new nominee, when the document itself names one.
+    new_kind = f.guess_kind if f.guess_kind in f.kinds else None
+    if (
+        f.guess_name
+        and f.guess_source in ("text", "filename")
+        and new_kind
+        and not s.named
+        and not _is_the_unit(f.guess_name, unit_names)
+        and plausible(new_kind, f.guess_name)
+        and _room_for(new_kind, roster, counts, proposal_on_file, limits)
+    ):
+        roster.append(Nominee(new_kind, f.guess_name.strip(), on_file=False))
+        why = f"{f.guess_source} names '{f.guess_name}', not yet a nominee of the unit: a new {new_kind}"
+        return Assignment(len(roster) - 1, True, (), (why,))
+    options = tuple(i for i in ranked if s.total[i] > 0)[:MAX_CANDIDATES]
+    if not options:
+        # Nothing points anywhere: it may be for any nominee of the kind it applies to.
+        hint = f.kind_hint or f.guess_kind
+        options = tuple(i for i in ranked if hint is None or roster[i].kind == hint)
+    shown = ", ".join(f"{roster[i].name} ({s.total[i]:.2f})" for i in options) or "none on file"
+    notes = [n for i in options for n in s.notes[i]]
+    return Assignment(None, False, options, (*notes, f"nominee uncertain; could be: {shown}"))

@@ -1,0 +1,250 @@
+"""The dossier as a whole, through the real pipeline (parse → inspect → understand → record →
+status, acknowledgment, reminders), one test per case class an independent run found.
+
+Documents are rendered by python-docx, LibreOffice and img2pdf (tests/corpus), under the
+pinned fresh-machine fonts; mails are fed to ``process_mail`` as the IMAP pass does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from email import message_from_bytes, policy
+
+import pytest
+
+from bot.campaign.planning import missing_items
+from bot.cli import acknowledge
+from bot.intake.mailbox import FetchedMail
+from bot.pipeline.poll import process_mail
+from bot.reporting.snapshot import load_snapshot, load_unit_state
+from bot.reporting.status import status_json
+from bot.store.models import OutboxMail, Unit
+from tests.conftest import TZ
+from tests.corpus import dossier_cases as cases
+from tests.corpus import texts
+from tests.corpus.make_corpus import _Cache, _render, load_units, make_scan_pdf, soffice_convert
+from tests.mailgen import build_mail
+
+pytestmark = pytest.mark.tools
+NOW = dt.datetime(2024, 3, 20, 9, 0, tzinfo=TZ)
+ON_TIME = dt.datetime(2024, 2, 26, 9, 0, tzinfo=TZ)
+LATE = dt.datetime(2024, 3, 2, 10, 0, tzinfo=TZ)
+_uid = itertools.count(1000)
+
+UNITS = {u.code: u for u in load_units()}
+SYT, STP, CTHUE = UNITS["SYT"], UNITS["STP"], UNITS["CTHUE"]
+LAN = texts.Nominee("Nguyễn Thị Lan", "ca_nhan", "Trưởng khoa Dược, Bệnh viện Đa khoa tỉnh")
+KHOA = texts.Nominee("Khoa Hồi sức cấp cứu, Bệnh viện Đa khoa tỉnh", "tap_the")
+PHONG_HCTP = texts.Nominee("Phòng Hành chính tư pháp", "tap_the")
+KTT1 = texts.Nominee("Chi bộ Phòng Kiểm tra thuế số 1", "tap_the")
+HUNG = texts.Nominee("Đặng Quốc Hưng", "ca_nhan", "Chuyên viên Phòng Kiểm tra thuế số 1")
+MAI = texts.Nominee("Lê Thị Mai", "ca_nhan", "Phó Trưởng phòng Tổ chức, Sở Y tế")
+
+
+@pytest.fixture(scope="module")
+def make(tmp_path_factory):
+    """``make(blocks, fmt)`` → bytes of a docx, pdf or scanned pdf (one cache for the module)."""
+    cache = _Cache(tmp_path_factory.mktemp("dossier-cases"))
+
+    def build(blocks, fmt: str = "docx") -> bytes:
+        docx = _render(blocks, None, cache)
+        if fmt == "docx":
+            return docx
+        [pdf] = soffice_convert({f"k{abs(hash(docx))}": docx}, "pdf", cache).values()
+        if fmt == "pdf":
+            return pdf
+        scan = make_scan_pdf(pdf, cache, f"s{abs(hash(docx))}")
+        assert scan is not None
+        return scan
+
+    return build
+
+
+def feed(app, sender, subject, files, when=ON_TIME, body="Kính gửi Ban Tuyên giáo Đảng ủy Khối."):
+    raw = build_mail(sender, subject, body, attachments=files)
+    return process_mail(
+        app, "test/INBOX", 1, FetchedMail(next(_uid), raw, when, len(raw)), NOW, acknowledge(app)
+    )
+
+
+def address(app, code: str) -> str:
+    with app.db.session() as s:
+        u = s.query(Unit).filter_by(code=code).one()
+        return u.addresses[0].email
+
+
+def state(app, code: str) -> dict:
+    with app.db.session() as s:
+        doc = status_json(app.campaign, load_snapshot(s, app.campaign), NOW)
+    return next(u for u in doc["units"] if u["code"] == code)
+
+
+def deliverable(u: dict, type_: str) -> dict:
+    return next(d for d in u["deliverables"] if d["type"] == type_)
+
+
+def nominees(u: dict) -> set[tuple[str, str]]:
+    return {(n["kind"], n["nominee"]) for n in u["nominations"]}
+
+
+def send(app, code, subject, files, **kw):
+    return feed(app, address(app, code), subject, files, **kw)
+
+
+def test_a_chi_bo_proposing_one_collective_needs_no_member_rating_and_its_files_are_the_collectives(
+    app_factory, make
+):
+    app = app_factory()
+    files = [
+        ("To trinh.docx", make(texts.to_trinh_blocks(STP, [PHONG_HCTP]))),
+        ("BCTT tap the.docx", make(texts.bao_cao_thanh_tich_blocks(STP, PHONG_HCTP))),
+        ("Tom tat.docx", make(texts.tom_tat_blocks(STP, PHONG_HCTP, long=False))),
+        # A scan whose name only says "tập thể": the unit's only collective.
+        ("QĐ khen thưởng - tập thể.pdf", make(texts.quyet_dinh_khen_thuong_blocks(STP, PHONG_HCTP), "scan")),
+        ("QD xep loai chi bo 2023.docx", make(cases.organisation_rating(STP, "Chi bộ Sở Tư pháp"))),
+    ]
+    outcome = send(app, "STP", "Hồ sơ đề nghị khen thưởng", files)
+    assert not outcome.review
+    u = state(app, "STP")
+    assert nominees(u) == {("tap_the", "Phòng Hành chính tư pháp")}
+    for type_ in (
+        "to_trinh",
+        "bao_cao_thanh_tich",
+        "tom_tat_thanh_tich",
+        "quyet_dinh_khen_thuong",
+        "quyet_dinh_xep_loai",
+    ):
+        assert deliverable(u, type_)["status"] == "received", type_
+    [n] = u["nominations"]
+    assert n["missing"] == [] and "quyet_dinh_xep_loai" in n["documents"]
+    assert u["problems"] == []  # within the chi bộ's quota of one
+
+
+def test_the_count_across_a_line_break_is_never_a_nominee(app_factory, make):
+    app = app_factory()
+    send(
+        app,
+        "SYT",
+        "Tờ trình khen thưởng",
+        [("To trinh.pdf", make(cases.to_trinh_with_count(SYT, [KHOA, LAN]), "pdf"))],
+    )
+    u = state(app, "SYT")
+    assert nominees(u) == {("tap_the", KHOA.name.split(",")[0]), ("ca_nhan", LAN.name)} or nominees(u) == {
+        ("tap_the", KHOA.name),
+        ("ca_nhan", LAN.name),
+    }
+    assert not any(p["code"] == "quota_exceeded" for p in u["problems"])
+
+
+def test_a_rating_decision_listing_several_members_counts_for_the_nominee(app_factory, make):
+    app = app_factory()
+    send(app, "SYT", "Tờ trình", [("To trinh.docx", make(texts.to_trinh_blocks(SYT, [KHOA, LAN])))])
+    decision = make(
+        cases.member_rating_rows(SYT, ["Hoàng Văn Bình", LAN.name, "Trần Quốc Huy", "Vũ Thị Hạnh"]), "pdf"
+    )
+    outcome = send(app, "SYT", "Bổ sung quyết định xếp loại", [("QD xep loai 2023.pdf", decision)])
+    assert not outcome.review
+    u = state(app, "SYT")
+    assert len(u["nominations"]) == 2  # the other members are not nominees
+    person = next(n for n in u["nominations"] if n["kind"] == "ca_nhan")
+    assert "quyet_dinh_xep_loai" in person["documents"]
+
+
+def test_a_scanned_decision_named_for_a_nominee_is_theirs(app_factory, make):
+    app = app_factory()
+    send(app, "SYT", "Tờ trình", [("To trinh.docx", make(texts.to_trinh_blocks(SYT, [KHOA, LAN])))])
+    scan = make(texts.quyet_dinh_xep_loai_blocks(SYT, LAN), "scan")
+    outcome = send(app, "SYT", "Gửi QĐ", [(f"QĐ xếp loại đảng viên 2023 - {LAN.name}.pdf", scan)])
+    assert not outcome.review
+    person = next(n for n in state(app, "SYT")["nominations"] if n["kind"] == "ca_nhan")
+    assert "quyet_dinh_xep_loai" in person["documents"]
+
+
+def test_a_file_name_that_lost_its_number_does_not_make_a_second_collective(app_factory, make):
+    app = app_factory()
+    send(app, "CTHUE", "Tờ trình", [("To trinh.docx", make(texts.to_trinh_blocks(CTHUE, [KTT1, HUNG])))])
+    scan = make(texts.bao_cao_thanh_tich_blocks(CTHUE, KTT1), "scan")
+    outcome = send(app, "CTHUE", "Gui BCTT", [("BCTT Chi bo Phong Kiem tra thue so.pdf", scan)])
+    assert not outcome.review
+    u = state(app, "CTHUE")
+    assert nominees(u) == {("tap_the", KTT1.name), ("ca_nhan", HUNG.name)}
+    collective = next(n for n in u["nominations"] if n["kind"] == "tap_the")
+    assert "bao_cao_thanh_tich" in collective["documents"]
+    assert not any(p["code"] == "quota_exceeded" for p in u["problems"])
+
+
+def test_a_late_file_awaiting_review_is_present_late_and_never_reminded_or_called_missing(app_factory, make):
+    app = app_factory()
+    send(app, "SYT", "Tờ trình", [("To trinh.docx", make(texts.to_trinh_blocks(SYT, [LAN, MAI])))])
+    # Two individuals, and a decision that names neither: staff decide between them.
+    unnamed = make(
+        texts.quyet_dinh_khen_thuong_blocks(SYT, texts.Nominee("Phạm Văn Cường", "ca_nhan", "x")), "scan"
+    )
+    outcome = send(app, "SYT", "QĐ khen thưởng", [("QD khen thuong ca nhan.pdf", unnamed)], when=LATE)
+    assert outcome.review
+    d = deliverable(state(app, "SYT"), "quyet_dinh_khen_thuong")
+    assert d["status"] == "needs_review" and d["late"] is True
+    assert d["received_at"] == LATE.isoformat()
+    assert set(d["pending_nominees"]) == {LAN.name, MAI.name} and d["missing_nominees"] == []
+    with app.db.session() as s:
+        st = load_unit_state(s, app.campaign, s.query(Unit).filter_by(code="SYT").one())
+        owed = {m.type for m in missing_items(app.campaign, st)}
+        ack = s.query(OutboxMail).filter_by(kind="ack").order_by(OutboxMail.id.desc()).first()
+    assert "quyet_dinh_khen_thuong" not in owed
+    text = message_from_bytes(ack.raw, policy=policy.default).get_body(("plain",)).get_content()
+    assert "đang chờ cán bộ kiểm tra" in text
+    owed_part = text.split("Hồ sơ đơn vị còn phải gửi:")[-1] if "còn phải gửi" in text else ""
+    assert "Quyết định khen thưởng" not in owed_part  # never both received-pending and missing
+
+
+def test_a_whole_dossier_resend_replaces_it_and_drops_the_nominee_it_no_longer_proposes(app_factory, make):
+    app = app_factory()
+    first = [
+        ("To trinh.docx", make(texts.to_trinh_blocks(SYT, [KHOA, LAN]))),
+        ("BCTT Lan.docx", make(texts.bao_cao_thanh_tich_blocks(SYT, LAN))),
+    ]
+    send(app, "SYT", "Hồ sơ khen thưởng", first, when=dt.datetime(2024, 2, 22, 9, 0, tzinfo=TZ))
+    again = [
+        ("To trinh.docx", make(texts.to_trinh_blocks(SYT, [KHOA, MAI]))),
+        ("BCTT Mai.docx", make(texts.bao_cao_thanh_tich_blocks(SYT, MAI))),
+    ]
+    send(app, "SYT", "Gửi lại toàn bộ hồ sơ (thay thế hồ sơ gửi ngày 22/02)", again)
+    u = state(app, "SYT")
+    assert {name for _, name in nominees(u)} == {KHOA.name.split(",")[0], MAI.name}
+    assert len(deliverable(u, "to_trinh")["files"]) == 1
+
+
+def test_a_corrupt_only_copy_is_the_units_problem_until_a_good_copy_comes(app_factory, make):
+    app = app_factory()
+    corrupt = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 8
+    send(
+        app,
+        "SYT",
+        "Báo cáo KL01",
+        [("Bao cao KL01.pdf", corrupt)],
+        when=dt.datetime(2024, 3, 10, 9, 0, tzinfo=TZ),
+    )
+    u = state(app, "SYT")
+    assert "unreadable_file" in {p["code"] for p in u["problems"]}
+    assert deliverable(u, "bao_cao_kl01")["status"] == "needs_review"
+    send(app, "SYT", "Gửi lại báo cáo KL01", [("Bao cao KL01.docx", make(texts.kl01_blocks(SYT)))],
+         when=dt.datetime(2024, 3, 11, 9, 0, tzinfo=TZ))  # fmt: skip
+    u = state(app, "SYT")
+    assert deliverable(u, "bao_cao_kl01")["status"] == "received"
+    assert "unreadable_file" not in {p["code"] for p in u["problems"]}
+
+
+def test_a_scanned_kl01_report_with_every_section_is_not_told_a_section_is_missing(app_factory, make):
+    app = app_factory()
+    scan = make(texts.kl01_blocks(SYT), "scan")
+    send(
+        app,
+        "SYT",
+        "Báo cáo KL01 (bản scan)",
+        [("Bao cao KL01.pdf", scan)],
+        when=dt.datetime(2024, 3, 12, 9, 0, tzinfo=TZ),
+    )
+    d = deliverable(state(app, "SYT"), "bao_cao_kl01")
+    assert d["status"] == "received"
+    assert "outline_section_missing" not in {p["code"] for p in d["problems"]}
