@@ -13,6 +13,7 @@ value is held as a :class:`pydantic.SecretStr`, so it is masked in reprs and log
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from datetime import time
 from pathlib import Path
@@ -144,6 +145,34 @@ class DocumentsSettings(Frozen):
         return v
 
 
+class WebSettings(Frozen):
+    """The staff dashboard behind a reverse proxy: whom to believe about the client's address.
+
+    Failed logins are counted per client address and per user name.  Behind a reverse
+    proxy every request comes from the proxy's address, so the real client is read from
+    ``client_address_header`` (``X-Forwarded-For``: the rightmost address no trusted
+    proxy wrote; ``X-Real-IP``: the address itself), and only when the request comes
+    from one of ``trusted_proxies``; a header from anyone else is ignored.
+    """
+
+    client_address_header: str | None = Field(None, pattern=r"^[A-Za-z0-9-]+$")
+    trusted_proxies: list[str] = ["127.0.0.1/32", "::1/128"]
+    session_hours: float = Field(8, gt=0, le=24 * 7)
+    login_failures_per_client: int = Field(5, ge=1)
+    login_failures_per_user: int = Field(10, ge=1)
+    login_window_minutes: float = Field(15, gt=0)
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, v: list[str]) -> list[str]:
+        for item in v:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError as e:
+                raise ValueError(f"{item!r} is not an IP address or network") from e
+        return v
+
+
 class Settings(Frozen):
     """Everything the bot needs to run, validated."""
 
@@ -159,6 +188,7 @@ class Settings(Frozen):
     storage: StorageSettings = StorageSettings()
     staff: StaffSettings = StaffSettings()
     schedule: ScheduleSettings = ScheduleSettings()
+    web: WebSettings = WebSettings()
     documents: DocumentsSettings = DocumentsSettings()
 
     @field_validator("templates_directory")

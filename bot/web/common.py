@@ -14,6 +14,7 @@ from typing import Any, ParamSpec, TypeVar
 from urllib.parse import urlparse
 
 from starlette.concurrency import run_in_threadpool
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.datastructures import FormData, State
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -25,6 +26,25 @@ from bot.web.auth import csrf_matches, new_csrf_token
 log = logging.getLogger(__name__)
 P = ParamSpec("P")
 T = TypeVar("T")
+
+
+class RowId(Convertor[int]):
+    """``{id:rowid}``: a database row id, 1 to 18 digits (fits every database's integer).
+
+    A longer number matches no route (404) instead of overflowing the database driver
+    (a 500 with ``{id:int}``).
+    """
+
+    regex = "[0-9]{1,18}"
+
+    def convert(self, value: str) -> int:
+        return int(value)
+
+    def to_string(self, value: int) -> str:
+        return str(value)
+
+
+register_url_convertor("rowid", RowId())
 
 
 def state(request: Request) -> State:
@@ -42,7 +62,8 @@ def now(request: Request) -> dt.datetime:
 
 
 def current_user(request: Request) -> str | None:
-    return request.session.get("user")
+    """The staff user of a live server-side session (:mod:`bot.web.sessions`), or None."""
+    return getattr(request.state, "staff_user", None)
 
 
 def csrf_token(request: Request) -> str:
