@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from sqlalchemy.engine import make_url
+
 from bot.campaign.model import Campaign, load_campaign
 from bot.config import Settings, load_settings, pem_certificates_der
 from bot.documents.signatures import SignaturePolicy
@@ -27,7 +29,10 @@ class App:
 
     @cached_property
     def db(self) -> Database:
-        return open_database(self.settings.database.url)
+        db = self.settings.database
+        password = self.settings.secret(db.password_env)
+        url = make_url(db.url)
+        return open_database(url.set(password=password) if password and url.username else url)
 
     @cached_property
     def files(self) -> FileStore:

@@ -18,6 +18,7 @@ import os
 from datetime import time
 from pathlib import Path
 from typing import Literal
+from urllib.parse import parse_qsl, urlsplit
 from zoneinfo import ZoneInfo
 
 from cryptography import x509
@@ -88,7 +89,24 @@ class SmtpSettings(Frozen):
 
 
 class DatabaseSettings(Frozen):
+    """Where the records live.  A PostgreSQL password is a secret like the others: named by
+    ``password_env`` and read from the environment or the secrets file, never in ``url``."""
+
     url: str = "sqlite:///var/intake.sqlite3"
+    password_env: str = "INTAKE_DATABASE_PASSWORD"
+
+    @field_validator("url")
+    @classmethod
+    def _no_password(cls, v: str) -> str:
+        parts = urlsplit(v)
+        userinfo = parts.netloc.rpartition("@")[0] if "@" in parts.netloc else ""
+        query = {k.lower() for k, _ in parse_qsl(parts.query)}
+        if ":" in userinfo or "password" in query:
+            raise ValueError(
+                "passwords are not allowed in database.url; set database.password_env "
+                "(default INTAKE_DATABASE_PASSWORD) and put the value in the environment or the secrets file"
+            )
+        return v
 
 
 class StorageSettings(Frozen):

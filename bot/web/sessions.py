@@ -15,7 +15,7 @@ import hashlib
 import secrets
 from collections.abc import Callable
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -34,6 +34,8 @@ def start(db: Database, user: str, client: str, now: dt.datetime, hours: float) 
     """A new session for ``user``; returns the token to put in the cookie."""
     token = secrets.token_urlsafe(32)
     with db.session() as s:
+        # Sessions over for a month are of no further use (the audit log keeps the logins).
+        s.execute(delete(StaffSession).where(StaffSession.expires_at < now - dt.timedelta(days=30)))
         s.add(
             StaffSession(
                 token_sha256=_digest(token),
