@@ -114,10 +114,16 @@ def check_config(c: Ctx) -> None:
 @pass_ctx
 @handle_errors
 def init(c: Ctx) -> None:
-    """Create or migrate the database and the storage directory."""
+    """Create or migrate the database and the storage directory (checked first: on a
+    problem nothing is created or changed)."""
+    from bot.app import setup_problems
+
     app = c.app
+    problems = setup_problems(app)
+    if problems:
+        raise BotError("init changed nothing: " + "; ".join(problems))
     app.db.migrate()
-    app.files.root.mkdir(parents=True, exist_ok=True)
+    app.files.root.mkdir(mode=0o750, parents=True, exist_ok=True)
     click.echo(f"database ready: {app.db.engine.url.render_as_string(hide_password=True)}")
 
 

@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.campaign.model import Campaign
+from bot.intake.storage import write_private
 from bot.reporting.snapshot import Snapshot
 from bot.store.models import AttachmentRow, Submission
 from bot.text import fold
@@ -289,6 +290,4 @@ def nominees_docx_bytes(
 def write_nominees_docx(
     path: str | Path, campaign: Campaign, rows: list[NomineeRow], now: dt.datetime
 ) -> Path:
-    path = Path(path)
-    path.write_bytes(nominees_docx_bytes(campaign, rows, now))
-    return path
+    return write_private(path, nominees_docx_bytes(campaign, rows, now))

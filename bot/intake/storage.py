@@ -22,6 +22,29 @@ from bot.errors import StorageError
 from bot.mail import SpooledFile
 
 
+def write_private(path: str | Path, data: bytes, mode: int = 0o640) -> Path:
+    """Write ``data`` to ``path`` atomically (a temp file renamed over it), created ``mode``.
+
+    For exports and other files people ask for: they hold names and dossiers, so they
+    are never world-readable whatever the umask; a half-written file never has the name.
+    """
+    out = Path(path)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.chmod(tmp, mode)
+            os.replace(tmp, out)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as e:
+        raise StorageError(f"cannot write {out}: {e.strerror}") from e
+    return out
+
+
 def sha256_hex(data: bytes | bytearray | memoryview) -> str:
     return hashlib.sha256(data).hexdigest()
 
