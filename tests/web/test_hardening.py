@@ -146,3 +146,32 @@ def test_client_address_believes_only_trusted_proxies():
         client_address("127.0.0.1", {"x-forwarded-for": "garbage"}, "X-Forwarded-For", trusted) == "127.0.0.1"
     )
     assert client_address("127.0.0.1", {"x-real-ip": "198.51.100.9"}, "X-Real-IP", trusted) == "198.51.100.9"
+
+
+def test_an_unauthenticated_sender_waits_in_the_queue_without_the_offer_to_register_it(app_factory, page):
+    import datetime as dt
+
+    from tests.conftest import TZ
+    from tests.seeding import F, record_mail
+
+    app = app_factory()
+    seeded = seed(app)
+    record_mail(
+        app,
+        None,
+        [F("To trinh.docx", "to_trinh", status=None)],
+        dt.datetime(2024, 2, 27, 9, 0, tzinfo=TZ),
+        sender="attacker@evil.example",
+        review_reason="unauthenticated_sender: name_has_other_address",
+        suggested="SYT",
+        subject="Tờ trình giả mạo",
+        ack=False,
+    )
+    with serve(app, seeded) as served:
+        login(page, served.url)
+        page.goto(served.url + "/review")
+        item = page.locator(".review-item", has_text="Tờ trình giả mạo")
+        expect(item).to_contain_text(
+            "Chưa xác minh được người gửi: tên hiển thị của người gửi ghi một địa chỉ thư khác với địa chỉ gửi thật"
+        )
+        expect(item.locator("input[name=add_address]")).to_have_count(0)
