@@ -224,6 +224,9 @@ def read_sender(from_values: Sequence[str], sender_values: Sequence[str] = ()) -
         return SenderFacts(None, shown, SenderDoubt.SEVERAL_MAILBOXES)
     try:
         address, name = _one_mailbox(from_values[0])
+        # Undecodable 8-bit bytes arrive as surrogate escapes: read them as text (UTF-8,
+        # RFC 6532, else the fallbacks).  Such an address never equals a registered one.
+        address = decode_bytes(raw_to_bytes(address))
     except _Unparseable as e:
         doubt = e.args[0] if isinstance(e.args[0], SenderDoubt) else SenderDoubt.UNPARSEABLE
         return SenderFacts(None, shown, doubt)

@@ -235,6 +235,13 @@ def test_a_clean_from_is_read_from_the_raw_bytes_with_its_name_decoded():
     assert (msg.from_address, msg.from_name, msg.sender_doubt) == (REGISTERED, "Đảng ủy Sở Y tế", None)
 
 
+def test_raw_8bit_bytes_in_the_address_become_text_not_surrogates():
+    raw = _raw_mail("x").replace(b"From: x", b"From: Th\xe1\xbb\xad <th\xfd@thainguyen.gov.vn>")
+    msg = parse_message(raw)
+    assert msg.from_address is not None and msg.from_address.endswith("@thainguyen.gov.vn")
+    msg.from_address.encode("utf-8")  # storable: no surrogate escapes left
+
+
 def test_two_from_headers_and_a_foreign_sender_through_the_parse():
     msg = parse_message(_raw_mail(REGISTERED, f"From: {REGISTERED}\r\n"))
     assert msg.sender_doubt == SenderDoubt.SEVERAL_MAILBOXES and msg.from_address is None
