@@ -124,6 +124,8 @@ def test_one_clean_mailbox_gives_its_addr_spec_as_written(box):
 
 @SETTINGS
 @given(st.lists(mailbox(), min_size=2, max_size=3))
+@example([(REGISTERED, REGISTERED), ("attacker@evil.example", "attacker@evil.example")])
+@example([(f'"Đảng bộ, Sở Y tế" <{REGISTERED}>', REGISTERED), ("<attacker@evil.example>", "")])
 def test_several_mailboxes_are_doubted(boxes):
     got = read_sender([", ".join(text for text, _ in boxes)])
     assert got.doubt == SenderDoubt.SEVERAL_MAILBOXES and got.address is None
