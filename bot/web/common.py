@@ -28,14 +28,21 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
-class RowId(Convertor[int]):
-    """``{id:rowid}``: a database row id, 1 to 18 digits (fits every database's integer).
+# 1 to 2147483647 (2**31 - 1, the largest id of a 32-bit INTEGER column on PostgreSQL).
+_ROW_ID = (
+    "(?:[1-9][0-9]{0,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}"
+    "|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7])"
+)
 
-    A longer number matches no route (404) instead of overflowing the database driver
-    (a 500 with ``{id:int}``).
+
+class RowId(Convertor[int]):
+    """``{id:rowid}``: a database row id, 1 to 2**31 - 1 (what every supported database holds).
+
+    Anything else matches no route (404) instead of overflowing the database driver
+    (a 500 with ``{id:int}`` on a huge number).
     """
 
-    regex = "[0-9]{1,18}"
+    regex = _ROW_ID
 
     def convert(self, value: str) -> int:
         return int(value)
