@@ -1,4 +1,5 @@
-"""Memory: peak RSS of ``poll --once`` for one mail with a 40 MB attachment, and for 2,000 mails.
+"""Memory: peak RSS of ``poll --once`` for one mail with a 40 MB attachment, for archive-heavy
+mail, and for 2,000 mails.
 
 The bot runs as a subprocess; a sampler reads its ``VmRSS`` from ``/proc`` every 50 ms
 together with the number of messages recorded so far, so the table shows the RSS at each
@@ -6,19 +7,27 @@ quarter of the run (it must stay flat: memory does not grow with the number of m
 the peak is the kernel's ``VmHWM``.  A 500-mail run is measured too, for the same point.
 ``--big-mails N`` adds a pass over N mails with a 40 MB attachment each (with 8 or more
 mails the poller reads ahead in worker processes, so this checks that big mails are not
-held several at a time).  Target: under 250 MB in every case.
+held several at a time).  The archive case is the hostile tester's (issue 13): a 4.3 MB
+mail whose zip expands to 192 MB, inside every configured limit (8 PDFs of 24 MB, each
+a page of text over a never-drawn raw scan, compressing 60:1), once alone and then
+``--archive-mails`` of them (default 8) in one pass, which the document workers read;
+its figure is the largest single process (the poller's VmHWM or any worker's).  Target:
+under 250 MB in every case, for every process, and flat in the number of such mails.
 
-    .venv/bin/python bench/memory.py [--messages 2000] [--big-mails 9]
+    .venv/bin/python bench/memory.py [--messages 2000] [--big-mails 9] [--archive-mails 8]
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import os
+import random
 import subprocess
 import sys
 import threading
 import time
+import zipfile
 
 from _harness import NOW, append_all, machine, world
 
@@ -72,6 +81,7 @@ def _pss_mb(pids: list[int]) -> int:
 
 
 TREE_PEAK: list[int] = [0]  # the last run's peak PSS of the poller and its workers together
+CHILD_PEAK: list[int] = [0]  # the last run's largest VmHWM among the poller's descendants
 
 
 def run_poll(w, count_fn) -> tuple[int, list[tuple[int, int]]]:
@@ -83,7 +93,7 @@ def run_poll(w, count_fn) -> tuple[int, list[tuple[int, int]]]:
     cmd = [sys.executable, "-m", "bot", "--config", str(w.cfg), "--now", NOW, "poll", "--once"]
     proc = subprocess.Popen(cmd, cwd=w.root, env=w.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     samples, peak = [], [0]
-    TREE_PEAK[0] = 0
+    TREE_PEAK[0] = CHILD_PEAK[0] = 0
 
     def sample() -> None:
         while proc.poll() is None:
@@ -91,7 +101,10 @@ def run_poll(w, count_fn) -> tuple[int, list[tuple[int, int]]]:
             if st:
                 peak[0] = max(peak[0], st.get("VmHWM", 0))
                 samples.append((count_fn(), st.get("VmRSS", 0)))
-                TREE_PEAK[0] = max(TREE_PEAK[0], _pss_mb(_tree(proc.pid)))
+                tree = _tree(proc.pid)
+                TREE_PEAK[0] = max(TREE_PEAK[0], _pss_mb(tree))
+                for child in tree[1:]:
+                    CHILD_PEAK[0] = max(CHILD_PEAK[0], _status(child).get("VmHWM", 0))
             time.sleep(0.05)
 
     t = threading.Thread(target=sample)
@@ -136,6 +149,77 @@ def big_attachment(count: int = 1) -> int:
     return max(peak, TREE_PEAK[0])
 
 
+def scan_like_pdf(size: int, seed: int, lines: list[str]) -> bytes:
+    """A valid one-page PDF: ``lines`` of text over a raw RGB "scan" of ``size`` bytes.
+
+    The scan is white with one random byte in 250 (so it compresses about 60:1) and is
+    never drawn, so the document reads as a text PDF; the bytes are what unpacking and
+    storing must carry.
+    """
+    rnd = random.Random(seed)
+    scan = bytearray(b"\xff") * size
+    for _ in range(size // 250):
+        scan[rnd.randrange(size)] = rnd.randrange(256)
+    text = b"BT /F1 12 Tf 72 770 Td 14 TL " + b" ".join(b"(%s) '" % line.encode("latin-1") for line in lines)
+    text += b" ET"
+    width = 2480
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> /XObject << /Scan 6 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB "
+        b"/BitsPerComponent 8 /Length %d >>\nstream\n"
+        % (width, size // (width * 3), size)
+        + bytes(scan)
+        + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def archive_mail(n: int) -> bytes:
+    """4.3 MB: a zip of 8 × 24 MB PDFs (192 MB; each under the 25 MB attachment limit)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for i in range(8):
+            lines = ["DANG UY SO Y TE", "BAO CAO THANH TICH", f"Ho so {n}-{i}"]
+            zf.writestr(f"Bao cao {i}.pdf", scan_like_pdf(24_000_000, n * 100 + i, lines))
+    return build_mail(
+        "dangbo.syt@thainguyen.gov.vn", f"Hồ sơ nén {n}", attachments=[("Ho so.zip", buffer.getvalue())]
+    )
+
+
+def archives(count: int) -> tuple[int, int, int]:
+    """(largest process MB, poller MB, largest worker MB) of one pass over ``count`` archive mails."""
+    with world() as w:
+        mails = [archive_mail(i) for i in range(count)]
+        size = len(mails[0])
+        append_all(w, mails)
+        del mails
+        peak, _ = run_poll(w, _counter(w))
+        assert _counter(w)() == count
+        stored = sum(1 for p in (w.root / "files" / "files").rglob("*") if p.is_file())
+        assert stored == 8 * count, f"{stored} files stored, expected {8 * count}"
+        left = [p for p in (w.root / "files" / "spool").rglob("*") if p.is_file()]
+        assert not left, f"spool files left behind: {left[:3]}"
+    print(
+        f"  {count} × {size / 1e6:.1f} MB mail(s) (zip → 192 MB): poller {peak} MB, "
+        f"largest worker {CHILD_PEAK[0]} MB, all processes {TREE_PEAK[0]} MB (PSS)"
+    )
+    return max(peak, CHILD_PEAK[0]), peak, CHILD_PEAK[0]
+
+
 def many(n: int) -> tuple[int, list[tuple[int, int]]]:
     with world() as w:
         senders = [
@@ -164,8 +248,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--messages", type=int, default=2000)
     ap.add_argument("--big-mails", type=int, default=0, help="also poll this many 40 MB mails at once")
+    ap.add_argument("--archive-mails", type=int, default=8, help="archive mails in the second archive pass")
     args = ap.parse_args()
     n = args.messages
+    one_archive, _, _ = archives(1)
+    many_archives, _, _ = archives(args.archive_mails)
     big = big_attachment()
     bigs = big_attachment(args.big_mails) if args.big_mails else 0
     small_peak, _ = many(n // 4)
@@ -176,6 +263,10 @@ def main() -> int:
         quarters.append(done[0] if done else samples[-1][1])
     print(f"machine: {machine()}")
     print(f"{'case':40} {'peak':>9}  (the larger of the poller's RSS and all processes' PSS)")
+    print(f"{'1 mail, zip expanding to 192 MB':40} {one_archive:6d} MB   (largest single process)")
+    print(
+        f"{f'{args.archive_mails} such mails in one pass':40} {many_archives:6d} MB   (largest single process)"
+    )
     print(f"{'1 mail, 40 MB attachment':40} {big:6d} MB")
     if args.big_mails:
         print(f"{f'{args.big_mails} mails, 40 MB attachment each':40} {bigs:6d} MB")
@@ -184,10 +275,16 @@ def main() -> int:
     print(
         f"RSS during the {n}-mail poll at 25/50/75/100% recorded: " + " / ".join(f"{q} MB" for q in quarters)
     )
-    ok = max(big, bigs, peak) < TARGET_MB and peak - small_peak < 0.25 * small_peak
+    archive_flat = many_archives - one_archive < 0.25 * one_archive
+    ok = (
+        max(big, bigs, peak, one_archive, many_archives) < TARGET_MB
+        and peak - small_peak < 0.25 * small_peak
+        and archive_flat
+    )
     several = f", {args.big_mails} × 40 MB {bigs} MB" if args.big_mails else ""
     print(
-        f"SUMMARY memory: 40 MB attachment {big} MB{several}, {n} mails {peak} MB vs {n // 4} mails "
+        f"SUMMARY memory: zip → 192 MB {one_archive} MB, {args.archive_mails} of them {many_archives} MB per process; "
+        f"40 MB attachment {big} MB{several}, {n} mails {peak} MB vs {n // 4} mails "
         f"{small_peak} MB (target < {TARGET_MB} MB, flat in mail count) {'met' if ok else 'MISSED'}"
     )
     return 0 if ok else 1

@@ -7,8 +7,13 @@ plan, the matchers, intake) receive only the pieces they need, as arguments.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.campaign.model import Campaign, load_campaign
 from bot.config import Settings, load_settings, pem_certificates_der
@@ -27,7 +32,10 @@ class App:
 
     @cached_property
     def db(self) -> Database:
-        return open_database(self.settings.database.url)
+        db = self.settings.database
+        password = self.settings.secret(db.password_env)
+        url = make_url(db.url)
+        return open_database(url.set(password=password) if password and url.username else url)
 
     @cached_property
     def files(self) -> FileStore:
@@ -58,6 +66,56 @@ class App:
     @property
     def own_addresses(self) -> frozenset[str]:
         return frozenset({self.settings.smtp.from_address.lower(), self.settings.mailbox.user.lower()})
+
+
+def _unwritable_location(path: Path, what: str) -> str | None:
+    """Why ``path`` (a directory, or a file to create) cannot be written; None when it can.
+
+    Nothing is created: the nearest existing ancestor is what is checked.
+    """
+    probe = path
+    while not probe.exists():
+        if probe.parent == probe:
+            return f"{what} {path}: no existing parent directory"
+        probe = probe.parent
+    if probe != path and not probe.is_dir():
+        return f"{what} {path}: {probe} is not a directory"
+    if probe == path and what == "storage directory" and not path.is_dir():
+        return f"{what} {path}: exists and is not a directory"
+    folder = probe if probe.is_dir() else probe.parent
+    if os.statvfs(folder).f_flag & os.ST_RDONLY:
+        return f"{what} {path}: {folder} is on a read-only file system"
+    if not os.access(folder, os.W_OK | os.X_OK) or (probe.is_file() and not os.access(probe, os.W_OK)):
+        return f"{what} {path}: no permission to write in {folder}"
+    return None
+
+
+def setup_problems(app: App) -> list[str]:
+    """What would stop ``init``, found before it changes anything: the storage directory
+    and the database location (SQLite) or connection (PostgreSQL)."""
+    problems = [
+        p for p in [_unwritable_location(Path(app.settings.storage.directory), "storage directory")] if p
+    ]
+    url = make_url(app.settings.database.url)
+    if url.get_backend_name() == "sqlite":
+        if url.database and url.database != ":memory:":
+            problem = _unwritable_location(Path(url.database), "database file")
+            if problem:
+                problems.append(problem)
+    else:
+        try:
+            with app.db.engine.connect():
+                pass
+        except SQLAlchemyError as e:
+            problems.append(f"database {url.render_as_string(hide_password=True)}: {first_line(e)}")
+    return problems
+
+
+def first_line(error: BaseException) -> str:
+    """A database error in one line: the driver's own message, without SQLAlchemy's trailer."""
+    cause = getattr(error, "orig", None) or error
+    text = str(cause).strip().splitlines()
+    return text[0] if text else type(error).__name__
 
 
 def build_app(config_path: str) -> App:

@@ -114,10 +114,16 @@ def check_config(c: Ctx) -> None:
 @pass_ctx
 @handle_errors
 def init(c: Ctx) -> None:
-    """Create or migrate the database and the storage directory."""
+    """Create or migrate the database and the storage directory (checked first: on a
+    problem nothing is created or changed)."""
+    from bot.app import setup_problems
+
     app = c.app
+    problems = setup_problems(app)
+    if problems:
+        raise BotError("init changed nothing: " + "; ".join(problems))
     app.db.migrate()
-    app.files.root.mkdir(parents=True, exist_ok=True)
+    app.files.root.mkdir(mode=0o750, parents=True, exist_ok=True)
     click.echo(f"database ready: {app.db.engine.url.render_as_string(hide_password=True)}")
 
 
@@ -132,13 +138,34 @@ def units_group() -> None:
 @handle_errors
 def units_import(c: Ctx, file: str) -> None:
     """Import units from CSV or XLSX (columns code,name,kind,emails,secretary,aliases)."""
-    from bot.campaign.units import read_units
+    from sqlalchemy.exc import IntegrityError
+
+    from bot.campaign.units import read_unit_rows
+    from bot.errors import UnitImportError
     from bot.store import repo
 
     app = c.app
-    infos = read_units(file, set(app.campaign.unit_kinds))
-    with app.db.session() as s:
-        added, updated = repo.import_units(s, infos, c.now)
+    rows = read_unit_rows(file, set(app.campaign.unit_kinds))
+    infos = [unit for _, unit in rows]
+    listed = {unit.code for unit in infos}
+    try:
+        with app.db.session() as s:
+            # An address may move between units the file lists (their addresses are all
+            # replaced), never away from a unit the file leaves alone.
+            owners = repo.address_owners(s, [e for unit in infos for e in unit.emails])
+            for line, unit in rows:
+                for email in unit.emails:
+                    owner = owners.get(email)
+                    if owner is not None and owner != unit.code and owner not in listed:
+                        raise UnitImportError(
+                            file,
+                            line,
+                            f"address {email} already belongs to unit {owner} in the database, "
+                            "which this file does not list (list that unit too, or remove the address there)",
+                        )
+            added, updated = repo.import_units(s, infos, c.now)
+    except IntegrityError as e:
+        raise BotError(f"{file}: the units could not be saved: {e.orig}") from e
     click.echo(f"{len(infos)} units imported ({added} new, {updated} updated)")
 
 
@@ -173,9 +200,13 @@ def units_add_address(c: Ctx, code: str, email: str, actor: str) -> None:
     """Register another sending address for a unit."""
     from sqlalchemy import select
 
+    from bot.campaign.units import is_email_address
     from bot.store import repo
     from bot.store.models import Unit
 
+    if not is_email_address(email.strip()):
+        raise BotError(f"{email!r} is not an e-mail address (local@domain.tld)")
+    email = email.strip()
     with c.app.db.session() as s:
         unit = s.scalars(select(Unit).where(Unit.code == code)).first()
         if unit is None:

@@ -13,10 +13,12 @@ value is held as a :class:`pydantic.SecretStr`, so it is masked in reprs and log
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from datetime import time
 from pathlib import Path
 from typing import Literal
+from urllib.parse import parse_qsl, urlsplit
 from zoneinfo import ZoneInfo
 
 from cryptography import x509
@@ -50,6 +52,11 @@ class MailboxSettings(Frozen):
     # previous mails: "auto" is one per CPU (at most 4) on a machine with more than one
     # CPU; 0 reads everything in the polling process.
     analysis_workers: int | Literal["auto"] = "auto"
+    # The authserv-id under which the office's receiving server writes its
+    # Authentication-Results (RFC 8601).  Set: a registered address counts only when
+    # that server proves the From domain (dmarc=pass, or an aligned dkim/spf pass);
+    # README "Security model".  Unset: the server is trusted to refuse forged mail.
+    trusted_authserv_id: str | None = Field(None, min_length=1, pattern=r"^[A-Za-z0-9._-]+$")
 
     @field_validator("analysis_workers")
     @classmethod
@@ -82,7 +89,24 @@ class SmtpSettings(Frozen):
 
 
 class DatabaseSettings(Frozen):
+    """Where the records live.  A PostgreSQL password is a secret like the others: named by
+    ``password_env`` and read from the environment or the secrets file, never in ``url``."""
+
     url: str = "sqlite:///var/intake.sqlite3"
+    password_env: str = "INTAKE_DATABASE_PASSWORD"
+
+    @field_validator("url")
+    @classmethod
+    def _no_password(cls, v: str) -> str:
+        parts = urlsplit(v)
+        userinfo = parts.netloc.rpartition("@")[0] if "@" in parts.netloc else ""
+        query = {k.lower() for k, _ in parse_qsl(parts.query)}
+        if ":" in userinfo or "password" in query:
+            raise ValueError(
+                "passwords are not allowed in database.url; set database.password_env "
+                "(default INTAKE_DATABASE_PASSWORD) and put the value in the environment or the secrets file"
+            )
+        return v
 
 
 class StorageSettings(Frozen):
@@ -139,6 +163,34 @@ class DocumentsSettings(Frozen):
         return v
 
 
+class WebSettings(Frozen):
+    """The staff dashboard behind a reverse proxy: whom to believe about the client's address.
+
+    Failed logins are counted per client address and per user name.  Behind a reverse
+    proxy every request comes from the proxy's address, so the real client is read from
+    ``client_address_header`` (``X-Forwarded-For``: the rightmost address no trusted
+    proxy wrote; ``X-Real-IP``: the address itself), and only when the request comes
+    from one of ``trusted_proxies``; a header from anyone else is ignored.
+    """
+
+    client_address_header: str | None = Field(None, pattern=r"^[A-Za-z0-9-]+$")
+    trusted_proxies: list[str] = ["127.0.0.1/32", "::1/128"]
+    session_hours: float = Field(8, gt=0, le=24 * 7)
+    login_failures_per_client: int = Field(5, ge=1)
+    login_failures_per_user: int = Field(10, ge=1)
+    login_window_minutes: float = Field(15, gt=0)
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, v: list[str]) -> list[str]:
+        for item in v:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError as e:
+                raise ValueError(f"{item!r} is not an IP address or network") from e
+        return v
+
+
 class Settings(Frozen):
     """Everything the bot needs to run, validated."""
 
@@ -154,6 +206,7 @@ class Settings(Frozen):
     storage: StorageSettings = StorageSettings()
     staff: StaffSettings = StaffSettings()
     schedule: ScheduleSettings = ScheduleSettings()
+    web: WebSettings = WebSettings()
     documents: DocumentsSettings = DocumentsSettings()
 
     @field_validator("templates_directory")

@@ -7,8 +7,28 @@ never the raw MIME again.  Intake and matching both import this module, neither 
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class SpooledFile:
+    """A file's content waiting on disk (``bot.intake.spool``) instead of in memory.
+
+    Files unpacked from archives, and large attachments, are written to the pass's spool
+    directory in the storage volume while the mail is parsed; the worker reads them back
+    one at a time to inspect them, and the poller moves the kept ones into the file
+    store.  Only this small record travels between processes.
+    """
+
+    path: str
+    size: int
+    sha256: str
+
+    def read(self) -> bytes:
+        return Path(self.path).read_bytes()
 
 
 @dataclass(frozen=True)
@@ -23,6 +43,9 @@ class Attachment:
     (``refused_type``, ``too_large``, ``archive_limit``, ``unsupported_archive``,
     ``unreadable_file``) with ``problem_detail`` in plain English for the log; a file
     with a problem is still listed so the sender can be told about it.
+
+    The content is ``data``, or ``spooled`` on disk (then ``data`` is empty): read it
+    with :meth:`content`, which never keeps what it reads.
     """
 
     filename: str
@@ -33,10 +56,19 @@ class Attachment:
     origin: str = "mail"
     problem: str | None = None
     problem_detail: str | None = None
+    spooled: SpooledFile | None = None
 
     @property
     def size(self) -> int:
-        return len(self.data)
+        return self.spooled.size if self.spooled is not None else len(self.data)
+
+    @property
+    def sha256(self) -> str:
+        return self.spooled.sha256 if self.spooled is not None else hashlib.sha256(self.data).hexdigest()
+
+    def content(self) -> bytes:
+        """The file's bytes: ``data``, or read from the spool (the caller drops them when done)."""
+        return self.spooled.read() if self.spooled is not None else self.data
 
 
 @dataclass(frozen=True)
@@ -62,6 +94,18 @@ class InboundMessage:
     bounced_recipients: list[str] = field(default_factory=list)
     own_mail: bool = False
     spam: bool = False  # the mail server's filter says so: recorded, never answered
+    # Sender trust (bot.intake.sender, bot.intake.authres): why the From header does not
+    # name one sender cleanly (a bot.vocabulary.SenderDoubt code), and the verdict of the
+    # office's server on the From domain: "pass" | "fail" | "none", None when not checked
+    # (no mailbox.trusted_authserv_id).  ``from_address`` is None unless one mailbox was read,
+    # and is never to be trusted while ``sender_doubt`` is set.
+    sender_doubt: str | None = None
+    authentication: str | None = None
+    authentication_evidence: str = ""
+    # What the parser did not read because of one of its limits (parts, nesting), one
+    # line each; such a mail waits for staff.
+    unread_parts: list[str] = field(default_factory=list)  # the first names
+    unread_part_count: int = 0
     headers: dict[str, str] = field(default_factory=dict)
     defects: list[str] = field(default_factory=list)
     # Parts deliberately not treated as documents (signature images, cid-inline images,

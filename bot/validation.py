@@ -20,7 +20,7 @@ from bot.errors import ConfigError
 class Frozen(BaseModel):
     """A validated, immutable piece of configuration; unknown keys are errors."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
 
 def _known_zone(v: str) -> str:

@@ -21,6 +21,12 @@ class ReviewReason(StrEnum):
     UNCERTAIN_TYPE = "uncertain_type"
     UNCERTAIN_NOMINEE = "uncertain_nominee"
     QUARANTINED = "quarantined"
+    # The headers do not prove who sent the mail (``unauthenticated_sender: <SenderDoubt>``).
+    UNAUTHENTICATED_SENDER = "unauthenticated_sender"
+    # Some parts of the mail were not read (``parts_not_read``): over a limit of the parser.
+    PARTS_NOT_READ = "parts_not_read"
+    # Marked as sent by a program (Auto-Submitted, an auto-reply) yet carrying documents.
+    AUTOMATIC_WITH_FILES = "automatic_with_files"
     SIGNATURE_INVALID = "signature_invalid"
 
     @property
@@ -34,8 +40,57 @@ _REVIEW_REASONS_VI = {
     ReviewReason.UNCERTAIN_TYPE: "Chưa chắc chắn loại hồ sơ hoặc người được đề nghị",
     ReviewReason.UNCERTAIN_NOMINEE: "Chưa xác định được hồ sơ của tập thể, cá nhân nào",
     ReviewReason.QUARANTINED: "Thư bị cách ly",
+    ReviewReason.UNAUTHENTICATED_SENDER: "Chưa xác minh được người gửi",
+    ReviewReason.PARTS_NOT_READ: "Có phần của thư hệ thống chưa đọc được",
+    ReviewReason.AUTOMATIC_WITH_FILES: "Thư trả lời tự động có kèm tệp",
     ReviewReason.SIGNATURE_INVALID: "Tài liệu ký số đã bị thay đổi sau khi ký",
 }
+
+
+class SenderDoubt(StrEnum):
+    """Why a mail's headers do not prove its sender (:mod:`bot.intake.sender`, ``intake/authres``).
+
+    A mail with a doubt is never counted for a unit nor answered: it waits for staff
+    with the review reason ``unauthenticated_sender: <code>``.
+    """
+
+    SEVERAL_MAILBOXES = "several_mailboxes"
+    ENCODED_ADDRESS = "encoded_address"
+    NO_DOMAIN = "no_domain"
+    UNPARSEABLE = "unparseable"
+    NAME_HAS_OTHER_ADDRESS = "name_has_other_address"
+    SENDER_DOMAIN_DIFFERS = "sender_domain_differs"
+    NOT_AUTHENTICATED = "not_authenticated"
+    AUTHENTICATION_FAILED = "authentication_failed"
+
+    @property
+    def vi(self) -> str:
+        return _SENDER_DOUBTS_VI[self]
+
+
+_SENDER_DOUBTS_VI = {
+    SenderDoubt.SEVERAL_MAILBOXES: "trường người gửi (From) ghi nhiều hơn một địa chỉ",
+    SenderDoubt.ENCODED_ADDRESS: "địa chỉ người gửi bị viết dưới dạng mã hóa, không phải một địa chỉ thư thật",
+    SenderDoubt.NO_DOMAIN: "địa chỉ người gửi không có phần tên miền (@…)",
+    SenderDoubt.UNPARSEABLE: "trường người gửi (From) sai cú pháp",
+    SenderDoubt.NAME_HAS_OTHER_ADDRESS: "tên hiển thị của người gửi ghi một địa chỉ thư khác với địa chỉ gửi thật",
+    SenderDoubt.SENDER_DOMAIN_DIFFERS: "trường Sender ghi người gửi thực tế thuộc tên miền khác",
+    SenderDoubt.NOT_AUTHENTICATED: (
+        "máy chủ thư của cơ quan không xác thực được (DMARC, DKIM, SPF) thư đến từ tên miền của người gửi"
+    ),
+    SenderDoubt.AUTHENTICATION_FAILED: (
+        "máy chủ thư của cơ quan xác định thư mạo danh tên miền của người gửi (DMARC không đạt)"
+    ),
+}
+
+
+def unauthenticated_sender_vi(doubt: SenderDoubt, shown_sender: str) -> str:
+    """The problem sentence of a mail whose sender is not proven (for staff and status)."""
+    who = f"«{shown_sender}»" if shown_sender else "không rõ"
+    return (
+        f"Chưa xác minh được người gửi thư ({who}): {doubt.vi}. Thư chờ cán bộ Ban Tuyên giáo xác minh; "
+        "hồ sơ trong thư chưa được ghi nhận cho đơn vị nào và hệ thống không gửi thư báo đã nhận."
+    )
 
 
 def review_reason_vi(reason: str | None) -> str:
@@ -47,7 +102,10 @@ def review_reason_vi(reason: str | None) -> str:
         known = ReviewReason(head.strip())
     except ValueError:
         return reason
-    return f"{known.vi}: {rest.strip()}" if rest.strip() else known.vi
+    detail = rest.strip()
+    if known == ReviewReason.UNAUTHENTICATED_SENDER and detail in SenderDoubt.__members__.values():
+        detail = SenderDoubt(detail).vi
+    return f"{known.vi}: {detail}" if detail else known.vi
 
 
 class ProblemCode(StrEnum):
@@ -66,6 +124,8 @@ class ProblemCode(StrEnum):
     NO_ATTACHMENT = "no_attachment"
     NEEDS_REVIEW = "needs_review"
     LATE = "late"
+    PARTS_NOT_READ = "parts_not_read"
+    AUTOMATIC_MAIL = "automatic_mail"
     SIGNATURE_INVALID = "signature_invalid"
     SIGNATURE_MISSING = "signature_missing"
     SIGNATURE_UNTRUSTED = "signature_untrusted"
@@ -90,6 +150,8 @@ _PROBLEM_HEADINGS_VI = {
     ProblemCode.NO_ATTACHMENT: "Thư không đính kèm tệp",
     ProblemCode.NEEDS_REVIEW: "Hồ sơ chờ cán bộ xem xét",
     ProblemCode.LATE: "Hồ sơ nộp muộn",
+    ProblemCode.PARTS_NOT_READ: "Thư có phần hệ thống chưa đọc",
+    ProblemCode.AUTOMATIC_MAIL: "Thư do chương trình tự động gửi",
     ProblemCode.SIGNATURE_INVALID: "Tài liệu bị thay đổi sau khi ký số",
     ProblemCode.SIGNATURE_MISSING: "Tài liệu chưa được ký số",
     ProblemCode.SIGNATURE_UNTRUSTED: "Chữ ký số chưa hợp lệ",
@@ -123,6 +185,23 @@ def attachment_problem_vi(code: str, filename: str) -> str:
     """The sentence for a file intake refused or could not use, naming it."""
     template = _ATTACHMENT_PROBLEMS_VI.get(code, "Tệp «{name}» không xử lý được.")
     return template.format(name=filename)
+
+
+def parts_not_read_vi(count: int, names: list[str]) -> str:
+    """The mail had more parts (or deeper nesting) than intake reads; name what was left."""
+    shown = ", ".join(f"«{n}»" for n in names)
+    more = f" và {count - len(names)} phần khác" if count > len(names) else ""
+    return (
+        f"Thư có quá nhiều phần nên hệ thống chưa đọc {count} phần (tệp) của thư: {shown}{more}. "
+        "Các tệp này chưa được ghi nhận; đề nghị gửi lại chúng trong thư khác (mỗi thư ít tệp hơn)."
+    )
+
+
+def automatic_with_files_vi() -> str:
+    return (
+        "Thư được đánh dấu là do chương trình tự động gửi (thư trả lời tự động) nhưng có kèm tệp; "
+        "hồ sơ chờ cán bộ Ban Tuyên giáo xem xét, chưa được ghi nhận."
+    )
 
 
 NO_ATTACHMENT_VI = "Thư không có tệp đính kèm; hệ thống chưa ghi nhận hồ sơ nào."

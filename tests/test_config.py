@@ -109,6 +109,69 @@ def test_settings_refuse_password_and_unknown_keys(tmp_path):
     assert e.value.key == "mailbox.port"
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ("verify_certificate = true", 'verify_certificate = "no"', "mailbox.verify_certificate"),
+        ("port = 993", 'port = "39779"', "mailbox.port"),
+        ("use_idle = true", "use_idle = 1", "mailbox.use_idle"),
+        ("batch_size = 50", "batch_size = 50.0", "mailbox.batch_size"),
+        ("max_attachment_mb = 25", 'max_attachment_mb = "25"', "storage.max_attachment_mb"),
+        ("skip_weekends = false", 'skip_weekends = "false"', "schedule.skip_weekends"),
+        ("digest_time = 07:30:00", 'digest_time = "07:30"', "schedule.digest_time"),
+    ],
+)
+def test_settings_of_the_wrong_type_are_refused_not_coerced(tmp_path, old, new, key):
+    """Issue 13: "no" used to become false and "39779" a port; strict types, as documented."""
+    base = (REPO / "config/bot.example.toml").read_text(encoding="utf-8")
+    assert old in base
+    p = tmp_path / "bot.toml"
+    p.write_text(base.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        load_settings(p)
+    assert e.value.key == key
+
+
+def test_campaign_values_of_the_wrong_type_are_refused(tmp_path):
+    p = _campaign_with(tmp_path, "offsets_days = [7, 3, 1]", 'offsets_days = ["7", "3", "1"]')
+    with pytest.raises(ConfigError) as e:
+        load_campaign(p)
+    assert e.value.key.startswith("reminders.offsets_days")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql+psycopg://intake:hunter2@db.example/intake",
+        "postgresql+psycopg://intake:@db.example/intake",
+        "postgresql+psycopg://db.example/intake?user=intake&password=hunter2",
+    ],
+)
+def test_a_password_in_the_database_url_is_refused(tmp_path, url):
+    base = (REPO / "config/bot.example.toml").read_text(encoding="utf-8")
+    p = tmp_path / "bot.toml"
+    p.write_text(base.replace('url = "sqlite:///var/intake.sqlite3"', f'url = "{url}"'), encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        load_settings(p)
+    assert e.value.key == "database.url" and "password_env" in e.value.reason
+    assert "hunter2" not in str(e.value)
+
+
+def test_the_database_password_comes_from_the_environment(tmp_path, monkeypatch):
+    from bot.app import App
+    from bot.campaign.model import load_campaign as campaign
+
+    base = (REPO / "config/bot.example.toml").read_text(encoding="utf-8")
+    p = tmp_path / "bot.toml"
+    url = "postgresql+psycopg://intake@127.0.0.1:1/intake"
+    p.write_text(base.replace('url = "sqlite:///var/intake.sqlite3"', f'url = "{url}"'), encoding="utf-8")
+    monkeypatch.setenv("INTAKE_DATABASE_PASSWORD", "from-env")
+    app = App(load_settings(p), campaign(CAMPAIGN))
+    assert app.db.engine.url.password == "from-env"  # not connected: the URL is built only
+    assert "from-env" not in str(app.db.engine.url)
+    app.db.dispose()
+
+
 def test_secrets_from_environment_then_file(tmp_path, monkeypatch):
     secrets = tmp_path / "secrets.env"
     secrets.write_text("# comment\nINTAKE_IMAP_PASSWORD=from-file\n")

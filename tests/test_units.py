@@ -103,3 +103,65 @@ def test_cli_bad_file_imports_nothing(tmp_path, app_factory):
     assert "line 6" in r.output
     with app.db.session() as s:
         assert repo.load_units(s) == []
+
+
+def _cli(app, *args):
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    return CliRunner().invoke(main, ["--config", app.settings.source, *args])
+
+
+def test_an_address_of_a_unit_the_file_leaves_alone_is_refused_with_its_line(tmp_path, app_factory):
+    """Issue 13: was a raw SQLAlchemy IntegrityError traceback, without the line."""
+    app = app_factory()  # the example units, SYT owning dangbo.syt@…
+    p = tmp_path / "u.csv"
+    p.write_text(
+        "code,name,kind,emails,secretary,aliases\n"
+        'NEW,"Chi bộ Mới",chi_bo_co_so,moi@thainguyen.gov.vn,,\n'
+        "NEW2,Chi bộ Hai,chi_bo_co_so,DangBo.SYT@thainguyen.gov.vn,,\n",
+        encoding="utf-8",
+    )
+    r = _cli(app, "units", "import", str(p))
+    assert r.exit_code == 1, r.output
+    assert "line 3" in r.output and "already belongs to unit SYT" in r.output
+    assert "Traceback" not in r.output and "IntegrityError" not in r.output
+    with app.db.session() as s:
+        assert "NEW" not in {u.code for u in repo.load_units(s)}  # nothing imported
+    # Listing SYT too moves the address: allowed.
+    lines = (REPO / "config/units.example.csv").read_text(encoding="utf-8").splitlines()
+    syt = next(line for line in lines if line.startswith("SYT,"))
+    p.write_text(
+        "code,name,kind,emails,secretary,aliases\n"
+        + syt.replace("dangbo.syt@thainguyen.gov.vn;", "")
+        + "\nNEW2,Chi bộ Hai,chi_bo_co_so,dangbo.syt@thainguyen.gov.vn,,\n",
+        encoding="utf-8",
+    )
+    r = _cli(app, "units", "import", str(p))
+    assert r.exit_code == 0, r.output
+
+
+def test_line_numbers_count_quoted_line_breaks(tmp_path):
+    p = tmp_path / "u.csv"
+    p.write_text(
+        "code,name,kind,emails,secretary,aliases\n"
+        'A1,"Chi bộ\nhai dòng",chi_bo_co_so,a1@thainguyen.gov.vn,"Bí thư\nNguyễn Văn A",\n'
+        "A2,Chi bộ,chi_bo,a2@thainguyen.gov.vn,,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(UnitImportError) as e:
+        read_units(p, KINDS)
+    assert e.value.line == 5  # the row starts on line 5 of the file, after two quoted breaks
+
+
+@pytest.mark.parametrize(
+    "bad", ["not an address", "a@b", "=?utf-8?b?YUBiLnZu?=", "a@b.vn, c@d.vn", "<a@b.vn>"]
+)
+def test_add_address_refuses_what_is_not_an_address(app_factory, bad):
+    app = app_factory()
+    r = _cli(app, "units", "add-address", "SYT", bad)
+    assert r.exit_code == 1 and "is not an e-mail address" in r.output
+    with app.db.session() as s:
+        assert repo.address_owners(s, [bad]) == {}
+    assert _cli(app, "units", "add-address", "SYT", "thuky.syt@thainguyen.gov.vn").exit_code == 0

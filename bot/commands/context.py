@@ -2,8 +2,8 @@
 
 ``bot.cli.main`` puts a :class:`Ctx` in the click context; commands take it with
 :data:`pass_ctx` and wrap their body in :func:`handle_errors`.  Errors from the bot's own
-hierarchy print one clear line and exit non-zero (2 for configuration); anything else is
-a bug and shows a traceback.
+hierarchy print one clear line and exit non-zero (2 for configuration), and so does a
+database that is down or refuses the bot; anything else is a bug and shows a traceback.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from zoneinfo import ZoneInfo
 
 import click
 from rich.console import Console
+from sqlalchemy.exc import SQLAlchemyError
 
-from bot.app import App, build_app
+from bot.app import App, build_app, first_line
 from bot.errors import BotError, ConfigError
 
 console = Console()
@@ -75,6 +76,10 @@ def handle_errors(fn: Callable[P, R]) -> Callable[P, R]:
         except ConfigError as e:
             click.echo(f"configuration error: {e}", err=True)
             sys.exit(2)
+        except SQLAlchemyError as e:
+            # The database is down or refused us: say so in one line, no traceback.
+            click.echo(f"error: database unavailable: {first_line(e)}", err=True)
+            sys.exit(1)
         except BotError as e:
             click.echo(f"error: {e}", err=True)
             sys.exit(1)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from bot.app import App
 from bot.commands.context import Ctx, handle_errors, pass_ctx
+from bot.intake.storage import write_private
 
 
 @click.group("export")
@@ -22,13 +23,8 @@ def export_group() -> None:
 
 
 def _write(path: str, data: bytes) -> Path:
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(data)
-    # A half-written file must never be mistaken for the export.
-    tmp.replace(out)
-    return out
+    # Atomic (a half-written file is never mistaken for the export) and mode 0640.
+    return write_private(path, data)
 
 
 def _export(c: Ctx, make: Callable[[Session, App, dt.datetime], bytes], path: str) -> None:

@@ -73,7 +73,7 @@ def _record(fa: FileAnalysis, with_text: bool) -> dict:
     if with_text:
         text = None
         if facts is not None and not att.problem:
-            full = inspect_document(att.data, att.filename, att.sniffed_type, need_full_text=True)
+            full = inspect_document(att.content(), att.filename, att.sniffed_type, need_full_text=True)
             text = full.full_text if full.full_text is not None else full.head_text
         record["text"] = text
     return record

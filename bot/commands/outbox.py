@@ -137,15 +137,14 @@ def remind_cmd(c: Ctx, dry_run: bool) -> None:
 @handle_errors
 def digest_cmd(c: Ctx, dry_run: bool, force: bool, xlsx_path: str | None) -> None:
     """Queue today's staff digest (once per day, from the configured hour)."""
-    from pathlib import Path
-
+    from bot.intake.storage import write_private
     from bot.outgoing.digest import queue_digest
     from bot.pipeline.health import check_health
 
     health = check_health(c.app, c.now).as_dict()
     result = queue_digest(c.app, c.now, health, dry_run=dry_run, force=force)
     if result.digest is not None and xlsx_path:
-        Path(xlsx_path).write_bytes(result.digest.xlsx)
+        write_private(xlsx_path, result.digest.xlsx)
     if dry_run and result.digest is not None:
         click.echo(f"To: {', '.join(result.digest.recipients)}")
         click.echo(f"Subject: {result.digest.subject}\n")

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from bot.campaign.model import Campaign
-from bot.intake.storage import FileStore
+from bot.intake.storage import FileStore, write_private
 from bot.store.models import Submission
 
 _FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -114,5 +114,5 @@ def write_files_zip(
     path: str | Path, session: Session, campaign: Campaign, files: FileStore, now: dt.datetime
 ) -> list[str]:
     data, names = build_files_zip(session, campaign, files, now)
-    Path(path).write_bytes(data)
+    write_private(path, data)
     return names

@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.campaign.model import Campaign
+from bot.intake.storage import write_private
 from bot.reporting.snapshot import Snapshot
 from bot.store.models import AttachmentRow, Submission
 from bot.text import fold
@@ -88,20 +89,24 @@ def nominee_rows(session: Session, campaign: Campaign, snap: Snapshot) -> list[N
     A nominee's dossier also needs the unit's Tờ trình (unit-scope deliverables of the
     same deadline), so a missing Tờ trình is listed against each of its nominees.
     """
-    report_type = "bao_cao_thanh_tich"
-    excerpts = session.execute(
-        select(Submission.nomination_id, AttachmentRow.text_excerpt)
-        .join(AttachmentRow, Submission.attachment_id == AttachmentRow.id)
-        .where(
-            Submission.campaign == campaign.id,
-            Submission.superseded_by_id.is_(None),
-            Submission.status == "received",
-            Submission.deliverable == report_type,
-            Submission.nomination_id.is_not(None),
+    # The individual's achievement report is whichever deliverable the plan gives that
+    # role (``role = "achievement_report"``), never an id written here.
+    report = campaign.with_role("achievement_report")
+    reports: dict[int, str] = {}
+    if report is not None:
+        excerpts = session.execute(
+            select(Submission.nomination_id, AttachmentRow.text_excerpt)
+            .join(AttachmentRow, Submission.attachment_id == AttachmentRow.id)
+            .where(
+                Submission.campaign == campaign.id,
+                Submission.superseded_by_id.is_(None),
+                Submission.status == "received",
+                Submission.deliverable == report.id,
+                Submission.nomination_id.is_not(None),
+            )
+            .order_by(Submission.id)
         )
-        .order_by(Submission.id)
-    )
-    reports = {nomination_id: text or "" for nomination_id, text in excerpts}
+        reports = {nomination_id: text or "" for nomination_id, text in excerpts}
 
     rows: list[NomineeRow] = []
     for st in snap.units:
@@ -289,6 +294,4 @@ def nominees_docx_bytes(
 def write_nominees_docx(
     path: str | Path, campaign: Campaign, rows: list[NomineeRow], now: dt.datetime
 ) -> Path:
-    path = Path(path)
-    path.write_bytes(nominees_docx_bytes(campaign, rows, now))
-    return path
+    return write_private(path, nominees_docx_bytes(campaign, rows, now))

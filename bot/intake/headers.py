@@ -236,7 +236,14 @@ def parse_params(raw: str | None) -> tuple[str, dict[str, str]]:
 
 
 def addresses(raw: str | None) -> list[tuple[str, str]]:
-    """``[(display name, address)]`` from an address-list header; junk entries dropped."""
+    """``[(display name, address)]`` from an address-list header; junk entries dropped.
+
+    Lenient, for To/Cc/Reply-To and loop detection only: it rests on
+    :func:`email.utils.getaddresses`, which guesses through broken headers (and in
+    Python 3.11 can pick the wrong mailbox, CVE-2023-27043).  Who *sent* a mail is read
+    by :func:`bot.intake.sender.read_sender`, never by this.  Addresses are not decoded
+    (RFC 2047 §5 forbids encoded-words there); one that holds an encoded-word is dropped.
+    """
     if not raw:
         return []
     try:
@@ -245,8 +252,8 @@ def addresses(raw: str | None) -> list[tuple[str, str]]:
         return []
     out = []
     for name, addr in pairs:
-        addr = one_line(decode_text(addr))
-        if "@" not in addr:
+        addr = one_line(decode_bytes(raw_to_bytes(addr)))
+        if "@" not in addr or _EW.search(addr):
             continue
         out.append((one_line(decode_text(name)), addr))
     return out

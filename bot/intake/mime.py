@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import dataclasses
 import email.policy
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ from email.message import Message
 
 from ..errors import MessageRejected
 from ..mail import Attachment, InboundMessage
+from .authres import authentication
 from .headers import (
     addresses,
     decode_bytes,
@@ -49,12 +49,15 @@ from .limits import ParseLimits
 from .links import find_drive_links
 from .loops import classify_automatic
 from .payload import decode_payload, extract_uuencoded, transfer_encoding
+from .sender import address_domain, read_sender
 from .skeleton import message_from_bytes
+from .spool import Spool, discard
 from .unpack import Budget, child_origin, collect_files
 
 MAX_DEPTH = 30
 MAX_PARTS = 1000
 MAX_HEADERS = 200
+UNREAD_NAMES_KEPT = 20  # names listed of the parts not read (all are counted)
 DECORATION_IN_RELATED_BYTES = 64 * 1024
 SIGNATURE_IMAGE_BYTES = 16 * 1024
 
@@ -107,6 +110,7 @@ class _Walker:
     limits: ParseLimits
     budget: Budget
     cids: set[str]
+    spool: Spool | None = None
     attachments: list[Attachment] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)
@@ -114,21 +118,42 @@ class _Walker:
     container_texts: list[str] = field(default_factory=list)
     parts_seen: int = 0
     counter: int = 0
+    unread_names: list[str] = field(default_factory=list)
+    unread_count: int = 0
 
     def defect(self, text: str) -> None:
         if text not in self.defects:
             self.defects.append(text)
+
+    def not_read(self, part: Message) -> None:
+        """Count (and name the first few of) the leaves under ``part``, which a limit skips."""
+        stack = [part]
+        while stack:
+            p = stack.pop()
+            payload = p.get_payload()
+            if isinstance(payload, list) and p.is_multipart():
+                stack += reversed([c for c in payload if isinstance(c, Message)])
+                continue
+            self.unread_count += 1
+            if len(self.unread_names) < UNREAD_NAMES_KEPT:
+                try:
+                    info = _Part.of(p)
+                    self.unread_names.append(info.filename or info.ctype)
+                except Exception:  # noqa: BLE001 - a name is only for people; never lose the count
+                    self.unread_names.append("(unnamed part)")
 
     # -- structure ---------------------------------------------------------------
 
     def walk(self, part: Message, origin: str, depth: int, in_related: bool) -> list[tuple[str, str]]:
         """Collect attachments under ``part``; return its body fragments ``(kind, text)``."""
         if depth > MAX_DEPTH:
-            self.defect(f"parts nested deeper than {MAX_DEPTH} were ignored")
+            self.defect(f"parts nested deeper than {MAX_DEPTH} were not read")
+            self.not_read(part)
             return []
         self.parts_seen += 1
         if self.parts_seen > MAX_PARTS:
-            self.defect(f"more than {MAX_PARTS} MIME parts; the rest were ignored")
+            self.defect(f"more than {MAX_PARTS} MIME parts; the rest were not read")
+            self.not_read(part)
             return []
         for defect in getattr(part, "defects", []):
             self.defect(type(defect).__name__)
@@ -285,7 +310,14 @@ class _Walker:
     ) -> None:
         self.counter += 1
         collected = collect_files(
-            data, name, declared, origin, self.limits, self.budget, default_stem=f"attachment-{self.counter}"
+            data,
+            name,
+            declared,
+            origin,
+            self.limits,
+            self.budget,
+            default_stem=f"attachment-{self.counter}",
+            spool=self.spool,
         )
         found = collected.attachments
         if problem and len(found) == 1 and found[0].problem is None:
@@ -356,8 +388,9 @@ def _dedupe(attachments: list[Attachment]) -> list[Attachment]:
     seen: set[tuple[str, str]] = set()
     out = []
     for att in attachments:
-        key = (att.filename, hashlib.sha256(att.data).hexdigest())
-        if att.data and key in seen:
+        key = (att.filename, att.sha256)
+        if att.size and key in seen:
+            discard([att])
             continue
         seen.add(key)
         out.append(att)
@@ -365,9 +398,16 @@ def _dedupe(attachments: list[Attachment]) -> list[Attachment]:
 
 
 def _build(
-    msg: Message, policy_name: str, limits: ParseLimits, own_addresses: frozenset[str]
+    msg: Message,
+    policy_name: str,
+    limits: ParseLimits,
+    own_addresses: frozenset[str],
+    trusted_authserv_id: str | None,
+    spool: Spool | None,
 ) -> InboundMessage:
-    walker = _Walker(limits=limits, budget=Budget.from_limits(limits), cids=_referenced_cids(msg))
+    walker = _Walker(
+        limits=limits, budget=Budget.from_limits(limits), cids=_referenced_cids(msg), spool=spool
+    )
     if policy_name != "default":
         walker.defect(f"parsed with policy {policy_name}")
     fragments = walker.walk(msg, "mail", 0, False)
@@ -377,10 +417,19 @@ def _build(
     body = unicodedata.normalize("NFC", "\n\n".join(texts))
 
     subject = one_line(decode_text(raw_header(msg, "subject")))
-    senders = addresses(raw_header(msg, "from"))
-    from_name, from_address = senders[0] if senders else (None, None)
-    if raw_header(msg, "from") and not senders:
-        walker.defect("From header has no usable address")
+    top_headers = list(raw_headers(msg))
+    sender = read_sender(
+        [v for k, v in top_headers if k.strip().lower() == "from"],
+        [v for k, v in top_headers if k.strip().lower() == "sender"],
+    )
+    # A mailbox read but doubted (another address in its name, a Sender of another
+    # domain) keeps its address, to show staff; ``sender_doubt`` keeps it from counting.
+    from_address, from_name = sender.address, sender.name
+    if sender.doubt is not None:
+        walker.defect(f"sender not trusted: {sender.doubt}")
+    verified = authentication(
+        top_headers, trusted_authserv_id, address_domain(from_address) if from_address else None
+    )
 
     def all_addresses(name: str) -> list[str]:
         found: list[str] = []
@@ -415,17 +464,30 @@ def _build(
         headers=_header_map(msg),
         defects=walker.defects,
         skipped_parts=walker.skipped,
+        sender_doubt=sender.doubt,
+        authentication=verified.verdict if verified else None,
+        authentication_evidence=verified.evidence if verified else "",
+        unread_parts=walker.unread_names,
+        unread_part_count=walker.unread_count,
     )
 
 
 def parse_message(
-    raw: bytes, limits: ParseLimits = ParseLimits(), own_addresses: frozenset[str] = frozenset()
+    raw: bytes,
+    limits: ParseLimits = ParseLimits(),
+    own_addresses: frozenset[str] = frozenset(),
+    trusted_authserv_id: str | None = None,
+    spool: Spool | None = None,
 ) -> InboundMessage:
     """Parse ``raw`` (the full RFC 5322 message) into an :class:`InboundMessage`.
 
     Raises :class:`MessageRejected` only: when ``raw`` is over ``limits.max_message_bytes``
     or cannot be parsed at all.  ``own_addresses`` are the bot's sending addresses, so
     its own mail coming back (e.g. via a list or a forward rule) is flagged ``own_mail``.
+    ``trusted_authserv_id`` is the office server's authserv-id whose
+    ``Authentication-Results`` say whether the From domain is proven
+    (:mod:`.authres`); None: not checked.  With a ``spool``, files beyond a small
+    in-memory allowance are written there (:mod:`.spool`) and the caller owns them.
     """
     if not isinstance(raw, bytes | bytearray):
         raise MessageRejected(f"message must be bytes, not {type(raw).__name__}")
@@ -437,7 +499,7 @@ def parse_message(
     leading = _LEADING_BLANK.match(raw)
     msg, policy_name = _parse_bytes(raw, leading.end() if leading else 0)
     try:
-        return _build(msg, policy_name, limits, own_addresses)
+        return _build(msg, policy_name, limits, own_addresses, trusted_authserv_id, spool)
     except MessageRejected:
         raise
     except RecursionError as e:

@@ -19,6 +19,30 @@ import time
 from pathlib import Path
 
 from bot.errors import StorageError
+from bot.mail import SpooledFile
+
+
+def write_private(path: str | Path, data: bytes, mode: int = 0o640) -> Path:
+    """Write ``data`` to ``path`` atomically (a temp file renamed over it), created ``mode``.
+
+    For exports and other files people ask for: they hold names and dossiers, so they
+    are never world-readable whatever the umask; a half-written file never has the name.
+    """
+    out = Path(path)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.chmod(tmp, mode)
+            os.replace(tmp, out)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as e:
+        raise StorageError(f"cannot write {out}: {e.strerror}") from e
+    return out
 
 
 def sha256_hex(data: bytes | bytearray | memoryview) -> str:
@@ -76,6 +100,37 @@ class FileStore:
             what = "storage is full" if e.errno in (errno.ENOSPC, errno.EDQUOT) else "cannot write file"
             raise StorageError(f"{what}: {path.parent}: {e.strerror}") from e
         return digest, self.relative(path)
+
+    @property
+    def spool_root(self) -> Path:
+        """Where intake passes spool the files of mail (:mod:`bot.intake.spool`): same volume."""
+        return self.root / "spool"
+
+    def adopt(self, spooled: SpooledFile, kind: str = "files") -> tuple[str, str]:
+        """Move a spooled file into the store under its sha256; return ``(sha256, relative_path)``.
+
+        A rename on the same volume instead of a second copy of the bytes; the spool file
+        is fsynced first, so the stored file is complete on disk when this returns.
+        """
+        path = self._path_for(kind, spooled.sha256)
+        source = Path(spooled.path)
+        try:
+            if path.exists() and path.stat().st_size == spooled.size:
+                source.unlink(missing_ok=True)
+                return spooled.sha256, self.relative(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with source.open("rb") as fh:
+                os.fsync(fh.fileno())
+            os.replace(source, path)
+            dir_fd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        except OSError as e:
+            what = "storage is full" if e.errno in (errno.ENOSPC, errno.EDQUOT) else "cannot store file"
+            raise StorageError(f"{what}: {path.parent}: {e.strerror}") from e
+        return spooled.sha256, self.relative(path)
 
     def sweep_temp(self, older_than_seconds: float = 600) -> int:
         """Remove temp files left by killed writes; returns how many.

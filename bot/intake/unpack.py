@@ -13,6 +13,11 @@ while decompressing, bytes are counted chunk by chunk, because headers can lie. 
 several archives does not help.  An archive that breaks a limit is listed itself with
 ``problem="archive_limit"`` and none of its members (all or nothing, so the sender is
 asked for a clean resend instead of the bot silently keeping half a dossier).
+
+Memory stays bounded whatever the archives hold: members are read one at a time (the
+readers are generators), and with a :class:`~bot.intake.spool.Spool` each file beyond
+the mail's small in-memory allowance is written to disk as soon as it is known to be a
+file, not a container (:func:`_hold`); 7z members are extracted straight to spool files.
 """
 
 from __future__ import annotations
@@ -21,16 +26,17 @@ import functools
 import io
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
 
 from bot.intake.limits import ParseLimits
-from bot.mail import Attachment
+from bot.mail import Attachment, SpooledFile
 
 from .htmltext import digest_html
 from .sanitize import safe_filename
 from .sniff import ENCRYPTED_OOXML, RAR, SEVEN_ZIP, TNEF, ZIP, refusal_reason, sniff_type
+from .spool import MEMORY_PER_MAIL, SMALL_FILE, Spool, SpoolWriter, discard
 
 _CHUNK = 64 * 1024
 # Below this size a high compression ratio is harmless (a blank form compresses 500:1).
@@ -69,14 +75,25 @@ EXTENSIONS = {
 
 @dataclass
 class Budget:
-    """What is left to unpack for one message; shared by all its containers."""
+    """What is left to unpack for one message; shared by all its containers.
+
+    ``memory_left`` is what the message's files may still hold in memory before the
+    rest go to the spool (when there is one).
+    """
 
     files_left: int
     bytes_left: int
+    memory_left: int = MEMORY_PER_MAIL
 
     @classmethod
     def from_limits(cls, limits: ParseLimits) -> Budget:
         return cls(files_left=limits.max_archive_files, bytes_left=limits.max_archive_total_bytes)
+
+    def saved(self) -> tuple[int, int, int]:
+        return self.files_left, self.bytes_left, self.memory_left
+
+    def restore(self, saved: tuple[int, int, int]) -> None:
+        self.files_left, self.bytes_left, self.memory_left = saved
 
 
 @dataclass
@@ -96,8 +113,11 @@ class Collected:
 @dataclass
 class _Member:
     name: str
-    data: bytes | None  # None: not extracted because it is over max_attachment_bytes
+    data: bytes | bytearray | None  # None: not extracted because it is over max_attachment_bytes
     size: int
+
+
+_Found = _Member | str  # what a reader yields: members one at a time, or body text (TNEF)
 
 
 class _LimitExceeded(Exception):
@@ -133,12 +153,12 @@ class _Meter:
             raise _LimitExceeded(f"compression ratio above {self.limits.max_compression_ratio:g}")
 
 
-def _read_metered(stream: IO[bytes], meter: _Meter) -> bytes:
+def _read_metered(stream: IO[bytes], meter: _Meter) -> bytearray:
     out = bytearray()
     while chunk := stream.read(_CHUNK):
         meter.spend(len(chunk))
         out += chunk
-    return bytes(out)
+    return out
 
 
 def _check_declared(count: int, total: int, compressed: int, limits: ParseLimits, budget: Budget) -> None:
@@ -184,51 +204,75 @@ def zip_member_name(info: zipfile.ZipInfo) -> str:
     return info.orig_filename
 
 
-def _read_zip(data: bytes, limits: ParseLimits, budget: Budget) -> tuple[list[_Member], list[str]]:
+def _read_zip(data: bytes, limits: ParseLimits, budget: Budget, spool: Spool | None) -> Iterator[_Found]:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         infos = [i for i in zf.infolist() if not i.is_dir()]
         _check_declared(len(infos), sum(i.file_size for i in infos), len(data), limits, budget)
-        members = []
         for info in infos:
             name = zip_member_name(info)
             if info.flag_bits & 0x1 or info.compress_type == 99:  # 99: WinZip AES
                 raise _Encrypted(f"member {name!r} is password-protected")
             if info.file_size > limits.max_attachment_bytes:
-                members.append(_Member(name, None, info.file_size))
+                yield _Member(name, None, info.file_size)
                 continue
             meter = _Meter(budget, limits, info.file_size, info.compress_size)
             with zf.open(info) as stream:
-                members.append(_Member(name, _read_metered(stream, meter), info.file_size))
-        return members, []
+                member = _Member(name, _read_metered(stream, meter), info.file_size)
+            yield member
+            del member  # gone before the next member is read
 
 
 class _MeteredWriter:
-    """py7zr output sink that refuses to grow past the meter (duck-typed Py7zIO)."""
+    """py7zr output sink that refuses to grow past the meter (duck-typed Py7zIO).
 
-    def __init__(self, meter: _Meter) -> None:
-        self.meter, self.buffer = meter, io.BytesIO()
+    With a spool the member goes straight to a spool file; without one, to memory.
+    """
+
+    def __init__(self, meter: _Meter, spool: Spool | None) -> None:
+        self.meter = meter
+        self.file: SpoolWriter | None = spool.writer() if spool is not None else None
+        self.buffer = io.BytesIO() if spool is None else None
 
     def write(self, s: bytes | bytearray) -> int:
         self.meter.spend(len(s))
+        if self.file is not None:
+            return self.file.write(s)
+        assert self.buffer is not None
         return self.buffer.write(s)
 
     def read(self, size: int | None = None) -> bytes:
-        return self.buffer.read(size)
+        return self.buffer.read(size) if self.buffer is not None else b""
 
     def seek(self, offset: int, whence: int = 0) -> int:
-        return self.buffer.seek(offset, whence)
+        return self.buffer.seek(offset, whence) if self.buffer is not None else 0
 
     def flush(self) -> None:
         pass
 
     def size(self) -> int:
+        if self.file is not None:
+            return self.file.size
+        assert self.buffer is not None
         return self.buffer.getbuffer().nbytes
 
     def close(self) -> None:
         pass
 
+    def take(self) -> bytes:
+        """The member's bytes (read back from its spool file, which is then removed)."""
+        if self.file is not None:
+            data = self.file.read_back()
+            self.file.discard()
+            return data
+        assert self.buffer is not None
+        return self.buffer.getvalue()
 
-def _read_7z(data: bytes, limits: ParseLimits, budget: Budget) -> tuple[list[_Member], list[str]]:
+    def drop(self) -> None:
+        if self.file is not None:
+            self.file.discard()
+
+
+def _read_7z(data: bytes, limits: ParseLimits, budget: Budget, spool: Spool | None) -> Iterator[_Found]:
     # The archive libraries are imported when such an archive arrives: most mail has none,
     # and they cost 0.07 s (py7zr), 0.02 s (rarfile, tnefparse) at every start.
     import py7zr  # noqa: PLC0415
@@ -253,19 +297,21 @@ def _read_7z(data: bytes, limits: ParseLimits, budget: Budget) -> tuple[list[_Me
 
         class Factory(py7zr.io.WriterFactory):
             def create(self, filename: str) -> py7zr.io.Py7zIO:
-                writers[filename] = _MeteredWriter(meter)
+                writers[filename] = _MeteredWriter(meter, spool)
                 return writers[filename]  # type: ignore[return-value]
 
-        if wanted:
-            archive.extract(targets=wanted, factory=Factory())
-        members = []
-        for info in infos:
-            writer = writers.get(info.filename)
-            if writer is None:
-                members.append(_Member(info.filename, None, info.uncompressed or 0))
-            else:
-                members.append(_Member(info.filename, writer.buffer.getvalue(), info.uncompressed or 0))
-        return members, []
+        try:
+            if wanted:
+                archive.extract(targets=wanted, factory=Factory())
+            for info in infos:
+                writer = writers.pop(info.filename, None)
+                if writer is None:
+                    yield _Member(info.filename, None, info.uncompressed or 0)
+                else:
+                    yield _Member(info.filename, writer.take(), info.uncompressed or 0)
+        finally:
+            for writer in writers.values():
+                writer.drop()
 
 
 @functools.lru_cache(maxsize=1)
@@ -284,7 +330,7 @@ def rar_backend() -> str | None:
     return str(setup.get_cmdline("check_cmd", None)[0])
 
 
-def _read_rar(data: bytes, limits: ParseLimits, budget: Budget) -> tuple[list[_Member], list[str]]:
+def _read_rar(data: bytes, limits: ParseLimits, budget: Budget, spool: Spool | None) -> Iterator[_Found]:
     import rarfile  # noqa: PLC0415 - see _read_7z
 
     if rar_backend() is None:
@@ -294,23 +340,24 @@ def _read_rar(data: bytes, limits: ParseLimits, budget: Budget) -> tuple[list[_M
             raise _Encrypted("the archive is password-protected")
         infos = [i for i in rf.infolist() if not i.is_dir()]
         _check_declared(len(infos), sum(i.file_size for i in infos), len(data), limits, budget)
-        members = []
         for info in infos:
             name = info.filename
             if info.needs_password():
                 raise _Encrypted(f"member {name!r} is password-protected")
             if info.file_size > limits.max_attachment_bytes:
-                members.append(_Member(name, None, info.file_size))
+                yield _Member(name, None, info.file_size)
                 continue
             meter = _Meter(budget, limits, info.file_size, max(info.compress_size, 1))
             with rf.open(info) as stream:
-                members.append(_Member(name, _read_metered(stream, meter), info.file_size))
-        return members, []
+                member = _Member(name, _read_metered(stream, meter), info.file_size)
+            yield member
+            del member
 
 
-def _read_tnef(data: bytes, limits: ParseLimits, budget: Budget) -> tuple[list[_Member], list[str]]:
+def _read_tnef(data: bytes, limits: ParseLimits, budget: Budget, spool: Spool | None) -> Iterator[_Found]:
     import tnefparse  # noqa: PLC0415 - see _read_7z
 
+    # tnefparse reads the whole winmail.dat (itself within max_attachment_bytes) at once.
     tnef = tnefparse.TNEF(data)
     members = []
     for att in tnef.attachments:
@@ -319,17 +366,18 @@ def _read_tnef(data: bytes, limits: ParseLimits, budget: Budget) -> tuple[list[_
         members.append(_Member(name, payload, len(payload)))
     _check_declared(len(members), sum(m.size for m in members), len(data), limits, budget)
     budget.bytes_left -= sum(m.size for m in members)
-    texts = []
     body = tnef.body or tnef.htmlbody
     if body:
         text = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body)
         if tnef.body is None:
             text = digest_html(text).text
-        texts.append(text)
-    return members, texts
+        yield text
+    del tnef
+    while members:
+        yield members.pop(0)
 
 
-_READERS: dict[str, tuple[str, Callable[[bytes, ParseLimits, Budget], tuple[list[_Member], list[str]]]]] = {
+_READERS: dict[str, tuple[str, Callable[[bytes, ParseLimits, Budget, Spool | None], Iterator[_Found]]]] = {
     ZIP: ("zip", _read_zip),
     SEVEN_ZIP: ("7z", _read_7z),
     RAR: ("rar", _read_rar),
@@ -343,6 +391,20 @@ def child_origin(origin: str, kind: str, name: str) -> str:
     return here if origin == "mail" else f"{origin}/{here}"
 
 
+def _hold(data: bytes, budget: Budget, spool: Spool | None) -> tuple[bytes, SpooledFile | None]:
+    """Keep a file's content in memory while the mail's allowance lasts, else in the spool."""
+    if spool is None or len(data) <= SMALL_FILE and len(data) <= budget.memory_left:
+        budget.memory_left -= len(data)
+        return data, None
+    return b"", spool.keep(data)
+
+
+def _take(member: _Member) -> bytes:
+    """The member's bytes as ``bytes``; the member lets go of its buffer."""
+    data, member.data = member.data, None
+    return data if isinstance(data, bytes) else bytes(data or b"")
+
+
 def collect_files(
     data: bytes,
     name: str | None,
@@ -353,12 +415,15 @@ def collect_files(
     *,
     default_stem: str = "attachment",
     depth: int = 0,
+    spool: Spool | None = None,
 ) -> Collected:
     """Attachments for one file found in a mail (several if it is a container).
 
     ``name`` is the decoded file name the mail gave (``None`` when it gave none: the
     name becomes ``default_stem`` plus an extension from the sniffed type).  ``depth``
-    is the number of containers already opened around this file.
+    is the number of containers already opened around this file.  With a ``spool``,
+    files beyond the mail's memory allowance are returned spooled (``Attachment.spooled``);
+    the caller owns those files (:func:`bot.intake.spool.discard`).
     """
     head_only = len(data) > limits.max_attachment_bytes
     sniffed = sniff_type(data[:_CHUNK] if head_only else data, declared, name or "")
@@ -366,7 +431,8 @@ def collect_files(
     safe = safe_filename(shown)
 
     def listed(payload: bytes, problem: str | None = None, detail: str | None = None) -> Collected:
-        att = Attachment(safe, name, declared, sniffed, payload, origin, problem, detail)
+        content, spooled = _hold(payload, budget, spool) if payload else (b"", None)
+        att = Attachment(safe, name, declared, sniffed, content, origin, problem, detail, spooled)
         return Collected(attachments=[att])
 
     if head_only:
@@ -383,46 +449,75 @@ def collect_files(
     kind, reader = _READERS[sniffed]
     if depth >= limits.max_archive_depth:
         return listed(data, "archive_limit", f"containers nested deeper than {limits.max_archive_depth}")
-    saved = (budget.files_left, budget.bytes_left)
-    try:
-        members, texts = reader(data, limits, budget)
-    except _LimitExceeded as e:
-        budget.files_left, budget.bytes_left = saved
-        return listed(data, "archive_limit", str(e))
-    except _Encrypted as e:
-        budget.files_left, budget.bytes_left = saved
-        return listed(data, "unreadable_file", str(e))
-    except _NoBackend as e:
-        return listed(data, "unsupported_archive", str(e))
-    except Exception as e:  # third-party readers raise anything on damaged input
-        budget.files_left, budget.bytes_left = saved
-        return listed(data, "unreadable_file", f"damaged {kind} container: {type(e).__name__}: {e}"[:300])
-    result = Collected(texts=texts)
+    saved = budget.saved()
+    result = Collected()
     inner_origin = child_origin(origin, kind, safe)
-    for index, member in enumerate(members, start=1):
-        if member.data is None:
-            att = Attachment(
-                safe_filename(member.name or f"file-{index}"),
-                member.name,
-                "application/octet-stream",
-                "application/octet-stream",
-                b"",
-                inner_origin,
-                "too_large",
-                f"{member.size} bytes, limit {limits.max_attachment_bytes}",
-            )
-            result.attachments.append(att)
-            continue
-        result.extend(
-            collect_files(
-                member.data,
-                member.name or None,
-                "application/octet-stream",
-                inner_origin,
-                limits,
-                budget,
-                default_stem=f"file-{index}",
-                depth=depth + 1,
-            )
-        )
+    archive = data
+    try:
+        index = 0
+        for found in reader(archive, limits, budget, spool):
+            if isinstance(found, str):
+                result.texts.append(found)
+                continue
+            index += 1
+            result.extend(_member_files(found, index, inner_origin, limits, budget, depth, spool))
+            del found
+    except _LimitExceeded as e:
+        return _refused(archive, result, budget, saved, listed, "archive_limit", str(e))
+    except _Encrypted as e:
+        return _refused(archive, result, budget, saved, listed, "unreadable_file", str(e))
+    except _NoBackend as e:
+        return _refused(archive, result, budget, saved, listed, "unsupported_archive", str(e))
+    except Exception as e:  # third-party readers raise anything on damaged input
+        detail = f"damaged {kind} container: {type(e).__name__}: {e}"[:300]
+        return _refused(archive, result, budget, saved, listed, "unreadable_file", detail)
     return result
+
+
+def _refused(
+    archive: bytes,
+    partial: Collected,
+    budget: Budget,
+    saved: tuple[int, int, int],
+    listed: Callable[..., Collected],
+    problem: str,
+    detail: str,
+) -> Collected:
+    """All or nothing: the members read so far are dropped, the archive is listed with ``problem``."""
+    discard(partial.attachments)
+    budget.restore(saved)
+    return listed(archive, problem, detail)
+
+
+def _member_files(
+    member: _Member,
+    index: int,
+    origin: str,
+    limits: ParseLimits,
+    budget: Budget,
+    depth: int,
+    spool: Spool | None,
+) -> Collected:
+    if member.data is None:
+        att = Attachment(
+            safe_filename(member.name or f"file-{index}"),
+            member.name,
+            "application/octet-stream",
+            "application/octet-stream",
+            b"",
+            origin,
+            "too_large",
+            f"{member.size} bytes, limit {limits.max_attachment_bytes}",
+        )
+        return Collected(attachments=[att])
+    return collect_files(
+        _take(member),
+        member.name or None,
+        "application/octet-stream",
+        origin,
+        limits,
+        budget,
+        default_stem=f"file-{index}",
+        depth=depth + 1,
+        spool=spool,
+    )

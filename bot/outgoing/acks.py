@@ -205,7 +205,11 @@ def queue_ack(
     cc = [] if sender in {normalize_email(a) for a in unit_addresses} else unit_addresses
     headers = {"X-Intake-Unit": unit.code, "X-Intake-Received": ctx["received_types"]}
     headers.update(reply_headers(row.message_id_header, row.references))
-    key = f"ack:{row.message_id_header or f'row:{row.id}'}"
+    # Keyed on the recorded message, never on its Message-ID: the sender writes that header,
+    # and a second, different mail reusing it (by accident or to silence a unit) is still
+    # a new mail that deserves its own answer.  A copy of the same mail coming back is
+    # recognised before this (a duplicate is never recorded as processed).
+    key = f"ack:message:{row.id}"
 
     limit = app.settings.smtp.max_acks_per_sender_per_hour
     flooded = _recent_acks_to(session, sender, now) >= limit
@@ -226,7 +230,9 @@ def queue_ack(
         in_reply_to_message_id=row.id,
         state="held" if flooded else "pending",
     )
-    if out is not None and flooded:
+    if out is None:
+        log.warning("ack %s not queued: the outbox already holds that key", key)
+    elif flooded:
         log.warning("ack %s held: more than %d acknowledgments to %s within an hour", key, limit, sender)
         queue_flood_notice(app, session, sender, unit, now)
     return out

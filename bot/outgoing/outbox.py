@@ -9,7 +9,7 @@ never a second, different one.
 The unique ``idempotency_key`` says what the mail is *about*, so deciding twice to send
 it is harmless: the second ``enqueue`` returns ``None``.  Keys in use::
 
-    ack:{message-id}                              acknowledgment of one received mail
+    ack:message:{messages.id}                     acknowledgment of one recorded mail
     reminder:{campaign}:{unit}:{deadline}@{due}:{offset}
     overdue:{campaign}:{unit}:{deadline}@{due}
     digest:{campaign}:{local-date}

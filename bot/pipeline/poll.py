@@ -39,11 +39,13 @@ from bot.errors import MailboxError, MessageRejected, StorageError
 from bot.intake.fingerprint import content_fingerprint
 from bot.intake.mailbox import FetchedMail, Mailbox
 from bot.intake.mime import parse_message
-from bot.mail import InboundMessage
+from bot.intake.spool import Spool, discard, pass_spool
+from bot.mail import Attachment, InboundMessage
 from bot.pipeline.leader import intake_lock
 from bot.pipeline.prefetch import MIN_MAILS_FOR_POOL, Prefetcher, Prepared
 from bot.pipeline.record import Arrival, OnRecorded, record_mail, record_set_aside
 from bot.pipeline.understand import (
+    FileAnalysis,
     Nominee,
     SetAside,
     UnitRecords,
@@ -96,14 +98,35 @@ def process_mail(
     on_recorded: OnRecorded,
     units: list[UnitInfo] | None = None,
     prepared: Prepared | None = None,
+    spool: Spool | None = None,
 ) -> Outcome:
     """Record one fetched mail exactly once.  Raises StorageError / SQLAlchemyError to stop.
 
     ``on_recorded`` runs in the transaction that records the mail (the acknowledgment).
     ``units`` (``repo.unit_infos``) may be loaded once per pass by the caller; by
     default they are read for this mail.  ``prepared`` is the parse and file analysis
-    a worker already did (:mod:`bot.pipeline.prefetch`); by default they are done here.
+    a worker already did (:mod:`bot.pipeline.prefetch`); by default they are done here,
+    with the mail's files spooled in ``spool`` when given.  Whatever happens, the mail's
+    spooled files are gone when this returns: moved into the store, or removed.
     """
+    try:
+        return _process_mail(app, mailbox, uidvalidity, mail, now, on_recorded, units, prepared, spool)
+    finally:
+        if prepared is not None and prepared.msg is not None:
+            discard(prepared.msg.attachments)
+
+
+def _process_mail(
+    app: App,
+    mailbox: str,
+    uidvalidity: int,
+    mail: FetchedMail,
+    now: dt.datetime,
+    on_recorded: OnRecorded,
+    units: list[UnitInfo] | None,
+    prepared: Prepared | None,
+    spool: Spool | None,
+) -> Outcome:
     with app.db.session() as s:
         existing = repo.recorded_uid(s, mailbox, uidvalidity, mail.uid)
     if existing is not None:
@@ -117,16 +140,35 @@ def process_mail(
     )
     if prepared is None:
         try:
-            msg = parse_message(mail.raw, app.parse_limits, own_addresses=app.own_addresses)
+            msg = parse_message(
+                mail.raw,
+                app.parse_limits,
+                own_addresses=app.own_addresses,
+                trusted_authserv_id=app.settings.mailbox.trusted_authserv_id,
+                spool=spool,
+            )
         except MessageRejected as e:
             return _record_set_aside(app, arrival, None, quarantined(e.reason), now)
-        files = None
+        try:
+            return _understand_and_record(app, arrival, mail, msg, None, now, on_recorded, units)
+        finally:
+            discard(msg.attachments)
     elif prepared.msg is None:
         reason = prepared.rejected or prepared.crashed or "internal_error: no result from the document worker"
         return _record_set_aside(app, arrival, None, quarantined(reason), now)
-    else:
-        msg, files = prepared.msg, prepared.files
+    return _understand_and_record(app, arrival, mail, prepared.msg, prepared.files, now, on_recorded, units)
 
+
+def _understand_and_record(
+    app: App,
+    arrival: Arrival,
+    mail: FetchedMail,
+    msg: InboundMessage,
+    files: list[FileAnalysis] | None,
+    now: dt.datetime,
+    on_recorded: OnRecorded,
+    units: list[UnitInfo] | None,
+) -> Outcome:
     with app.db.session() as s:
         dup = repo.duplicate_of(s, msg.message_id, arrival.fingerprint)
         if units is None:
@@ -158,7 +200,7 @@ def process_mail(
     if isinstance(u, SetAside):
         return _record_set_aside(app, arrival, msg, u, now)
 
-    stored = [app.files.put(f.attachment.data) if f.kept else None for f in u.files]
+    stored = [_store(app, f.attachment) if f.kept else None for f in u.files]
     try:
         with app.db.session() as s:
             recorded = record_mail(s, app.campaign, arrival, msg, u, stored, now)
@@ -168,6 +210,13 @@ def process_mail(
         # Another instance recorded the same UID in the meantime: it is theirs.
         return Outcome("processed", "processed", None, "recorded by another instance", already_recorded=True)
     return Outcome("processed", "processed", msg_id, u.describe(), review=review)
+
+
+def _store(app: App, att: Attachment) -> tuple[str, str]:
+    """Keep a file in the store: a spooled one is moved there, one in memory written."""
+    if att.spooled is not None:
+        return app.files.adopt(att.spooled)
+    return app.files.put(att.data)
 
 
 def _unit_records(app: App, unit_id: int) -> UnitRecords:
@@ -217,7 +266,20 @@ def poll_connected(
     progress: bool = False,
     should_stop: Callable[[], bool] = lambda: False,
 ) -> PollReport:
-    """One pass on an open mailbox."""
+    """One pass on an open mailbox; the files of its mails wait in one spool directory."""
+    with pass_spool(app.files.spool_root) as spool:
+        return _poll_connected(app, mb, now, on_recorded, progress, should_stop, spool)
+
+
+def _poll_connected(
+    app: App,
+    mb: Mailbox,
+    now: dt.datetime,
+    on_recorded: OnRecorded,
+    progress: bool,
+    should_stop: Callable[[], bool],
+    spool: Spool,
+) -> PollReport:
     cfg = app.settings.mailbox
     report = PollReport()
     for folder in (cfg.processed_folder, cfg.quarantine_folder):
@@ -233,7 +295,15 @@ def poll_connected(
     units = None
     bar = _progress(len(headers)) if progress and len(headers) > 20 else None
     workers = cfg.worker_count() if len(small) >= MIN_MAILS_FOR_POOL else 0
-    ahead = Prefetcher(workers, app.parse_limits, app.own_addresses, app.campaign, app.signature_policy)
+    ahead = Prefetcher(
+        workers,
+        app.parse_limits,
+        app.own_addresses,
+        app.campaign,
+        app.signature_policy,
+        cfg.trusted_authserv_id,
+        spool,
+    )
     prepared_mails = ahead.run(mb.fetch(small))
     moves = _Moves(app, mb, uidvalidity, [h.uid for h in headers])
     try:
@@ -263,7 +333,7 @@ def poll_connected(
                     # batch (an address added meanwhile counts from the next pass).
                     with app.db.session() as s:
                         units = repo.unit_infos(repo.load_units(s))
-                out = process_mail(app, mb.name, uidvalidity, mail, now, on_recorded, units, prepared)
+                out = process_mail(app, mb.name, uidvalidity, mail, now, on_recorded, units, prepared, spool)
             except StorageError as e:
                 log.error("uid %s left on the server: %s", mail.uid, e)
                 report.stopped_by = f"storage: {e}"

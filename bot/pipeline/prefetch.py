@@ -41,6 +41,7 @@ from bot.documents.signatures import SignaturePolicy
 from bot.errors import MessageRejected
 from bot.intake.limits import ParseLimits
 from bot.intake.mime import parse_message
+from bot.intake.spool import Spool
 from bot.mail import InboundMessage
 from bot.pipeline.understand import FileAnalysis, understand_files
 
@@ -73,10 +74,18 @@ def prepare(
     own: frozenset[str],
     campaign: Campaign,
     signatures: SignaturePolicy | None = None,
+    trusted_authserv_id: str | None = None,
+    spool: Spool | None = None,
 ) -> Prepared:
-    """Parse one raw mail and analyse its files (the part that needs no database)."""
+    """Parse one raw mail and analyse its files (the part that needs no database).
+
+    With a ``spool``, the mail's larger files are left there for the poller, which
+    moves the kept ones into the store and removes the rest.
+    """
     try:
-        msg = parse_message(raw, limits, own_addresses=own)
+        msg = parse_message(
+            raw, limits, own_addresses=own, trusted_authserv_id=trusted_authserv_id, spool=spool
+        )
     except MessageRejected as e:
         return Prepared(rejected=e.reason)
     return Prepared(msg=msg, files=understand_files(msg, campaign, signatures))
@@ -135,14 +144,20 @@ def _init(
     campaign: Campaign,
     poller_pid: int,
     signatures: SignaturePolicy | None = None,
+    authserv: str | None = None,
+    spool_dir: str | None = None,
 ) -> None:
     _die_with_parent()
     _exit_with_poller(poller_pid)
-    _WORKER.update(limits=limits, own=own, campaign=campaign, signatures=signatures)
+    spool = Spool(spool_dir) if spool_dir else None
+    _WORKER.update(
+        limits=limits, own=own, campaign=campaign, signatures=signatures, authserv=authserv, spool=spool
+    )
 
 
 def _work(raw: bytes) -> Prepared:
-    return prepare(raw, _WORKER["limits"], _WORKER["own"], _WORKER["campaign"], _WORKER["signatures"])
+    w = _WORKER
+    return prepare(raw, w["limits"], w["own"], w["campaign"], w["signatures"], w["authserv"], w["spool"])
 
 
 # -- poller side ---------------------------------------------------------------------
@@ -163,9 +178,12 @@ class Prefetcher:
         own: frozenset[str],
         campaign: Campaign,
         signatures: SignaturePolicy | None = None,
+        trusted_authserv_id: str | None = None,
+        spool: Spool | None = None,
     ) -> None:
         self.workers = workers
-        self._args = (limits, own, campaign, os.getpid(), signatures)
+        spool_dir = str(spool.directory) if spool is not None else None
+        self._args = (limits, own, campaign, os.getpid(), signatures, trusted_authserv_id, spool_dir)
         self._pool: ProcessPoolExecutor | None = None
 
     def _new_pool(self, workers: int) -> ProcessPoolExecutor:

@@ -51,7 +51,11 @@ from bot.vocabulary import (
     NO_ATTACHMENT_VI,
     ProblemCode,
     ReviewReason,
+    SenderDoubt,
     attachment_problem_vi,
+    automatic_with_files_vi,
+    parts_not_read_vi,
+    unauthenticated_sender_vi,
 )
 
 RECEIVED = "received"
@@ -90,7 +94,7 @@ class FileAnalysis:
     @property
     def kept(self) -> bool:
         """Whether the file goes to the file store (refused and empty files do not)."""
-        return bool(self.attachment.data) and not self.attachment.problem
+        return self.attachment.size > 0 and not self.attachment.problem
 
     @property
     def problem(self) -> str | None:
@@ -152,7 +156,7 @@ class Understanding:
     suggested_unit: UnitInfo | None = None
     unit_evidence: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
-    review_reason: ReviewReason | None = None
+    review_reason: str | None = None  # a ReviewReason, with ": detail" for some
     nominees: tuple[Nominee, ...] = ()  # the unit's nominees after this mail
     counted: tuple[Counted, ...] = ()
     withdrawn: tuple[int, ...] = ()  # nominations a whole-dossier resend drops (ids)
@@ -207,12 +211,21 @@ def duplicate_of(message_id: int) -> SetAside:
     return SetAside("duplicate", f"duplicate_of:{message_id}")
 
 
+def automatic_with_files(msg: InboundMessage) -> bool:
+    """An auto-reply (``Auto-Submitted``…) carrying files: not ignored, held for staff."""
+    return msg.auto_reply and not msg.bounce and not msg.own_mail and bool(msg.attachments)
+
+
 def set_aside(msg: InboundMessage) -> SetAside | None:
-    """The bot's own mail, bounces and auto-replies are never counted or answered."""
+    """The bot's own mail, bounces and auto-replies are never counted or answered.
+
+    An auto-reply that carries files is the exception: a program sent documents (a
+    forwarding rule, a scanner), so staff look at it (:func:`understand` holds it).
+    """
     for flag, category in (
         (msg.own_mail, Category.OWN_MAIL),
         (msg.bounce, Category.BOUNCE),
-        (msg.auto_reply, Category.AUTO_REPLY),
+        (msg.auto_reply and not automatic_with_files(msg), Category.AUTO_REPLY),
     ):
         if flag:
             reason = str(category)
@@ -243,9 +256,11 @@ def _understand_file(
     if att.problem:
         sentence = attachment_problem_vi(att.problem, att.filename)
         return FileAnalysis(att, None, problems=(Problem(att.problem, sentence, att.filename),))
-    facts = inspect_document(att.data, att.filename, att.sniffed_type)
+    content = att.content()
+    facts = inspect_document(content, att.filename, att.sniffed_type)
     if facts.kind == "pdf":
-        facts = replace(facts, signatures=verify_signatures(att.data, policy))
+        facts = replace(facts, signatures=verify_signatures(content, policy))
+    del content
     problems: list[Problem] = []
     if facts.problem:
         problems.append(unreadable_problem(att.filename, facts.problem_detail or ""))
@@ -290,11 +305,11 @@ def _plan_rules(spec: Deliverable, att: Attachment, campaign: Campaign) -> list[
     """The plan's document rules; these need the full text or the layout, so re-inspect."""
     rules, found = campaign.rules, []
     if rules.outline and spec.id == rules.outline.deliverable:
-        full = inspect_document(att.data, att.filename, att.sniffed_type, need_full_text=True)
+        full = inspect_document(att.content(), att.filename, att.sniffed_type, need_full_text=True)
         if full.full_text or full.head_text:
             found += check_outline(full.full_text or full.head_text, att.filename, campaign)
     if rules.summary and spec.id == rules.summary.deliverable:
-        laid = inspect_document(att.data, att.filename, att.sniffed_type, measure_layout=True)
+        laid = inspect_document(att.content(), att.filename, att.sniffed_type, measure_layout=True)
         if laid.used_a4_fraction is not None:
             found += check_summary(laid.used_a4_fraction, att.filename, campaign)
     return found
@@ -335,13 +350,32 @@ def understand(
         else:
             category = Category.NO_ATTACHMENT
             problems.append(Problem(ProblemCode.NO_ATTACHMENT, NO_ATTACHMENT_VI))
-    review_reason: ReviewReason | None = None
+    if msg.unread_part_count:
+        sentence = parts_not_read_vi(msg.unread_part_count, msg.unread_parts)
+        problems.append(Problem(ProblemCode.PARTS_NOT_READ, sentence))
+    hold = _held_for_staff(msg, um.rule)
+    if hold is not None:
+        reason, problem = hold
+        return Understanding(
+            category=category,
+            files=tuple(files),
+            unit_rule=um.rule,
+            unverified=True,
+            suggested_unit=unit or by_code.get(um.suggestion or ""),
+            unit_evidence=(*um.evidence, f"held for staff: {reason}"),
+            problems=(*problems, problem),
+            review_reason=reason,
+            spam=msg.spam,
+        )
+    review_reason: str | None = None
     if um.unverified and um.unit_code:
         unit_name = unit.name if unit else um.unit_code
         problems.append(unverified_sender_problem(msg.from_address or "", unit_name))
         review_reason = ReviewReason.UNVERIFIED_SENDER
     elif um.unit_code is None:
         review_reason = ReviewReason.UNKNOWN_UNIT
+    elif msg.unread_part_count:
+        review_reason = ReviewReason.PARTS_NOT_READ
     elif any(f.needs_review for f in files if not f.attachment.problem):
         review_reason = ReviewReason.UNCERTAIN_TYPE
     elif any(f.signature_altered for f in files):
@@ -390,6 +424,41 @@ def understand(
         withdrawn=withdrawn,
         spam=msg.spam,
     )
+
+
+def sender_doubt(msg: InboundMessage, rule: str) -> SenderDoubt | None:
+    """Why the sender of ``msg`` is not proven, or None (README "Security model").
+
+    Headers that do not name one sender cleanly, or the office's server saying the From
+    domain is forged (``dmarc=fail``), doubt every mail; a registered address
+    (``rule``) also needs the server's proof when it is asked for
+    (``mailbox.trusted_authserv_id``): ``authentication`` is None when it is not.
+    """
+    if msg.sender_doubt is not None:
+        return SenderDoubt(msg.sender_doubt)
+    if msg.authentication == "fail":
+        return SenderDoubt.AUTHENTICATION_FAILED
+    if msg.authentication == "none" and rule == "registered_address":
+        return SenderDoubt.NOT_AUTHENTICATED
+    return None
+
+
+def _held_for_staff(msg: InboundMessage, rule: str) -> tuple[str, Problem] | None:
+    """A mail no unit may be credited with before staff look: its review reason and problem.
+
+    Nothing of it counts and it is not answered: the unit it names is only suggested.
+    """
+    doubt = sender_doubt(msg, rule)
+    if doubt is not None:
+        sentence = unauthenticated_sender_vi(doubt, msg.from_address or msg.from_name or "")
+        return f"{ReviewReason.UNAUTHENTICATED_SENDER}: {doubt}", Problem(
+            ProblemCode.UNVERIFIED_SENDER, sentence
+        )
+    if automatic_with_files(msg):
+        return ReviewReason.AUTOMATIC_WITH_FILES, Problem(
+            ProblemCode.AUTOMATIC_MAIL, automatic_with_files_vi()
+        )
+    return None
 
 
 def _proposed(files: Sequence[FileAnalysis], campaign: Campaign) -> list[tuple[str, str]]:

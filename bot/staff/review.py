@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from bot.campaign.model import Campaign
 from bot.campaign.tracking import due_date
+from bot.campaign.units import is_email_address
 from bot.staff.errors import StaffError
 from bot.store import repo
 from bot.store.models import AttachmentRow, Message, Nomination, Submission, Unit
@@ -256,7 +257,8 @@ def assign_message(
         for s in subs
     )
     result = AssignResult(unit.code, created)
-    if previous_reason == ReviewReason.UNVERIFIED_SENDER and m.sender:
+    # Only an unregistered but well-formed sender is offered; an unauthenticated one never is.
+    if previous_reason == ReviewReason.UNVERIFIED_SENDER and m.sender and is_email_address(m.sender):
         if add_address:
             result.address_added = repo.add_unit_address(session, unit, m.sender, now, actor)
         else:

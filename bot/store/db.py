@@ -8,12 +8,13 @@ share the file; PostgreSQL is used as given.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -37,13 +38,28 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+def _create_private(path: Path) -> None:
+    """Create a missing SQLite file as 0640 (its -wal and -shm files take the same mode),
+    whatever the umask: the records name people and must not be world-readable."""
+    if path.exists():
+        return
+    try:
+        path.parent.mkdir(mode=0o750, parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o640))
+        os.chmod(path, 0o640)  # the umask may have taken more away; never added
+    except FileExistsError:
+        pass  # another process created it meanwhile
+    except OSError as e:
+        raise DatabaseError(f"cannot create the database file {path}: {e.strerror}") from e
+
+
 class Database:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str | URL) -> None:
         self.url = url
         parsed = make_url(url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         if self.is_sqlite and parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            _create_private(Path(parsed.database))
         try:
             self.engine: Engine = create_engine(url, future=True, pool_pre_ping=not self.is_sqlite)
         except (SQLAlchemyError, ImportError) as e:
@@ -80,5 +96,5 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str) -> Database:
+def open_database(url: str | URL) -> Database:
     return Database(url)

@@ -271,6 +271,23 @@ class AuditLog(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
+class StaffSession(Base):
+    """A logged-in dashboard session, checked on every request (``bot/web/sessions.py``).
+
+    The cookie holds a random token; only its sha256 is stored.  Logging out sets
+    ``ended_at``, so a copied cookie stops working at once, whatever its signature says.
+    """
+
+    __tablename__ = "staff_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    user_name: Mapped[str] = mapped_column(String(100))
+    client: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+
+
 class JobRun(Base):
     """Last run of each scheduled job (poll, digest, remind), for health and catch-up."""
 

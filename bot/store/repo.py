@@ -76,6 +76,19 @@ def import_units(
     return added, updated
 
 
+def address_owners(session: Session, emails: Iterable[str]) -> dict[str, str]:
+    """``{address: code of the unit it is registered to}`` for those of ``emails`` already registered."""
+    wanted = sorted({normalize_email(e) for e in emails})
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(UnitAddress.email, Unit.code)
+        .join(Unit, UnitAddress.unit_id == Unit.id)
+        .where(UnitAddress.email.in_(wanted))
+    )
+    return {email: code for email, code in rows}
+
+
 def load_units(session: Session, active_only: bool = True) -> list[Unit]:
     # subqueryload: one statement per relationship whatever the number of units
     # (selectinload would issue one per 500 parents).

@@ -170,9 +170,9 @@ async def unit_extend(request: Request) -> Response:
 
 
 routes = [
-    Route("/review/{id:int}/assign", review_assign, methods=["POST"]),
-    Route("/review/{id:int}/reject", review_reject, methods=["POST"]),
-    Route("/files/{id:int}/accept", file_accept, methods=["POST"]),
-    Route("/files/{id:int}/redo", file_redo, methods=["POST"]),
+    Route("/review/{id:rowid}/assign", review_assign, methods=["POST"]),
+    Route("/review/{id:rowid}/reject", review_reject, methods=["POST"]),
+    Route("/files/{id:rowid}/accept", file_accept, methods=["POST"]),
+    Route("/files/{id:rowid}/redo", file_redo, methods=["POST"]),
     Route("/units/{code}/extend", unit_extend, methods=["POST"]),
 ]

@@ -3,13 +3,18 @@
 ``create_web_app(app, clock)`` returns a Starlette application over an already built
 :class:`~bot.app.App`.  Pages are rendered on the server from ``bot/web/templates``;
 there is no JavaScript build and no API.  Every page except the login form and the
-stylesheet needs a logged-in staff session; every POST must carry the session's CSRF
-token (403 otherwise); failed logins are limited per client (429).
+stylesheet needs a live staff session, kept on the server (:mod:`bot.web.sessions`:
+logout ends it, whatever copy of the cookie exists); every POST must carry the
+session's CSRF token (403 otherwise); failed logins are limited per client address
+(behind a trusted proxy, the one it forwards: ``[web]`` settings) and per user name
+(429), and a login costs the same time whether the name exists or not.  Every response
+carries a Content-Security-Policy without scripts, ``X-Frame-Options: DENY``,
+``Referrer-Policy: no-referrer`` and ``Cache-Control: no-store`` (:class:`SecurityHeaders`).
 
 Credentials: the password hash comes from ``INTAKE_WEB_PASSWORD_HASH`` (environment or
 the secrets file), the user name from ``INTAKE_WEB_USER`` (default ``canbo``), the
-cookie-signing key from ``INTAKE_WEB_SECRET`` or a random key per process (sessions
-then end when the process restarts).  The clock is an argument, so tests fix it.
+cookie-signing key from ``INTAKE_WEB_SECRET`` or a random key per process.  The clock
+is an argument, so tests fix it.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
@@ -34,14 +40,16 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.app import App
 from bot.campaign.model import Campaign
 from bot.vocabulary import FILE_STATUS_VI, STATUS_VI, nominee_kind_vi
-from bot.web import actions, downloads, pages, plan
-from bot.web.auth import LoginLimiter, new_csrf_token, verify_password
+from bot.web import actions, downloads, pages, plan, sessions
+from bot.web.auth import LoginLimiter, check_login, client_address, new_csrf_token, stand_in_hash
 from bot.web.common import (
     LoginRequired,
+    bot_app,
     checked_form,
     current_user,
     in_thread,
@@ -53,7 +61,6 @@ from bot.web.common import (
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
-SESSION_HOURS = 8
 
 
 @dataclass
@@ -107,25 +114,35 @@ async def login_page(request: Request) -> Response:
     return render(request, "login.html", {"next": safe_next(request.query_params.get("next"))})
 
 
+def _client(request: Request) -> str:
+    peer = request.client.host if request.client else "?"
+    web = bot_app(request).settings.web
+    headers = {k.lower(): v for k, v in request.headers.items()}
+    return client_address(peer, headers, web.client_address_header, web.trusted_proxies)
+
+
 async def login_submit(request: Request) -> Response:
     st = state(request)
     form = await checked_form(request)
-    client = request.client.host if request.client else "?"
+    client = _client(request)
     moment = now(request).timestamp()
     nxt = safe_next(form.get("next"))
-    if st.limiter.blocked(client, moment):
-        log.warning("login blocked for %s: too many failures", client)
+    user = str(form.get("username") or "").strip()
+    password = str(form.get("password") or "")
+    name_key = user.casefold()[:100]
+    if st.limiter.blocked(client, moment) or st.user_limiter.blocked(name_key, moment):
+        log.warning("login blocked for %r from %s: too many failures", user, client)
         return render(
             request,
             "login.html",
             {"error": "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.", "next": nxt},
             status_code=429,
         )
-    user = str(form.get("username") or "").strip()
-    password = str(form.get("password") or "")
-    ok = user == st.config.user and await in_thread(verify_password, password, st.config.password_hash)
+    config = st.config
+    ok = await in_thread(check_login, user, password, config.user, config.password_hash, st.stand_in_hash)
     if not ok:
         st.limiter.failed(client, moment)
+        st.user_limiter.failed(name_key, moment)
         log.info("failed login for %r from %s", user, client)
         return render(
             request,
@@ -134,9 +151,14 @@ async def login_submit(request: Request) -> Response:
             status_code=401,
         )
     st.limiter.succeeded(client)
+    st.user_limiter.succeeded(name_key)
+    bot = bot_app(request)
+    token = await in_thread(
+        sessions.start, bot.db, user, client, now(request), bot.settings.web.session_hours
+    )
     # A fresh session (and CSRF token) on login, so a planted cookie is worth nothing.
     request.session.clear()
-    request.session["user"] = user
+    request.session[sessions.TOKEN_KEY] = token
     request.session["csrf"] = new_csrf_token()
     log.info("staff %s logged in from %s", user, client)
     return RedirectResponse(nxt, status_code=303)
@@ -144,8 +166,53 @@ async def login_submit(request: Request) -> Response:
 
 async def logout(request: Request) -> Response:
     await checked_form(request)
+    # Ended on the server: a copy of the cookie taken before now is worth nothing.
+    await in_thread(sessions.end, bot_app(request).db, request.session.get(sessions.TOKEN_KEY), now(request))
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
+
+
+def _live_user(request: Request, token: str | None) -> str | None:
+    return sessions.user_of(bot_app(request).db, token, now(request))
+
+
+# -- every response ----------------------------------------------------------------------
+# No script at all, styles only from /static, no framing, no referrer leaving the site.
+SECURITY_HEADERS = {
+    "content-security-policy": (
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+        "frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "x-frame-options": "DENY",
+    "referrer-policy": "no-referrer",
+    "x-content-type-options": "nosniff",
+    "cross-origin-opener-policy": "same-origin",
+}
+
+
+class SecurityHeaders:
+    """ASGI middleware: :data:`SECURITY_HEADERS` on every response, and ``no-store`` on
+    everything but the stylesheet, so a shared computer's cache keeps no page or file."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        static = str(scope.get("path", "")).startswith("/static/")
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers[name] = value
+                if not static:
+                    headers["cache-control"] = "no-store"
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 # -- errors ------------------------------------------------------------------------------
@@ -174,9 +241,16 @@ def create_web_app(
     password_hash: str | None = None,
     secret_key: str | None = None,
     limiter: LoginLimiter | None = None,
+    user_limiter: LoginLimiter | None = None,
 ) -> Starlette:
-    """The dashboard over ``bot_app``; ``clock`` defaults to the real clock in the bot's zone."""
+    """The dashboard over ``bot_app``; ``clock`` defaults to the real clock in the bot's zone.
+
+    ``limiter`` counts failed logins per client address, ``user_limiter`` per user name
+    (defaults from ``[web]``).
+    """
     tz = bot_app.settings.tz
+    web_settings = bot_app.settings.web
+    window = web_settings.login_window_minutes * 60
     config = web_config(bot_app, user, password_hash)
     if secret_key:
         config.secret_key = secret_key
@@ -199,16 +273,20 @@ def create_web_app(
                 SessionMiddleware,
                 secret_key=config.secret_key,
                 session_cookie="intake_staff",
-                max_age=SESSION_HOURS * 3600,
+                max_age=int(web_settings.session_hours * 3600),
                 same_site="strict",
                 https_only=os.environ.get("INTAKE_WEB_HTTPS") == "1",
-            )
+            ),
+            Middleware(sessions.SessionCheck, lookup=_live_user),
+            Middleware(SecurityHeaders),
         ],
         exception_handlers={LoginRequired: _login_required, HTTPException: _http_error},
     )
     web.state.bot = bot_app
     web.state.clock = clock or (lambda: dt.datetime.now(tz))
     web.state.config = config
-    web.state.limiter = limiter or LoginLimiter()
+    web.state.limiter = limiter or LoginLimiter(web_settings.login_failures_per_client, window)
+    web.state.user_limiter = user_limiter or LoginLimiter(web_settings.login_failures_per_user, window)
+    web.state.stand_in_hash = stand_in_hash(config.password_hash)
     web.state.templates = _templates(bot_app.campaign)
     return web

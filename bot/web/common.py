@@ -14,6 +14,7 @@ from typing import Any, ParamSpec, TypeVar
 from urllib.parse import urlparse
 
 from starlette.concurrency import run_in_threadpool
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.datastructures import FormData, State
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -25,6 +26,32 @@ from bot.web.auth import csrf_matches, new_csrf_token
 log = logging.getLogger(__name__)
 P = ParamSpec("P")
 T = TypeVar("T")
+
+
+# 1 to 2147483647 (2**31 - 1, the largest id of a 32-bit INTEGER column on PostgreSQL).
+_ROW_ID = (
+    "(?:[1-9][0-9]{0,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}"
+    "|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7])"
+)
+
+
+class RowId(Convertor[int]):
+    """``{id:rowid}``: a database row id, 1 to 2**31 - 1 (what every supported database holds).
+
+    Anything else matches no route (404) instead of overflowing the database driver
+    (a 500 with ``{id:int}`` on a huge number).
+    """
+
+    regex = _ROW_ID
+
+    def convert(self, value: str) -> int:
+        return int(value)
+
+    def to_string(self, value: int) -> str:
+        return str(value)
+
+
+register_url_convertor("rowid", RowId())
 
 
 def state(request: Request) -> State:
@@ -42,7 +69,8 @@ def now(request: Request) -> dt.datetime:
 
 
 def current_user(request: Request) -> str | None:
-    return request.session.get("user")
+    """The staff user of a live server-side session (:mod:`bot.web.sessions`), or None."""
+    return getattr(request.state, "staff_user", None)
 
 
 def csrf_token(request: Request) -> str:

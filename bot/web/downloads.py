@@ -96,7 +96,7 @@ async def export(request: Request) -> Response:
 
 
 routes = [
-    Route("/files/{id:int}", submission_file, methods=["GET"]),
-    Route("/attachments/{id:int}", attachment_file, methods=["GET"]),
+    Route("/files/{id:rowid}", submission_file, methods=["GET"]),
+    Route("/attachments/{id:rowid}", attachment_file, methods=["GET"]),
     Route("/exports/{kind}", export, methods=["GET"]),
 ]

@@ -139,10 +139,13 @@ def test_no_ack_to_own_address(app):
     assert _outbox(app) == []
 
 
-def test_ack_is_queued_once_per_message_id(app):
-    record_mail(app, "SYT", [F("a.pdf", "to_trinh")], at(26, 9), message_id="<same@x>")
-    record_mail(app, "SYT", [F("a.pdf", "to_trinh")], at(26, 9, 1), message_id="<same@x>")
-    assert [r.idempotency_key for r in _outbox(app)] == ["ack:<same@x>"]
+def test_ack_is_keyed_on_the_recorded_message_not_its_message_id(app):
+    """Two different mails reusing one Message-ID are each answered (issue 13)."""
+    first = record_mail(app, "SYT", [F("a.pdf", "to_trinh")], at(26, 9), message_id="<same@x>")
+    second = record_mail(app, "STC", [F("b.pdf", "to_trinh")], at(26, 9, 1), message_id="<same@x>")
+    rows = _outbox(app)
+    assert [r.idempotency_key for r in rows] == [f"ack:message:{first}", f"ack:message:{second}"]
+    assert [r.in_reply_to_message_id for r in rows] == [first, second]
 
 
 def test_reply_subject_does_not_stack_prefixes():

@@ -8,6 +8,7 @@ import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,19 +47,16 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def served(app_factory):
-    """The dashboard over a freshly seeded app; yields its base URL."""
+@contextmanager
+def serve(app, seeded: Seeded, **web_kw):
+    """The dashboard over ``app`` on a free loopback port, in a background thread."""
     import uvicorn
 
     from bot.web.app import create_web_app
 
-    app = app_factory()
-    seeded = seed(app)
     # Few iterations: the hash format is the production one, the test just runs faster.
-    web = create_web_app(
-        app, lambda: NOW, user=USER, password_hash=hash_password(PASSWORD, 20_000), secret_key="test-secret"
-    )
+    web_kw.setdefault("password_hash", hash_password(PASSWORD, 20_000))
+    web = create_web_app(app, lambda: NOW, user=USER, secret_key="test-secret", **web_kw)
     port = _free_port()
     config = uvicorn.Config(
         web, host="127.0.0.1", port=port, log_level="warning", ws="none", lifespan="off", http="h11"
@@ -71,9 +69,19 @@ def served(app_factory):
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the dashboard did not start")
         time.sleep(0.05)
-    yield Served(f"http://127.0.0.1:{port}", app, seeded)
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield Served(f"http://127.0.0.1:{port}", app, seeded)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def served(app_factory):
+    """The dashboard over a freshly seeded app; yields its base URL."""
+    app = app_factory()
+    with serve(app, seed(app)) as s:
+        yield s
 
 
 # Package scope, not session: Playwright's sync API runs an event loop in the main thread
