@@ -20,6 +20,7 @@ class ReviewReason(StrEnum):
     UNVERIFIED_SENDER = "unverified_sender"
     UNCERTAIN_TYPE = "uncertain_type"
     QUARANTINED = "quarantined"
+    TIME_REQUEST = "time_request"
 
     @property
     def vi(self) -> str:
@@ -31,6 +32,7 @@ _REVIEW_REASONS_VI = {
     ReviewReason.UNVERIFIED_SENDER: "Địa chỉ gửi chưa đăng ký với đơn vị",
     ReviewReason.UNCERTAIN_TYPE: "Chưa chắc chắn loại hồ sơ hoặc người được đề nghị",
     ReviewReason.QUARANTINED: "Thư bị cách ly",
+    ReviewReason.TIME_REQUEST: "Đơn vị xin gửi hồ sơ sau (cần quyết định gia hạn hay giữ thời hạn)",
 }
 
 
@@ -97,21 +99,21 @@ def problem_heading_vi(code: str) -> str:
 # What a unit reads about a file refused or unusable at intake (``Attachment.problem``).
 _ATTACHMENT_PROBLEMS_VI: dict[str, str] = {
     ProblemCode.REFUSED_TYPE: (
-        "Tệp «{name}» thuộc loại không được chấp nhận (tệp chạy được, tập lệnh hoặc văn bản có macro)."
+        "Tệp “{name}” thuộc loại không được chấp nhận (tệp chạy được, tập lệnh hoặc văn bản có macro)."
     ),
-    ProblemCode.TOO_LARGE: "Tệp «{name}» vượt quá dung lượng cho phép.",
-    ProblemCode.ARCHIVE_LIMIT: "Tệp nén «{name}» vượt giới hạn giải nén (số tệp, dung lượng hoặc độ sâu).",
+    ProblemCode.TOO_LARGE: "Tệp “{name}” vượt quá dung lượng cho phép.",
+    ProblemCode.ARCHIVE_LIMIT: "Tệp nén “{name}” vượt giới hạn giải nén (số tệp, dung lượng hoặc độ sâu).",
     ProblemCode.UNSUPPORTED_ARCHIVE: (
-        "Tệp nén «{name}» có định dạng hệ thống chưa đọc được; đề nghị gửi trực tiếp các tệp."
+        "Tệp nén “{name}” có định dạng hệ thống chưa đọc được; đề nghị gửi trực tiếp các tệp."
     ),
-    ProblemCode.UNREADABLE_FILE: "Tệp «{name}» bị hỏng hoặc đặt mật khẩu nên không đọc được.",
+    ProblemCode.UNREADABLE_FILE: "Tệp “{name}” bị hỏng hoặc đặt mật khẩu nên không đọc được.",
 }
 ATTACHMENT_PROBLEM_CODES = frozenset(_ATTACHMENT_PROBLEMS_VI)
 
 
 def attachment_problem_vi(code: str, filename: str) -> str:
     """The sentence for a file intake refused or could not use, naming it."""
-    template = _ATTACHMENT_PROBLEMS_VI.get(code, "Tệp «{name}» không xử lý được.")
+    template = _ATTACHMENT_PROBLEMS_VI.get(code, "Tệp “{name}” không xử lý được.")
     return template.format(name=filename)
 
 
@@ -119,6 +121,9 @@ NO_ATTACHMENT_VI = "Thư không có tệp đính kèm; hệ thống chưa ghi nh
 FILES_NOT_ATTACHED_VI = (
     "Thư gửi đường liên kết tải tệp thay vì đính kèm tệp; hệ thống chưa ghi nhận hồ sơ nào."
 )
+
+# ``messages.reason`` of a mail the mail server's filter marked as spam (recorded, never answered).
+SPAM_REASON = "spam"
 
 NOMINEE_KINDS_VI = {"tap_the": "tập thể", "ca_nhan": "cá nhân"}
 
@@ -147,10 +152,18 @@ UNKNOWN_DELIVERABLE_VI = "Chưa xác định"
 
 OUTBOX_KINDS_VI = {
     "ack": "Thư xác nhận",
+    "holding": "Thư báo đã nhận, chờ xác minh đơn vị",
     "reminder": "Thư nhắc",
     "overdue": "Thông báo quá hạn",
     "digest": "Bản tổng hợp",
     "notice": "Thông báo",
+}
+OUTBOX_STATES_VI = {
+    "pending": "Chờ gửi",
+    "sending": "Đang gửi",
+    "sent": "Đã gửi",
+    "failed": "Lỗi",
+    "held": "Tạm giữ",
 }
 
 # Quarantine reasons are recorded as English codes (for logs and tools); staff read these.

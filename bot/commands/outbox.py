@@ -33,7 +33,7 @@ def outbox_flush(c: Ctx, limit: int) -> None:
 
 @outbox.command("list")
 @click.option("--state", "state", default=None, help="pending | sending | sent | failed | held")
-@click.option("--kind", "kind", default=None, help="ack | reminder | overdue | digest | notice")
+@click.option("--kind", "kind", default=None, help="ack | holding | reminder | overdue | digest | notice")
 @click.option("--limit", default=100, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @pass_ctx
@@ -155,7 +155,7 @@ def digest_cmd(c: Ctx, dry_run: bool, force: bool, xlsx_path: str | None) -> Non
 
 
 @click.command("preview")
-@click.argument("kind", type=click.Choice(["ack", "reminder", "overdue", "digest", "notice"]))
+@click.argument("kind", type=click.Choice(["ack", "holding", "reminder", "overdue", "digest", "notice"]))
 @click.option("--unit", "unit_code", default=None, help="Unit code (ack, reminder, overdue).")
 @click.option("--html", "show_html", is_flag=True, help="Print the HTML part instead of the text.")
 @pass_ctx

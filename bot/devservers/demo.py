@@ -299,7 +299,7 @@ def main() -> None:
     by_kind: dict[str, list[str]] = {}
     for p in sent:
         m = message_from_bytes(p.read_bytes(), policy=policy.default)
-        by_kind.setdefault(str(m["X-Intake-Kind"]), []).append(f"{p.name}  to {m['To']}  «{m['Subject']}»")
+        by_kind.setdefault(str(m["X-Intake-Kind"]), []).append(f"{p.name}  to {m['To']}  “{m['Subject']}”")
     for kind, lines in by_kind.items():
         print(f"  {kind}: {len(lines)}")
         for line in lines[:3]:

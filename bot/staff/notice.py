@@ -32,7 +32,7 @@ def redo_context(
     ctx.update(
         unit={"code": s.unit.code, "name": s.unit.name, "secretary": s.unit.secretary},
         filename=s.attachment.filename,
-        deliverable=campaign.deliverable(s.deliverable).name,
+        deliverable=campaign.label(s.deliverable, kind=s.nomination.kind if s.nomination else None),
         nominee={"name": s.nomination.name, "kind": s.nomination.kind} if s.nomination else None,
         comment=comment,
         until=until,

@@ -143,7 +143,7 @@ def _pick_nomination(
         if not kind:
             raise StaffError(
                 f"{name!r} is a new nominee of {unit.code}; say --kind tap_the or ca_nhan",
-                f"«{name}» là người được đề nghị mới của đơn vị; cần chọn tập thể hay cá nhân.",
+                f"“{name}” là người được đề nghị mới của đơn vị; cần chọn tập thể hay cá nhân.",
             )
         return find_or_create_nomination(session, campaign, unit, kind, name, now)
     candidates = [n for n in existing if kind is None or n.kind == kind]
@@ -151,7 +151,7 @@ def _pick_nomination(
         return candidates[0]
     raise StaffError(
         f"file {row.filename!r} belongs to a nominee; say which with --nominee",
-        f"Tệp «{row.filename}» thuộc hồ sơ của một tập thể/cá nhân; cần ghi rõ tên.",
+        f"Tệp “{row.filename}” thuộc hồ sơ của một tập thể/cá nhân; cần ghi rõ tên.",
     )
 
 
@@ -164,7 +164,7 @@ def _deliverable_for(
         except KeyError:
             known = ", ".join(d.id for d in campaign.deliverables)
             raise StaffError(
-                f"unknown deliverable {chosen!r}; known: {known}", f"Không có loại hồ sơ «{chosen}»."
+                f"unknown deliverable {chosen!r}; known: {known}", f"Không có loại hồ sơ “{chosen}”."
             ) from None
         return chosen
     for s in reversed(earlier):
@@ -175,7 +175,7 @@ def _deliverable_for(
         return guess
     raise StaffError(
         f"the type of file {row.filename!r} is unknown; say it with --type",
-        f"Chưa xác định được loại hồ sơ của tệp «{row.filename}»; cần chọn loại.",
+        f"Chưa xác định được loại hồ sơ của tệp “{row.filename}”; cần chọn loại.",
     )
 
 

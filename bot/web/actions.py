@@ -33,7 +33,7 @@ def _date(value) -> dt.date | None:
             return dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    raise StaffError(f"bad date {value!r}", f"Ngày «{value}» không hợp lệ (dd/mm/yyyy).")
+    raise StaffError(f"bad date {value!r}", f"Ngày “{value}” không hợp lệ (dd/mm/yyyy).")
 
 
 async def _run(request: Request, back: str, work, ok_text) -> Response:
@@ -111,7 +111,7 @@ async def file_accept(request: Request) -> Response:
         request,
         safe_next(form.get("back")),
         lambda s: accept_file(s, sid, moment, _actor(user)),
-        lambda sub: f"Đã chấp nhận tệp «{sub.attachment.filename}».",
+        lambda sub: f"Đã chấp nhận tệp “{sub.attachment.filename}”.",
     )
 
 
@@ -129,7 +129,7 @@ async def file_redo(request: Request) -> Response:
 
     def ok(r):
         return (
-            f"Đã yêu cầu gửi lại tệp «{r.submission.attachment.filename}» trước ngày {r.until:%d/%m/%Y}; "
+            f"Đã yêu cầu gửi lại tệp “{r.submission.attachment.filename}” trước ngày {r.until:%d/%m/%Y}; "
             "thư thông báo đã được đưa vào hàng gửi."
         )
 

@@ -67,7 +67,7 @@ def test_staff_workflow(served, page):
     row.locator("input[name=until]").fill("2024-03-02")
     row.locator("form.redo button").click()
     expect(page.locator(".flash")).to_contain_text(
-        "Đã yêu cầu gửi lại tệp «Tờ trình đề nghị khen thưởng.docx»"
+        "Đã yêu cầu gửi lại tệp “Tờ trình đề nghị khen thưởng.docx”"
     )
     expect(page.locator(f"tr[data-submission='{sid}']")).to_contain_text("Yêu cầu gửi lại")
     expect(page.locator("#deliverables tr").nth(1).locator("td").nth(1)).to_have_text("Còn thiếu")
@@ -89,7 +89,7 @@ def test_staff_workflow(served, page):
     with page.expect_download() as dl:
         page.click("text=Tải danh sách đề nghị khen thưởng (.docx)")
     doc = Document(io.BytesIO(dl.value.path().read_bytes()))
-    assert len(doc.tables) == 3
+    assert len(doc.tables) == 4  # letterhead, collectives, individuals, signature
     assert dl.value.suggested_filename == "danh-sach-de-nghi-khen-thuong-20240228.docx"
     page.click("text=Nhật ký")
     expect(page.locator("#audit")).to_contain_text("web:canbo")
@@ -130,7 +130,7 @@ def test_post_without_or_with_a_wrong_csrf_token_is_refused(served, page):
     # The form's own token works.
     page.goto(served.url + "/units/STC")
     page.locator(f"tr[data-submission='{sid}'] button", has_text="Chấp nhận").click()
-    expect(page.locator(".flash")).to_contain_text("Đã chấp nhận tệp «To trinh STC.docx»")
+    expect(page.locator(".flash")).to_contain_text("Đã chấp nhận tệp “To trinh STC.docx”")
 
 
 def test_anonymous_file_and_export_requests_are_refused(served, anonymous):
