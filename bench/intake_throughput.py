@@ -21,7 +21,11 @@ The bot reads documents in ``mailbox.analysis_workers`` worker processes while t
 poller records (``auto``: one per CPU, at most 4); ``--workers 0`` measures the bot in a
 single process, like the floor.
 
-    .venv/bin/python bench/intake_throughput.py [--messages 2000] [--workers auto|N] [--database-url URL]
+``--signed 0.2`` signs that share of the PDF attachments with pyHanko (certificates of a
+PKI made by ``tests/signing.py``, whose root the bot is configured to trust), so the bot
+also verifies digital signatures (integrity, modifications, chain); the floor is unchanged.
+
+    .venv/bin/python bench/intake_throughput.py [--messages 2000] [--workers auto|N] [--signed 0.2] [--database-url URL]
 """
 
 from __future__ import annotations
@@ -49,7 +53,27 @@ def _units_email() -> dict[str, str]:
         return {row["code"]: row["emails"].split(";")[0] for row in csv.DictReader(fh)}
 
 
-def make_mix(n: int, seed: int = 120) -> tuple[list[bytes], dict[str, int]]:
+def _signer(share: float, seed: int):
+    """A function that signs a PDF with probability ``share`` (same PDF, same signed bytes)."""
+    if share <= 0:
+        return None, lambda name, data: data
+    from tests.signing import make_pki, sign_pdf
+
+    pki, rng, made = make_pki(), random.Random(seed), {}
+
+    def maybe(name: str, data: bytes) -> bytes:
+        if not name.lower().endswith(".pdf") or rng.random() >= share:
+            return data
+        if data not in made:
+            made[data] = sign_pdf(data, pki.signer)
+        maybe.count += 1
+        return made[data]
+
+    maybe.count = 0
+    return pki, maybe
+
+
+def make_mix(n: int, seed: int = 120, signed: float = 0.0) -> tuple[list[bytes], dict[str, int], object]:
     docs = [
         d
         for d in build_corpus(REPO / "var/corpus")
@@ -58,7 +82,9 @@ def make_mix(n: int, seed: int = 120) -> tuple[list[bytes], dict[str, int]]:
     emails = _units_email()
     report = big_pdf(50)
     rng = random.Random(seed)
+    pki, sign = _signer(signed, seed)
     mails, mix = [], {"with 1-3 documents": 0, "no attachment": 0, "50-page PDF": 0}
+    pdfs = 0
     for i in range(n):
         r = i % 10
         if r < 6:
@@ -75,11 +101,15 @@ def make_mix(n: int, seed: int = 120) -> tuple[list[bytes], dict[str, int]]:
                 rng.choice(list(emails.values())),
                 "50-page PDF",
             )
+        pdfs += sum(name.lower().endswith(".pdf") for name, _ in files)
+        files = [(name, sign(name, data)) for name, data in files]
         mails.append(
             build_mail(sender, f"Hồ sơ số {i}", attachments=files, message_id=f"<bench-{i}@units.example>")
         )
         mix[kind] += 1
-    return mails, mix
+    if pki is not None:
+        mix[f"signed PDFs (of {pdfs} PDFs)"] = sign.count
+    return mails, mix, pki
 
 
 def _positional_text(textpage) -> str:
@@ -139,15 +169,18 @@ def main() -> int:
     ap.add_argument(
         "--workers", default="auto", help="mailbox.analysis_workers for the bot (auto or a number)"
     )
+    ap.add_argument("--signed", type=float, default=0.0, help="share of PDF attachments signed (0.2: 20%%)")
     args = ap.parse_args()
     n = args.messages
-    mails, mix = make_mix(n)
+    mails, mix, pki = make_mix(n, signed=args.signed)
     workers = '"auto"' if args.workers == "auto" else str(int(args.workers))
     with world(args.database_url) as w:
         text = w.cfg.read_text(encoding="utf-8")
-        w.cfg.write_text(
-            text.replace("[mailbox]\n", f"[mailbox]\nanalysis_workers = {workers}\n", 1), encoding="utf-8"
-        )
+        text = text.replace("[mailbox]\n", f"[mailbox]\nanalysis_workers = {workers}\n", 1)
+        if pki is not None:
+            root = pki.write_root(w.cfg.parent / "root-ca.pem")
+            text += f'\n[documents]\ntrusted_signature_roots = ["{root}"]\n'
+        w.cfg.write_text(text, encoding="utf-8")
         from bot.config import load_settings
 
         used = load_settings(str(w.cfg)).mailbox.worker_count()
@@ -181,7 +214,7 @@ def main() -> int:
     )
     ok = r <= TARGET and recorded == n and left == 0
     print(
-        f"SUMMARY intake {n} mails ({used} workers): bot {n / bot_s:.1f} msg/s vs floor {n / floor_s:.1f} msg/s = {r:.2f}× "
+        f"SUMMARY intake {n} mails ({used} workers{f', {args.signed:.0%} of PDFs signed' if pki else ''}): bot {n / bot_s:.1f} msg/s vs floor {n / floor_s:.1f} msg/s = {r:.2f}× "
         f"(target ≤ {TARGET}×) {'met' if ok else 'MISSED'}"
     )
     return 0 if ok else 1

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from bot.campaign.model import Campaign, load_campaign
-from bot.config import Settings, load_settings
+from bot.config import Settings, load_settings, pem_certificates_der
+from bot.documents.signatures import SignaturePolicy
 from bot.intake.limits import ParseLimits
 from bot.intake.storage import FileStore
 from bot.store.db import Database, open_database
@@ -42,6 +43,16 @@ class App:
             max_archive_files=s.max_archive_files,
             max_archive_total_bytes=int(s.max_archive_total_mb * MB),
             max_compression_ratio=s.max_compression_ratio,
+        )
+
+    @cached_property
+    def signature_policy(self) -> SignaturePolicy:
+        """The roots the office trusts for digital signatures (validated when settings load)."""
+        d = self.settings.documents
+        return SignaturePolicy(
+            roots_der=tuple(der for path in d.trusted_signature_roots for der in pem_certificates_der(path)),
+            check_revocation=d.check_revocation,
+            revocation_timeout_seconds=d.revocation_timeout_seconds,
         )
 
     @property

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import click
 
 from bot.app import App
+from bot.commands.campaign import campaign_group
 from bot.commands.context import Ctx, console, handle_errors, pass_ctx
 from bot.commands.exports import export_group
 from bot.commands.inspect import inspect_command
@@ -281,6 +282,7 @@ for _group in (
     files_group,
     deadline_group,
     inspect_command,
+    campaign_group,
     export_group,
     web_group,
     *outgoing_commands,

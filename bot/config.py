@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 from pydantic import Field, SecretStr, ValidationError, field_validator
 
 from bot.errors import ConfigError
@@ -118,6 +120,37 @@ class ScheduleSettings(Frozen):
     skip_public_holidays: bool = True
 
 
+def pem_certificates_der(path: str) -> list[bytes]:
+    """The certificates of a PEM file, DER-encoded; ValueError when there is none or one is bad."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise ValueError(f"cannot read {path}: {e.strerror}") from e
+    try:
+        certs = x509.load_pem_x509_certificates(data)
+    except ValueError as e:
+        raise ValueError(f"{path} is not a PEM certificate file: {e}") from e
+    return [c.public_bytes(serialization.Encoding.DER) for c in certs]
+
+
+class DocumentsSettings(Frozen):
+    """Reading documents: the roots trusted for digital signatures (chữ ký số) on PDFs."""
+
+    # PEM files of root certificates (the government's specialised CA, public CAs); read
+    # and checked at start.  Empty: signatures are read, not trusted.
+    trusted_signature_roots: list[str] = []
+    # Ask the CRL / OCSP responders named in the certificates (network); off by default.
+    check_revocation: bool = False
+    revocation_timeout_seconds: float = Field(10, gt=0, le=120)
+
+    @field_validator("trusted_signature_roots")
+    @classmethod
+    def _roots_are_certificates(cls, v: list[str]) -> list[str]:
+        for path in v:
+            pem_certificates_der(path)
+        return v
+
+
 class Settings(Frozen):
     """Everything the bot needs to run, validated."""
 
@@ -133,6 +166,7 @@ class Settings(Frozen):
     storage: StorageSettings = StorageSettings()
     staff: StaffSettings = StaffSettings()
     schedule: ScheduleSettings = ScheduleSettings()
+    documents: DocumentsSettings = DocumentsSettings()
 
     @field_validator("templates_directory")
     @classmethod

@@ -19,8 +19,10 @@ class ReviewReason(StrEnum):
     UNKNOWN_UNIT = "unknown_unit"
     UNVERIFIED_SENDER = "unverified_sender"
     UNCERTAIN_TYPE = "uncertain_type"
+    UNCERTAIN_NOMINEE = "uncertain_nominee"
     QUARANTINED = "quarantined"
     TIME_REQUEST = "time_request"
+    SIGNATURE_INVALID = "signature_invalid"
 
     @property
     def vi(self) -> str:
@@ -31,8 +33,10 @@ _REVIEW_REASONS_VI = {
     ReviewReason.UNKNOWN_UNIT: "Chưa xác định được đơn vị gửi",
     ReviewReason.UNVERIFIED_SENDER: "Địa chỉ gửi chưa đăng ký với đơn vị",
     ReviewReason.UNCERTAIN_TYPE: "Chưa chắc chắn loại hồ sơ hoặc người được đề nghị",
+    ReviewReason.UNCERTAIN_NOMINEE: "Chưa xác định được hồ sơ của tập thể, cá nhân nào",
     ReviewReason.QUARANTINED: "Thư bị cách ly",
     ReviewReason.TIME_REQUEST: "Đơn vị xin gửi hồ sơ sau (cần quyết định gia hạn hay giữ thời hạn)",
+    ReviewReason.SIGNATURE_INVALID: "Tài liệu ký số đã bị thay đổi sau khi ký",
 }
 
 
@@ -64,6 +68,9 @@ class ProblemCode(StrEnum):
     NO_ATTACHMENT = "no_attachment"
     NEEDS_REVIEW = "needs_review"
     LATE = "late"
+    SIGNATURE_INVALID = "signature_invalid"
+    SIGNATURE_MISSING = "signature_missing"
+    SIGNATURE_UNTRUSTED = "signature_untrusted"
 
     @property
     def heading_vi(self) -> str:
@@ -85,6 +92,9 @@ _PROBLEM_HEADINGS_VI = {
     ProblemCode.NO_ATTACHMENT: "Thư không đính kèm tệp",
     ProblemCode.NEEDS_REVIEW: "Hồ sơ chờ cán bộ xem xét",
     ProblemCode.LATE: "Hồ sơ nộp muộn",
+    ProblemCode.SIGNATURE_INVALID: "Tài liệu bị thay đổi sau khi ký số",
+    ProblemCode.SIGNATURE_MISSING: "Tài liệu chưa được ký số",
+    ProblemCode.SIGNATURE_UNTRUSTED: "Chữ ký số chưa hợp lệ",
 }
 PROBLEM_OTHER_VI = "Vấn đề khác"
 
@@ -178,3 +188,38 @@ _QUARANTINE_VI = {
 def quarantine_reason_vi(reason: str) -> str:
     code = reason.split(":", 1)[0].strip()
     return _QUARANTINE_VI.get(code, reason or "không rõ lý do")
+
+
+# -- digital signatures (bot/documents/signatures.py) ------------------------------------
+SIGNED_VI = "Đã ký số"
+SIGNATURE_VERDICT_VI = {
+    None: "hợp lệ",
+    "altered": "tài liệu đã bị thay đổi sau khi ký",
+    "expired": "chứng thư số đã hết hạn hoặc chưa có hiệu lực khi ký",
+    "untrusted": "chứng thư số không do tổ chức chứng thực được Ban tin cậy cấp",
+    "revoked": "chứng thư số đã bị thu hồi",
+    "unreadable": "không đọc được chữ ký số",
+}
+SIGNATURE_NOT_CHECKED_VI = "nguyên vẹn (chưa kiểm tra chứng thư số: chưa cấu hình tổ chức chứng thực tin cậy)"
+
+
+def signature_verdict_vi(problem: str | None, trusted: bool | None) -> str:
+    """ "hợp lệ" or what is wrong with one signature, as the acknowledgment says it."""
+    if problem is None and trusted is None:
+        return SIGNATURE_NOT_CHECKED_VI
+    return SIGNATURE_VERDICT_VI.get(problem, problem or "hợp lệ")
+
+
+def signature_invalid_vi(filename: str) -> str:
+    return (
+        f"Tệp “{filename}” đã bị thay đổi sau khi ký số (chữ ký không còn giá trị); đề nghị đơn vị "
+        "gửi lại bản đã ký số đúng."
+    )
+
+
+def signature_missing_vi(filename: str, deliverable: str) -> str:
+    return f"{deliverable} “{filename}” phải là tệp PDF có chữ ký số; đề nghị đơn vị gửi lại bản đã ký số."
+
+
+def signature_untrusted_vi(filename: str, verdict: str) -> str:
+    return f"Chữ ký số trên tệp “{filename}” chưa hợp lệ ({verdict}); đề nghị đơn vị kiểm tra và gửi lại."

@@ -83,6 +83,8 @@ class Deliverable(Frozen):
     negative_keywords: list[str] = []
     # The part this deliverable plays, when the code relies on it (at most one each).
     role: DeliverableRole | None = None
+    # An unsigned file of this deliverable is a problem (``signature_missing``).
+    require_signature: bool = False
 
     @field_validator("id")
     @classmethod
@@ -225,6 +227,8 @@ class Campaign(Frozen):
     document_type: str = "Kế hoạch"
     issued: dt.date | None = None
     issuer: str
+    # The mailbox the plan tells units to send to (informative: the bot watches mailbox.user).
+    intake_address: str | None = None
     timezone: TimeZoneName = "Asia/Ho_Chi_Minh"
     # Lateness is judged by the server's receipt time (INTERNALDATE), never the sender's Date.
     lateness_basis: Literal["server_received", "date_header"] = "server_received"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.campaign.model import Campaign
 from bot.campaign.problems import Problem
@@ -51,6 +52,8 @@ class SubmissionView:
     sha256: str
     problems: tuple[Problem, ...] = ()
     candidates: tuple[int, ...] = ()  # a pending file's possible nominations
+    # The file's digital signatures as stored (bot.documents.signatures.SignatureFacts.as_dict).
+    signatures: tuple[dict[str, Any], ...] = ()
 
     @property
     def maybe_for(self) -> tuple[int, ...]:

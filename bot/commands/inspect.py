@@ -13,7 +13,9 @@ One result per document (:func:`inspect_paths`), as a dict with the keys ``filen
 ``image-ocr``, ``docx``, ``doc-antiword``, …), ``legacy_encoding`` (``tcvn3``/``vni``
 when the text was converted from a legacy font), ``deliverable``, ``score``,
 ``evidence``, ``needs_review``, ``nominee`` (``{"kind", "name"}`` or null),
-``problems`` (``[{"code", "message"}]``) and ``text`` (the full extracted text, only
+``problems`` (``[{"code", "message"}]``), ``signatures`` (a PDF's digital signatures:
+``signer``, ``organisation``, ``signed_at``, ``intact``, ``trusted``, ``checks``, …;
+trusted against the settings' roots, not checked with ``--campaign``) and ``text`` (the full extracted text, only
 when asked).
 """
 
@@ -28,9 +30,11 @@ import click
 from bot.campaign.model import Campaign, load_campaign
 from bot.commands.context import Ctx, handle_errors, pass_ctx
 from bot.documents.inspect import inspect_document
+from bot.documents.signatures import SignaturePolicy
 from bot.intake.limits import ParseLimits
 from bot.intake.unpack import Budget, collect_files
 from bot.mail import Attachment, InboundMessage
+from bot.outgoing.signed import signature_line
 from bot.pipeline.understand import FileAnalysis, understand_files
 from bot.vocabulary import nominee_kind_vi
 
@@ -64,6 +68,7 @@ def _record(fa: FileAnalysis, with_text: bool) -> dict:
         "needs_review": fa.needs_review,
         "nominee": {"kind": fa.nominee_kind, "name": fa.nominee_name} if fa.nominee_name else None,
         "problems": [p.as_dict() for p in fa.problems],
+        "signatures": [sig.as_dict() for sig in facts.signatures] if facts else [],
     }
     if with_text:
         text = None
@@ -75,14 +80,18 @@ def _record(fa: FileAnalysis, with_text: bool) -> dict:
 
 
 def inspect_paths(
-    paths: Iterable[Path], campaign: Campaign, limits: ParseLimits, with_text: bool = False
+    paths: Iterable[Path],
+    campaign: Campaign,
+    limits: ParseLimits,
+    with_text: bool = False,
+    signatures: SignaturePolicy | None = None,
 ) -> Iterator[dict]:
     """One record per document found in ``paths`` (see the module docstring), in order."""
     for path in paths:
         attachments = _attachments(path, limits)
         # A mail with nothing but this file: the subject and body say nothing.
         msg = InboundMessage(None, "", None, None, [], [], None, None, None, [], "", attachments)
-        for fa in understand_files(msg, campaign) or []:
+        for fa in understand_files(msg, campaign, signatures) or []:
             yield _record(fa, with_text)
 
 
@@ -104,10 +113,10 @@ def inspect_command(
 ) -> None:
     """What the bot makes of documents on disk: type, nominee, problems (nothing is stored)."""
     if campaign_file:
-        campaign, limits = load_campaign(campaign_file), ParseLimits()
+        campaign, limits, policy = load_campaign(campaign_file), ParseLimits(), None
     else:
-        campaign, limits = c.app.campaign, c.app.parse_limits
-    for record in inspect_paths([Path(f) for f in files], campaign, limits, with_text):
+        campaign, limits, policy = c.app.campaign, c.app.parse_limits, c.app.signature_policy
+    for record in inspect_paths([Path(f) for f in files], campaign, limits, with_text, policy):
         if as_json:
             click.echo(json.dumps(record, ensure_ascii=False))
         else:
@@ -133,6 +142,8 @@ def _inspect_text(r: dict, campaign) -> str:
         lines.append("  cần cán bộ xem xét")
     lines += [f"  căn cứ: {e}" for e in r["evidence"]]
     lines += [f"  vấn đề: {p['message']}" for p in r["problems"]]
+    if r["signatures"]:
+        lines.append("  " + signature_line(r["filename"], r["signatures"], campaign.tz).split(": ", 1)[1])
     if r.get("text") is not None:
         lines += ["  --- nội dung ---", *("  " + line for line in r["text"].splitlines())]
     return "\n".join(lines)

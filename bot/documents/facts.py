@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.documents.signatures import SignatureFacts
+
 A4_HEIGHT_PT = 842.0  # the height of an A4 page; used_a4_fraction is measured against it
 
 
@@ -23,6 +25,8 @@ class DocumentFacts:
     ``None`` when it could not be measured.
     ``problem`` is ``unreadable_file`` (corrupt, encrypted, unsupported) with a reason.
     ``needs_review`` is true when the text could not be read reliably (e.g. no OCR).
+    ``signatures`` are the PDF's digital signatures, verified
+    (:func:`bot.documents.signatures.verify_signatures`; empty when unsigned).
     """
 
     kind: str  # docx | pdf | doc | image | text | other
@@ -37,3 +41,4 @@ class DocumentFacts:
     problem: str | None = None
     problem_detail: str | None = None
     needs_review: bool = False
+    signatures: tuple[SignatureFacts, ...] = ()

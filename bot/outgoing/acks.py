@@ -39,6 +39,7 @@ from bot.outgoing.holding import queue_holding_reply
 from bot.outgoing.notices import queue_flood_notice
 from bot.outgoing.outbox import enqueue, reply_headers, reply_subject, sender_of
 from bot.outgoing.render import mail_renderer
+from bot.outgoing.signed import signature_lines
 from bot.reporting.snapshot import load_unit_state
 from bot.store.models import AttachmentRow, Message, OutboxMail, Submission, Unit
 from bot.vocabulary import (
@@ -162,6 +163,7 @@ def ack_context(
         received=_received_groups(campaign, subs),
         unassigned=[a.filename for a in atts if a.id not in counted and not a.problem],
         problems=_problems(row, problems, subs, atts, state),
+        signatures=signature_lines(atts, campaign.tz),
         owed=missing_items(campaign, state),
         deadlines=[{"label": d.label, "date": d.date} for d in campaign.deadlines],
     )

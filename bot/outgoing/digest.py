@@ -158,6 +158,8 @@ def decision_items(review: list[ReviewItem], holding: set[int]) -> list[dict]:
         ReviewReason.UNVERIFIED_SENDER: "unverified",
         ReviewReason.UNKNOWN_UNIT: "unknown_unit",
         ReviewReason.UNCERTAIN_TYPE: "uncertain",
+        ReviewReason.UNCERTAIN_NOMINEE: "uncertain",
+        ReviewReason.SIGNATURE_INVALID: "signature_invalid",
     }
     out = []
     for m in review:

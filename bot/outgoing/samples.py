@@ -61,6 +61,9 @@ def sample_context(kind: str, settings: Settings, campaign: Campaign, now: dt.da
             nothing_recorded=False,
             drive_links=False,
             time_request=False,
+            signatures=[
+                "“Tờ trình khen thưởng 2024.pdf”: Đã ký số: Nguyễn Văn An (Đảng ủy Sở Y tế), 08:55 26/02/2024, hợp lệ"
+            ],
             received=[
                 {
                     "type": d0.id,

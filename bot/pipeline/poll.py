@@ -137,7 +137,14 @@ def process_mail(
 
     try:
         u = understand(
-            msg, app.campaign, units, bot_ids, mail.internaldate, partial(_unit_records, app), files
+            msg,
+            app.campaign,
+            units,
+            bot_ids,
+            mail.internaldate,
+            partial(_unit_records, app),
+            files,
+            signatures=app.signature_policy,
         )
     except MessageRejected as e:
         return _record_set_aside(app, arrival, msg, quarantined(e.reason), now)
@@ -226,7 +233,7 @@ def poll_connected(
     units = None
     bar = _progress(len(headers)) if progress and len(headers) > 20 else None
     workers = cfg.worker_count() if len(small) >= MIN_MAILS_FOR_POOL else 0
-    ahead = Prefetcher(workers, app.parse_limits, app.own_addresses, app.campaign)
+    ahead = Prefetcher(workers, app.parse_limits, app.own_addresses, app.campaign, app.signature_policy)
     prepared_mails = ahead.run(mb.fetch(small))
     moves = _Moves(app, mb, uidvalidity, [h.uid for h in headers])
     try:

@@ -37,6 +37,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from bot.campaign.model import Campaign
+from bot.documents.signatures import SignaturePolicy
 from bot.errors import MessageRejected
 from bot.intake.limits import ParseLimits
 from bot.intake.mime import parse_message
@@ -66,13 +67,19 @@ class Prepared:
     crashed: str | None = None  # the worker died reading it: quarantine
 
 
-def prepare(raw: bytes, limits: ParseLimits, own: frozenset[str], campaign: Campaign) -> Prepared:
+def prepare(
+    raw: bytes,
+    limits: ParseLimits,
+    own: frozenset[str],
+    campaign: Campaign,
+    signatures: SignaturePolicy | None = None,
+) -> Prepared:
     """Parse one raw mail and analyse its files (the part that needs no database)."""
     try:
         msg = parse_message(raw, limits, own_addresses=own)
     except MessageRejected as e:
         return Prepared(rejected=e.reason)
-    return Prepared(msg=msg, files=understand_files(msg, campaign))
+    return Prepared(msg=msg, files=understand_files(msg, campaign, signatures))
 
 
 # -- worker side ---------------------------------------------------------------------
@@ -122,14 +129,20 @@ def _exit_with_poller(poller_pid: int) -> None:
     threading.Thread(target=watch, name="poller-watch", daemon=True).start()
 
 
-def _init(limits: ParseLimits, own: frozenset[str], campaign: Campaign, poller_pid: int) -> None:
+def _init(
+    limits: ParseLimits,
+    own: frozenset[str],
+    campaign: Campaign,
+    poller_pid: int,
+    signatures: SignaturePolicy | None = None,
+) -> None:
     _die_with_parent()
     _exit_with_poller(poller_pid)
-    _WORKER.update(limits=limits, own=own, campaign=campaign)
+    _WORKER.update(limits=limits, own=own, campaign=campaign, signatures=signatures)
 
 
 def _work(raw: bytes) -> Prepared:
-    return prepare(raw, _WORKER["limits"], _WORKER["own"], _WORKER["campaign"])
+    return prepare(raw, _WORKER["limits"], _WORKER["own"], _WORKER["campaign"], _WORKER["signatures"])
 
 
 # -- poller side ---------------------------------------------------------------------
@@ -143,9 +156,16 @@ class Prefetcher:
     error) discards what is in flight, and those mails stay on the server unrecorded.
     """
 
-    def __init__(self, workers: int, limits: ParseLimits, own: frozenset[str], campaign: Campaign) -> None:
+    def __init__(
+        self,
+        workers: int,
+        limits: ParseLimits,
+        own: frozenset[str],
+        campaign: Campaign,
+        signatures: SignaturePolicy | None = None,
+    ) -> None:
         self.workers = workers
-        self._args = (limits, own, campaign, os.getpid())
+        self._args = (limits, own, campaign, os.getpid(), signatures)
         self._pool: ProcessPoolExecutor | None = None
 
     def _new_pool(self, workers: int) -> ProcessPoolExecutor:

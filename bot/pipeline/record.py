@@ -207,4 +207,6 @@ def _facts_summary(f: FileAnalysis) -> dict[str, Any]:
             legacy_encoding=facts.legacy_encoding,
             encrypted=facts.encrypted,
         )
+        if facts.signatures:
+            out["signatures"] = [sig.as_dict() for sig in facts.signatures]
     return out

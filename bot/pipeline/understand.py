@@ -21,16 +21,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from bot.campaign.model import Campaign, Deliverable
 from bot.campaign.problems import Problem
 from bot.campaign.rules import check_outline, check_summary, unreadable_problem, unverified_sender_problem
+from bot.campaign.signature_rules import altered, check_signatures
 from bot.campaign.tracking import ExtensionMap, due_date
 from bot.campaign.units import UnitInfo
 from bot.documents.facts import DocumentFacts
 from bot.documents.inspect import inspect_document
+from bot.documents.signatures import SignaturePolicy, verify_signatures
 from bot.mail import Attachment, InboundMessage
 from bot.matching import dossier
 from bot.matching.dossier import Assignment
@@ -99,6 +101,11 @@ class FileAnalysis:
     @property
     def problem_detail(self) -> str | None:
         return self.attachment.problem_detail or (self.facts.problem_detail if self.facts else None)
+
+    @property
+    def signature_altered(self) -> bool:
+        """A signed document changed after signing: staff look at it (``signature_invalid``)."""
+        return self.facts is not None and altered(self.facts.signatures)
 
 
 @dataclass(frozen=True)
@@ -218,22 +225,29 @@ def set_aside(msg: InboundMessage) -> SetAside | None:
 
 
 # -- the per-file half ------------------------------------------------------------------
-def understand_files(msg: InboundMessage, campaign: Campaign) -> list[FileAnalysis] | None:
+def understand_files(
+    msg: InboundMessage, campaign: Campaign, signatures: SignaturePolicy | None = None
+) -> list[FileAnalysis] | None:
     """Inspection, type, plan rules and nominee of each file; ``None`` for a mail set aside.
 
     This is the heavy part and needs neither the database nor the unit list, so intake
-    may run it in a worker process.
+    may run it in a worker process.  ``signatures`` says which roots the office trusts
+    for the PDFs' digital signatures (none: signatures are read, not trusted).
     """
     if set_aside(msg) is not None:
         return None
-    return [_understand_file(att, msg.subject, campaign) for att in msg.attachments]
+    return [_understand_file(att, msg.subject, campaign, signatures) for att in msg.attachments]
 
 
-def _understand_file(att: Attachment, subject: str, campaign: Campaign) -> FileAnalysis:
+def _understand_file(
+    att: Attachment, subject: str, campaign: Campaign, policy: SignaturePolicy | None = None
+) -> FileAnalysis:
     if att.problem:
         sentence = attachment_problem_vi(att.problem, att.filename)
         return FileAnalysis(att, None, problems=(Problem(att.problem, sentence, att.filename),))
     facts = inspect_document(att.data, att.filename, att.sniffed_type)
+    if facts.kind == "pdf":
+        facts = replace(facts, signatures=verify_signatures(att.data, policy))
     problems: list[Problem] = []
     if facts.problem:
         problems.append(unreadable_problem(att.filename, facts.problem_detail or ""))
@@ -245,8 +259,9 @@ def _understand_file(att: Attachment, subject: str, campaign: Campaign) -> FileA
     kind = name = source = None
     mentions: list[tuple[str, str]] = []
     counts: dict[str, int] = {}
-    if t.deliverable:
-        spec = campaign.deliverable(t.deliverable)
+    spec = campaign.deliverable(t.deliverable) if t.deliverable else None
+    problems += check_signatures(facts.signatures, att.filename, spec)
+    if spec is not None:
         problems += _plan_rules(spec, att, campaign)
         if spec.scope == "nominee":
             g = extract_nominee(
@@ -296,6 +311,7 @@ def understand(
     received_at: dt.datetime,
     unit_records: Callable[[int], UnitRecords],
     files: Sequence[FileAnalysis] | None = None,
+    signatures: SignaturePolicy | None = None,
 ) -> Understanding | SetAside:
     """Decide everything about ``msg``, received by the server at ``received_at``.
 
@@ -307,7 +323,7 @@ def understand(
     if aside is not None:
         return aside
     if files is None:
-        files = understand_files(msg, campaign) or []
+        files = understand_files(msg, campaign, signatures) or []
     doc_texts = [f.facts.head_text for f in files if f.facts and f.facts.head_text]
     um = match_unit(msg, doc_texts, list(units), bot_message_ids)
     by_code = {u.code: u for u in units}
@@ -335,6 +351,8 @@ def understand(
         review_reason = ReviewReason.TIME_REQUEST
     elif any(f.needs_review for f in files if not f.attachment.problem):
         review_reason = ReviewReason.UNCERTAIN_TYPE
+    elif any(f.signature_altered for f in files):
+        review_reason = ReviewReason.SIGNATURE_INVALID
 
     nominees: list[Nominee] = []
     counted: list[Counted] = []
@@ -356,7 +374,13 @@ def understand(
         if proposed and replaces_dossier(msg):
             withdrawn = _withdrawn(nominees, proposed, counted)
         if review_reason is None and any(c.status == NEEDS_REVIEW for c in counted):
-            review_reason = ReviewReason.UNCERTAIN_TYPE
+            # Every waiting file is a readable one of a sure type, only whom it is for is not.
+            waiting = [c for c in counted if c.status == NEEDS_REVIEW]
+            only_whom = all(
+                c.nominee is None and not files[c.file].needs_review and not files[c.file].problem
+                for c in waiting
+            )
+            review_reason = ReviewReason.UNCERTAIN_NOMINEE if only_whom else ReviewReason.UNCERTAIN_TYPE
 
     return Understanding(
         category=category,
@@ -485,7 +509,7 @@ def _count(
             evidence += assignment.evidence
         if nominee is None:
             status = NEEDS_REVIEW
-    if f.problem == ProblemCode.UNREADABLE_FILE:
+    if f.problem == ProblemCode.UNREADABLE_FILE or f.signature_altered:
         status = NEEDS_REVIEW
     late = received_at > due_date(campaign, f.deliverable, records.extensions)
     return Counted(index, f.deliverable, status, late, nominee, tuple(evidence), candidates)

@@ -111,6 +111,7 @@ def _unit_states(session: Session, campaign: Campaign, unit_id: int | None, unit
         filename,
         sha,
         candidates,
+        signatures,
     ) in repo.current_submission_rows(session, campaign.id, unit_id):
         subs.setdefault(uid, []).append(
             SubmissionView(
@@ -123,6 +124,7 @@ def _unit_states(session: Session, campaign: Campaign, unit_id: int | None, unit
                 sha,
                 _problems(problems),
                 tuple(candidates or ()),
+                signatures=tuple(signatures or ()),
             )
         )
     noms: dict[int, list[NominationView]] = {}

@@ -11,7 +11,18 @@ import datetime as dt
 from rich.table import Table
 
 from bot.campaign.model import Campaign
+from bot.campaign.tracking import SubmissionView
 from bot.reporting.snapshot import Snapshot, gc_paused
+
+# The published keys of a file's signature (README, "status --json"); stored facts carry more.
+SIGNATURE_KEYS = ("signer", "organisation", "signed_at", "intact", "trusted", "checks")
+
+
+def _signatures(f: SubmissionView) -> dict:
+    """``{"signatures": [...]}`` when the file carries digital signatures, else nothing."""
+    if not f.signatures:
+        return {}
+    return {"signatures": [{k: s.get(k) for k in SIGNATURE_KEYS} for s in f.signatures]}
 
 
 def status_json(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> dict:
@@ -51,6 +62,7 @@ def _status_json(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> dict:
                         "received_at": _iso(f.received_at, tz),
                         "nominee": names.get(f.nomination_id) if f.nomination_id is not None else None,
                         "candidates": [names[i] for i in f.candidates if i in names],
+                        **_signatures(f),
                     }
                     for f in d.files
                 ],

@@ -198,7 +198,8 @@ def current_submission_rows(session: Session, campaign: str, unit_id: int | None
     """Submissions not superseded, tied to a unit and a deliverable, with their file, in arrival order.
 
     ``(id, unit_id, deliverable, nomination_id, status, received_at, problems, filename, sha256,
-    candidates)``.
+    candidates, signatures)``; ``signatures`` is the file's verified digital signatures (JSON list)
+    or None.
     """
     q = (
         select(
@@ -212,6 +213,7 @@ def current_submission_rows(session: Session, campaign: str, unit_id: int | None
             AttachmentRow.filename,
             AttachmentRow.sha256,
             Submission.candidates,
+            AttachmentRow.facts["signatures"],
         )
         .join(AttachmentRow, Submission.attachment_id == AttachmentRow.id)
         .outerjoin(Nomination, Submission.nomination_id == Nomination.id)

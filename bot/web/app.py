@@ -38,7 +38,7 @@ from starlette.templating import Jinja2Templates
 from bot.app import App
 from bot.campaign.model import Campaign
 from bot.vocabulary import FILE_STATUS_VI, STATUS_VI, nominee_kind_vi
-from bot.web import actions, downloads, pages
+from bot.web import actions, downloads, pages, plan
 from bot.web.auth import LoginLimiter, new_csrf_token, verify_password
 from bot.web.common import (
     LoginRequired,
@@ -189,6 +189,7 @@ def create_web_app(
         *pages.routes,
         *actions.routes,
         *downloads.routes,
+        *plan.routes,
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     web = Starlette(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -19,6 +20,7 @@ from starlette.routing import Route
 from bot.app import App
 from bot.campaign.model import Campaign
 from bot.campaign.tracking import DeliverableState, UnitState
+from bot.outgoing.signed import signature_line
 from bot.reporting.snapshot import load_snapshot, load_unit_state
 from bot.staff.review import review_queue
 from bot.store.models import AuditLog, Extension, OutboxMail, Submission, Unit
@@ -100,7 +102,7 @@ async def matrix_page(request: Request) -> Response:
     return render(request, "matrix.html", {"f": f, **data})
 
 
-def _file_dict(s) -> dict:
+def _file_dict(s, tz: ZoneInfo) -> dict:
     return {
         "id": s.id,
         "attachment_id": s.attachment_id,
@@ -119,7 +121,16 @@ def _file_dict(s) -> dict:
         "subject": s.message.subject,
         "sender": s.message.sender,
         "problems": [p.get("message", "") for p in s.problems or []],
+        "signature": _signature_text(s.attachment, tz),
     }
+
+
+def _signature_text(attachment, tz: ZoneInfo) -> str | None:
+    """ "Đã ký số: <signer>, <time>, hợp lệ" (or what is wrong) for a signed file."""
+    signatures = (attachment.facts or {}).get("signatures")
+    if not signatures:
+        return None
+    return signature_line(attachment.filename, signatures, tz).split(": ", 1)[1]
 
 
 def unit_data(bot: App, code: str) -> dict | None:
@@ -139,7 +150,7 @@ def unit_data(bot: App, code: str) -> dict | None:
             )
             .order_by(Submission.received_at.desc(), Submission.id.desc())
         )
-        files = [_file_dict(x) for x in subs]
+        files = [_file_dict(x, bot.campaign.tz) for x in subs]
         extensions = [
             {"deliverable": e.deliverable, "deadline": e.deadline_id, "until": e.until, "by": e.created_by}
             for e in s.scalars(

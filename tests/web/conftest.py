@@ -76,7 +76,9 @@ def served(app_factory):
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: Playwright's sync API runs an event loop in the main thread
+# while it is open, and any test after it that calls asyncio.run() (the SMTP sender) fails.
+@pytest.fixture(scope="package")
 def browser():
     if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
         pytest.skip(f"{CHROMIUM} is not installed (make test installs Debian's chromium)")
