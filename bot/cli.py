@@ -62,14 +62,35 @@ def acknowledge(app: App) -> OnRecorded:
     return on_recorded
 
 
-def setup_logging(verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+# The services log what they do (the journal keeps it); a one-shot command prints its own
+# summary once on stdout and logs only what went wrong.
+SERVICES = ("run", "web")
+
+
+def log_level(command: str | None, verbose: int, quiet: bool) -> int:
+    """``-q``: errors only; ``-v``: what the bot does; ``-vv``: debugging.  Without either,
+    the services log what they do and one-shot commands only warnings."""
+    if quiet:
+        return logging.ERROR
+    if verbose >= 2:
+        return logging.DEBUG
+    if verbose == 1 or command in SERVICES:
+        return logging.INFO
+    return logging.WARNING
+
+
+def setup_logging(level: int) -> None:
+    """Logging to stderr (the journal, under systemd), unless the process configured it
+    already (the bot embedded in another program, or the tests)."""
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     # imapclient logs whole protocol lines (including LOGIN) at DEBUG; never let that out.
     logging.getLogger("imapclient").setLevel(logging.WARNING)
+    # Alembic says which migration it runs at INFO: only for who asked to debug.
+    if level > logging.DEBUG:
+        logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 @click.group()
@@ -81,12 +102,13 @@ def setup_logging(verbose: bool) -> None:
     help="Settings file.",
 )
 @click.option("--now", "now", default=None, help="Pretend the current time is this ISO-8601 moment.")
-@click.option("-v", "--verbose", is_flag=True, help="Debug logging.")
+@click.option("-v", "--verbose", count=True, help="Log what the bot does (-vv: debugging).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors (for cron).")
 @click.pass_context
-def main(ctx: click.Context, config: str, now: str | None, verbose: bool) -> None:
+def main(ctx: click.Context, config: str, now: str | None, verbose: int, quiet: bool) -> None:
     """Email intake and reminder bot for collecting documents from units."""
-    setup_logging(verbose)
-    ctx.obj = Ctx(config, now)
+    setup_logging(log_level(ctx.invoked_subcommand, verbose, quiet))
+    ctx.obj = Ctx(config, now, quiet=quiet)
     ctx.call_on_close(ctx.obj.close)
 
 
@@ -118,7 +140,7 @@ def init(c: Ctx) -> None:
     app = c.app
     app.db.migrate()
     app.files.root.mkdir(parents=True, exist_ok=True)
-    click.echo(f"database ready: {app.db.engine.url.render_as_string(hide_password=True)}")
+    c.say(f"database ready: {app.db.engine.url.render_as_string(hide_password=True)}")
 
 
 @main.group("units")
@@ -139,7 +161,7 @@ def units_import(c: Ctx, file: str) -> None:
     infos = read_units(file, set(app.campaign.unit_kinds))
     with app.db.session() as s:
         added, updated = repo.import_units(s, infos, c.now)
-    click.echo(f"{len(infos)} units imported ({added} new, {updated} updated)")
+    c.say(f"{len(infos)} units imported ({added} new, {updated} updated)")
 
 
 @units_group.command("list")
@@ -212,8 +234,9 @@ def poll(c: Ctx, once: bool) -> None:
     from bot.pipeline.poll import poll_once
 
     app = c.app
-    report = poll_once(app, c.now, acknowledge(app), progress=sys.stderr.isatty())
-    click.echo(report.summary())
+    # A progress line on a terminal (N of M mails, the file in hand); nothing otherwise.
+    report = poll_once(app, c.now, acknowledge(app), progress=sys.stderr.isatty() and not c.quiet)
+    c.say(report.summary())
     if report.stopped_by:
         sys.exit(1)
 
@@ -226,7 +249,8 @@ def health(c: Ctx) -> None:
     from bot.pipeline.health import check_health
 
     result = check_health(c.app, c.now)
-    click.echo(result.message)
+    if not (c.quiet and result.ok):
+        click.echo(result.message)
     sys.exit(0 if result.ok else 1)
 
 
