@@ -85,7 +85,9 @@ def setup_logging(level: int) -> None:
     root = logging.getLogger()
     if root.handlers:
         return
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
     # imapclient logs whole protocol lines (including LOGIN) at DEBUG; never let that out.
     logging.getLogger("imapclient").setLevel(logging.WARNING)
     # Alembic says which migration it runs at INFO: only for who asked to debug.
