@@ -38,7 +38,7 @@ from starlette.templating import Jinja2Templates
 from bot.app import App
 from bot.campaign.model import Campaign
 from bot.vocabulary import FILE_STATUS_VI, STATUS_VI, nominee_kind_vi
-from bot.web import actions, downloads, pages, plan
+from bot.web import actions, corrections, downloads, pages, plan, preview, review
 from bot.web.auth import LoginLimiter, new_csrf_token, verify_password
 from bot.web.common import (
     LoginRequired,
@@ -188,6 +188,9 @@ def create_web_app(
         Route("/logout", logout, methods=["POST"]),
         *pages.routes,
         *actions.routes,
+        *review.routes,
+        *corrections.routes,
+        *preview.routes,
         *downloads.routes,
         *plan.routes,
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
