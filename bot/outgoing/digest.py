@@ -104,9 +104,11 @@ def _build_digest(app: App, session: Session, now: dt.datetime, health: IntakeHe
     arrived = activity.arrivals(session, campaign, since, now)
     holding = activity.holding_replies(session, [m.id for m in snap.review])
     decisions = decision_items(snap.review, holding)
-    decisions += [{**b, "kind": "bounced"} for b in activity.bounced_addresses(session, since)]
+    # Bounces and failures are reported once: those since the previous digest (all of them
+    # in the first one).
+    decisions += [{**b, "kind": "bounced"} for b in activity.bounced_addresses(session, previous)]
     decisions += [
-        {**f, "kind": "failed", "mail_kind": f["kind"]} for f in activity.failed_mail(session, since)
+        {**f, "kind": "failed", "mail_kind": f["kind"]} for f in activity.failed_mail(session, previous)
     ]
     held = repo.outbox_counts(session).get("held", 0)
     if held:
