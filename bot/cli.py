@@ -31,7 +31,7 @@ from bot.commands.context import Ctx, console, handle_errors, pass_ctx
 from bot.commands.exports import export_group
 from bot.commands.inspect import inspect_command
 from bot.commands.outbox import ALL as outgoing_commands
-from bot.commands.staff import deadline_group, files_group, review_group
+from bot.commands.staff import deadline_group, files_group, nominees_group, review_group
 from bot.commands.web import web_group
 from bot.errors import BotError
 
@@ -306,6 +306,7 @@ def run(c: Ctx, no_scheduler: bool) -> None:
 for _group in (
     review_group,
     files_group,
+    nominees_group,
     deadline_group,
     inspect_command,
     campaign_group,
