@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from docx import Document
+from openpyxl import load_workbook
 from sqlalchemy import select
 
 from bot.campaign.planning import missing_items
@@ -63,7 +65,7 @@ def test_moving_a_file_out_of_a_slot_lets_what_it_replaced_count_again(cli, seed
     assert cli("files", "move", str(wrong), "--nominee-id", str(khoa), ok=False).exit_code == 1
 
 
-def test_nominees_rename_merge_withdraw_restore_on_the_command_line(cli, seeded_app):
+def test_nominees_rename_merge_withdraw_restore_on_the_command_line(cli, seeded_app, tmp_path):
     app, seeded = seeded_app
     an = seeded.nominations["Nguyễn Văn An"]
     listed = cli("nominees", "list", "--unit", "SYT").output
@@ -91,6 +93,17 @@ def test_nominees_rename_merge_withdraw_restore_on_the_command_line(cli, seeded_
     cli("nominees", "withdraw", str(khoa), "--reason", "Đơn vị rút tên")
     owed = [n.name for i in missing_items(app.campaign, _state(app, "SYT")) for n in i.nominees]
     assert not any(name.startswith("Khoa") for name in owed)
+    # The exports read the same state: the list handed on and the workbook follow.
+    path = tmp_path / "ds.docx"
+    cli("export", "nominees", "--docx", str(path))
+    cells = " ".join(c.text for t in Document(str(path)).tables for r in t.rows for c in r.cells)
+    assert "Khoa Hồi sức" not in cells and "Nguyễn Văn Ân" in cells
+    book = tmp_path / "m.xlsx"
+    cli("export", "matrix", "--xlsx", str(book))
+    sheet = load_workbook(book)["Hồ sơ đề nghị khen thưởng"]
+    header = [c.value for c in sheet[1]]
+    syt = next(r for r in sheet.iter_rows(min_row=2) if r[1].value == "SYT")
+    assert syt[header.index("Tập thể đề nghị")].value in (None, "")
     cli("nominees", "restore", str(khoa))
     assert any(n.nomination.id == khoa for n in _state(app, "SYT").nominations)
     said = _sentences(app)
