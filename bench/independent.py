@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
@@ -397,7 +398,8 @@ def score_acks(obs: Observed, t: Tally) -> None:
         if "Hồ sơ đã nhận trong thư này:" not in text:
             continue
         received = text.split("Hồ sơ đã nhận trong thư này:", 1)[1].split("\n\n", 1)[0]
-        owed = text.split("còn phải gửi:", 1)[1] if "còn phải gửi:" in text else ""
+        # "Hồ sơ đơn vị còn phải gửi theo Kế hoạch số …:" then the list.
+        owed = re.split(r"còn phải gửi[^\n]*:\n", text, maxsplit=1)[1] if "còn phải gửi" in text else ""
         got = {_ack_pair(line) for line in received.splitlines() if line.strip().startswith("-")}
         bad = []
         for line in owed.splitlines():

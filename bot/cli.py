@@ -31,7 +31,7 @@ from bot.commands.context import Ctx, console, handle_errors, pass_ctx
 from bot.commands.exports import export_group
 from bot.commands.inspect import inspect_command
 from bot.commands.outbox import ALL as outgoing_commands
-from bot.commands.staff import deadline_group, files_group, review_group
+from bot.commands.staff import deadline_group, files_group, nominees_group, review_group
 from bot.commands.web import web_group
 from bot.errors import BotError
 
@@ -62,14 +62,37 @@ def acknowledge(app: App) -> OnRecorded:
     return on_recorded
 
 
-def setup_logging(verbose: bool) -> None:
+# The services log what they do (the journal keeps it); a one-shot command prints its own
+# summary once on stdout and logs only what went wrong.
+SERVICES = ("run", "web")
+
+
+def log_level(command: str | None, verbose: int, quiet: bool) -> int:
+    """``-q``: errors only; ``-v``: what the bot does; ``-vv``: debugging.  Without either,
+    the services log what they do and one-shot commands only warnings."""
+    if quiet:
+        return logging.ERROR
+    if verbose >= 2:
+        return logging.DEBUG
+    if verbose == 1 or command in SERVICES:
+        return logging.INFO
+    return logging.WARNING
+
+
+def setup_logging(level: int) -> None:
+    """Logging to stderr (the journal, under systemd), unless the process configured it
+    already (the bot embedded in another program, or the tests)."""
+    root = logging.getLogger()
+    if root.handlers:
+        return
     logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
+        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
     # imapclient logs whole protocol lines (including LOGIN) at DEBUG; never let that out.
     logging.getLogger("imapclient").setLevel(logging.WARNING)
+    # Alembic says which migration it runs at INFO: only for who asked to debug.
+    if level > logging.DEBUG:
+        logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 @click.group()
@@ -81,12 +104,13 @@ def setup_logging(verbose: bool) -> None:
     help="Settings file.",
 )
 @click.option("--now", "now", default=None, help="Pretend the current time is this ISO-8601 moment.")
-@click.option("-v", "--verbose", is_flag=True, help="Debug logging.")
+@click.option("-v", "--verbose", count=True, help="Log what the bot does (-vv: debugging).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors (for cron).")
 @click.pass_context
-def main(ctx: click.Context, config: str, now: str | None, verbose: bool) -> None:
+def main(ctx: click.Context, config: str, now: str | None, verbose: int, quiet: bool) -> None:
     """Email intake and reminder bot for collecting documents from units."""
-    setup_logging(verbose)
-    ctx.obj = Ctx(config, now)
+    setup_logging(log_level(ctx.invoked_subcommand, verbose, quiet))
+    ctx.obj = Ctx(config, now, quiet=quiet)
     ctx.call_on_close(ctx.obj.close)
 
 
@@ -124,7 +148,7 @@ def init(c: Ctx) -> None:
         raise BotError("init changed nothing: " + "; ".join(problems))
     app.db.migrate()
     app.files.root.mkdir(mode=0o750, parents=True, exist_ok=True)
-    click.echo(f"database ready: {app.db.engine.url.render_as_string(hide_password=True)}")
+    c.say(f"database ready: {app.db.engine.url.render_as_string(hide_password=True)}")
 
 
 @main.group("units")
@@ -166,7 +190,7 @@ def units_import(c: Ctx, file: str) -> None:
             added, updated = repo.import_units(s, infos, c.now)
     except IntegrityError as e:
         raise BotError(f"{file}: the units could not be saved: {e.orig}") from e
-    click.echo(f"{len(infos)} units imported ({added} new, {updated} updated)")
+    c.say(f"{len(infos)} units imported ({added} new, {updated} updated)")
 
 
 @units_group.command("list")
@@ -243,8 +267,9 @@ def poll(c: Ctx, once: bool) -> None:
     from bot.pipeline.poll import poll_once
 
     app = c.app
-    report = poll_once(app, c.now, acknowledge(app), progress=sys.stderr.isatty())
-    click.echo(report.summary())
+    # A progress line on a terminal (N of M mails, the file in hand); nothing otherwise.
+    report = poll_once(app, c.now, acknowledge(app), progress=sys.stderr.isatty() and not c.quiet)
+    c.say(report.summary())
     if report.stopped_by:
         sys.exit(1)
 
@@ -257,7 +282,8 @@ def health(c: Ctx) -> None:
     from bot.pipeline.health import check_health
 
     result = check_health(c.app, c.now)
-    click.echo(result.message)
+    if not (c.quiet and result.ok):
+        click.echo(result.message)
     sys.exit(0 if result.ok else 1)
 
 
@@ -311,6 +337,7 @@ def run(c: Ctx, no_scheduler: bool) -> None:
 for _group in (
     review_group,
     files_group,
+    nominees_group,
     deadline_group,
     inspect_command,
     campaign_group,

@@ -86,6 +86,10 @@ class SmtpSettings(Frozen):
     timeout_seconds: float = Field(60, gt=0)
     # Acknowledgments to one sender within an hour beyond this are held back (mail floods).
     max_acks_per_sender_per_hour: int = Field(20, ge=1)
+    # Holding replies to unregistered senders (one per sender and day at most) beyond this
+    # many in an hour, all senders together, are not sent: strangers cannot make the bot
+    # write to the world.
+    max_holding_replies_per_hour: int = Field(10, ge=0)
 
 
 class DatabaseSettings(Frozen):
@@ -123,13 +127,21 @@ class StaffSettings(Frozen):
     digest_recipients: list[str] = []
     office_name: str = "Ban Tuyên giáo Đảng ủy Khối các cơ quan tỉnh"
     office_phone: str = ""
+    # The person units may call about their dossier, named in every mail's signature
+    # ("Người liên hệ: đồng chí …, điện thoại …") when set.
+    contact_name: str = ""
+    contact_phone: str = ""
+    # Where staff reach the dashboard ("https://hoso.example.gov.vn"); the digest links to it.
+    dashboard_url: str = ""
 
 
 class ScheduleSettings(Frozen):
     digest_time: time = time(7, 30)
     outbox_interval_minutes: float = Field(2, gt=0)
-    skip_weekends: bool = False
-    skip_public_holidays: bool = False
+    # Reminders move to the working day before a weekend or a Vietnamese public holiday,
+    # overdue notices to the working day after: nothing goes out on a Saturday.
+    skip_weekends: bool = True
+    skip_public_holidays: bool = True
 
 
 def pem_certificates_der(path: str) -> list[bytes]:

@@ -27,6 +27,7 @@ class ReviewReason(StrEnum):
     PARTS_NOT_READ = "parts_not_read"
     # Marked as sent by a program (Auto-Submitted, an auto-reply) yet carrying documents.
     AUTOMATIC_WITH_FILES = "automatic_with_files"
+    TIME_REQUEST = "time_request"
     SIGNATURE_INVALID = "signature_invalid"
 
     @property
@@ -43,6 +44,7 @@ _REVIEW_REASONS_VI = {
     ReviewReason.UNAUTHENTICATED_SENDER: "Chưa xác minh được người gửi",
     ReviewReason.PARTS_NOT_READ: "Có phần của thư hệ thống chưa đọc được",
     ReviewReason.AUTOMATIC_WITH_FILES: "Thư trả lời tự động có kèm tệp",
+    ReviewReason.TIME_REQUEST: "Đơn vị xin gửi hồ sơ sau (cần quyết định gia hạn hay giữ thời hạn)",
     ReviewReason.SIGNATURE_INVALID: "Tài liệu ký số đã bị thay đổi sau khi ký",
 }
 
@@ -169,21 +171,21 @@ def problem_heading_vi(code: str) -> str:
 # What a unit reads about a file refused or unusable at intake (``Attachment.problem``).
 _ATTACHMENT_PROBLEMS_VI: dict[str, str] = {
     ProblemCode.REFUSED_TYPE: (
-        "Tệp «{name}» thuộc loại không được chấp nhận (tệp chạy được, tập lệnh hoặc văn bản có macro)."
+        "Tệp “{name}” thuộc loại không được chấp nhận (tệp chạy được, tập lệnh hoặc văn bản có macro)."
     ),
-    ProblemCode.TOO_LARGE: "Tệp «{name}» vượt quá dung lượng cho phép.",
-    ProblemCode.ARCHIVE_LIMIT: "Tệp nén «{name}» vượt giới hạn giải nén (số tệp, dung lượng hoặc độ sâu).",
+    ProblemCode.TOO_LARGE: "Tệp “{name}” vượt quá dung lượng cho phép.",
+    ProblemCode.ARCHIVE_LIMIT: "Tệp nén “{name}” vượt giới hạn giải nén (số tệp, dung lượng hoặc độ sâu).",
     ProblemCode.UNSUPPORTED_ARCHIVE: (
-        "Tệp nén «{name}» có định dạng hệ thống chưa đọc được; đề nghị gửi trực tiếp các tệp."
+        "Tệp nén “{name}” có định dạng hệ thống chưa đọc được; đề nghị gửi trực tiếp các tệp."
     ),
-    ProblemCode.UNREADABLE_FILE: "Tệp «{name}» bị hỏng hoặc đặt mật khẩu nên không đọc được.",
+    ProblemCode.UNREADABLE_FILE: "Tệp “{name}” bị hỏng hoặc đặt mật khẩu nên không đọc được.",
 }
 ATTACHMENT_PROBLEM_CODES = frozenset(_ATTACHMENT_PROBLEMS_VI)
 
 
 def attachment_problem_vi(code: str, filename: str) -> str:
     """The sentence for a file intake refused or could not use, naming it."""
-    template = _ATTACHMENT_PROBLEMS_VI.get(code, "Tệp «{name}» không xử lý được.")
+    template = _ATTACHMENT_PROBLEMS_VI.get(code, "Tệp “{name}” không xử lý được.")
     return template.format(name=filename)
 
 
@@ -208,6 +210,9 @@ NO_ATTACHMENT_VI = "Thư không có tệp đính kèm; hệ thống chưa ghi nh
 FILES_NOT_ATTACHED_VI = (
     "Thư gửi đường liên kết tải tệp thay vì đính kèm tệp; hệ thống chưa ghi nhận hồ sơ nào."
 )
+
+# ``messages.reason`` of a mail the mail server's filter marked as spam (recorded, never answered).
+SPAM_REASON = "spam"
 
 NOMINEE_KINDS_VI = {"tap_the": "tập thể", "ca_nhan": "cá nhân"}
 
@@ -236,10 +241,18 @@ UNKNOWN_DELIVERABLE_VI = "Chưa xác định"
 
 OUTBOX_KINDS_VI = {
     "ack": "Thư xác nhận",
+    "holding": "Thư báo đã nhận, chờ xác minh đơn vị",
     "reminder": "Thư nhắc",
     "overdue": "Thông báo quá hạn",
     "digest": "Bản tổng hợp",
     "notice": "Thông báo",
+}
+OUTBOX_STATES_VI = {
+    "pending": "Chờ gửi",
+    "sending": "Đang gửi",
+    "sent": "Đã gửi",
+    "failed": "Lỗi",
+    "held": "Tạm giữ",
 }
 
 # Quarantine reasons are recorded as English codes (for logs and tools); staff read these.
@@ -278,14 +291,14 @@ def signature_verdict_vi(problem: str | None, trusted: bool | None) -> str:
 
 def signature_invalid_vi(filename: str) -> str:
     return (
-        f"Tệp «{filename}» đã bị thay đổi sau khi ký số (chữ ký không còn giá trị); đề nghị đơn vị "
+        f"Tệp “{filename}” đã bị thay đổi sau khi ký số (chữ ký không còn giá trị); đề nghị đơn vị "
         "gửi lại bản đã ký số đúng."
     )
 
 
 def signature_missing_vi(filename: str, deliverable: str) -> str:
-    return f"{deliverable} «{filename}» phải là tệp PDF có chữ ký số; đề nghị đơn vị gửi lại bản đã ký số."
+    return f"{deliverable} “{filename}” phải là tệp PDF có chữ ký số; đề nghị đơn vị gửi lại bản đã ký số."
 
 
 def signature_untrusted_vi(filename: str, verdict: str) -> str:
-    return f"Chữ ký số trên tệp «{filename}» chưa hợp lệ ({verdict}); đề nghị đơn vị kiểm tra và gửi lại."
+    return f"Chữ ký số trên tệp “{filename}” chưa hợp lệ ({verdict}); đề nghị đơn vị kiểm tra và gửi lại."

@@ -106,8 +106,9 @@ def add_message(
 ) -> Message:
     """One received mail and what it counts for, recorded a minute after it arrived.
 
-    A mail waiting for review (``review_reason``) is not yet tied to its unit, but its
-    files already count toward ``unit_code`` with their own ``status``.
+    A mail waiting for review because of its sender (``review_reason`` unknown_unit,
+    unverified_sender) is not yet tied to its unit, but its files already count toward
+    ``unit_code`` with their own ``status``.
     """
     campaign = app.campaign
     now = received_at + dt.timedelta(minutes=1)
@@ -130,7 +131,8 @@ def add_message(
         state=state,
         reason=reason,
         category=category,
-        unit_id=u.id if u and not review_reason else None,
+        # As intake: a registered sender's mail is its unit's even while staff decide on it.
+        unit_id=u.id if u and review_reason in (None, "uncertain_type", "time_request") else None,
         suggested_unit_id=unit(session, suggested).id if suggested else None,
         match_rule="content" if review_reason else "registered_address",
         match_evidence=evidence or [f"sender {sender}"],

@@ -194,7 +194,7 @@ def test_a_late_file_awaiting_review_is_present_late_and_never_reminded_or_calle
     assert "quyet_dinh_khen_thuong" not in owed
     text = message_from_bytes(ack.raw, policy=policy.default).get_body(("plain",)).get_content()
     assert "đang chờ cán bộ kiểm tra" in text
-    owed_part = text.split("Hồ sơ đơn vị còn phải gửi:")[-1] if "còn phải gửi" in text else ""
+    owed_part = text.split("Hồ sơ đơn vị còn phải gửi theo ")[-1] if "còn phải gửi" in text else ""
     assert "Quyết định khen thưởng" not in owed_part  # never both received-pending and missing
 
 

@@ -125,8 +125,8 @@ def test_signed_pdfs_through_the_real_intake(dovecot, smtp_sink, app_factory, si
     kl = _files(status, "SYT", "bao_cao_kl01")["files"][0]["signatures"]
     assert [s["signer"] for s in kl] == ["Nguyễn Văn An", "Trần Thị Bình"] and all(s["trusted"] for s in kl)
     ack = _ack_text(app, "SYT")
-    assert "«To trinh SYT.pdf»: Đã ký số: Nguyễn Văn An (Đảng ủy Sở Y tế), " in ack and ", hợp lệ" in ack
-    assert "«BC KL01 SYT.pdf»: Đã ký số: Nguyễn Văn An" in ack and "; Trần Thị Bình" in ack
+    assert "“To trinh SYT.pdf”: Đã ký số: Nguyễn Văn An (Đảng ủy Sở Y tế), " in ack and ", hợp lệ" in ack
+    assert "“BC KL01 SYT.pdf”: Đã ký số: Nguyễn Văn An" in ack and "; Trần Thị Bình" in ack
 
     assert _files(status, "SGDDT")["files"][0]["signatures"][0]["intact"] is True  # allowed update
 

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import Field, ValidationError, field_validator, model_validator
@@ -46,16 +46,28 @@ class KindVariant(Frozen):
     """
 
     name: str
-    short_name: str
+    short_name: str = ""
     keywords: list[str] = []
     filename_keywords: list[str] = []
     required: bool = True
 
+    @model_validator(mode="before")
+    @classmethod
+    def _short_defaults_to_name(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("short_name") and data.get("name"):
+            data = {**data, "short_name": data["name"]}
+        return data
+
 
 class Deliverable(Frozen):
     id: str
+    # The one name a deliverable has in every sentence people read (mails, digest,
+    # dashboard, exports); ``short_name`` only heads narrow table columns (default: the name).
     name: str
-    short_name: str
+    short_name: str = ""
+    # What the plan requires of it, said after its name where units are told what to send
+    # ("theo Mẫu 07, Nghị định số 91/2017/NĐ-CP"); never part of the name.
+    note: str = ""
     scope: Literal["unit", "nominee"]
     deadline: str
     # For per-nominee deliverables: which nominee kinds it exists for.
@@ -80,6 +92,13 @@ class Deliverable(Frozen):
         if not _ID.match(v):
             raise ValueError("ids are lower-case letters, digits and underscores")
         return v
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_defaults_to_name(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("short_name") and data.get("name"):
+            data = {**data, "short_name": data["name"]}
+        return data
 
     @model_validator(mode="after")
     def _kinds_known(self) -> Deliverable:
@@ -163,12 +182,50 @@ class Milestone(Frozen):
     label: str
 
 
+class Signer(Frozen):
+    """Who signs a document the staff hand on (Hướng dẫn 36-HD/VPTW, "thể thức đề ký")."""
+
+    # "T/M BAN THƯỜNG VỤ", "K/T TRƯỞNG BAN"; empty when the holder signs in their own right.
+    authority: str = ""
+    title: str = Field(min_length=1)  # "PHÓ BÍ THƯ"
+    name: str = Field(min_length=1)  # "Mai Thị Nhài"
+
+
+class NomineeList(Frozen):
+    """The letterhead, numbering and signature of the nominee list the staff hand on."""
+
+    superior: str = Field(min_length=1)  # "ĐẢNG BỘ TỈNH THÁI NGUYÊN"
+    issuer: str = Field(min_length=1)  # "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH"
+    place: str = Field(min_length=1)  # "Thái Nguyên"
+    # "DS/ĐUK": the type and issuer after the number; the number itself is given when the
+    # document is registered, so it may stay empty (a blank is left for it).
+    symbol: str = Field(min_length=1)
+    number: str = ""
+    title: str = "DANH SÁCH"
+    # The line under the title; empty: "tập thể, cá nhân đề nghị khen thưởng" and the plan's
+    # own subject.
+    subtitle: str = ""
+    signer: Signer
+    recipients: list[str] = Field(min_length=1)
+
+    @field_validator("symbol")
+    @classmethod
+    def _symbol_shape(cls, v: str) -> str:
+        if not re.fullmatch(r"[A-ZĐ]+/[A-ZĐa-zđ0-9]+", v):
+            raise ValueError('a document symbol reads like "DS/ĐUK" (type, slash, issuer)')
+        return v
+
+
 class Campaign(Frozen):
     """A validated plan.  Times are interpreted in ``timezone``."""
 
     id: str
     title: str
     reference: str
+    # The plan cites itself as "Kế hoạch số 120-KH/ĐUK, ngày 22/02/2024 của Ban Thường vụ
+    # Đảng ủy Khối các cơ quan tỉnh": its kind, number, date and issuing body.
+    document_type: str = "Kế hoạch"
+    issued: dt.date | None = None
     issuer: str
     # The mailbox the plan tells units to send to (informative: the bot watches mailbox.user).
     intake_address: str | None = None
@@ -181,6 +238,7 @@ class Campaign(Frozen):
     reminders: Reminders = Reminders()
     rules: Rules = Rules()
     milestones: list[Milestone] = []
+    nominee_list: NomineeList | None = None
 
     @model_validator(mode="after")
     def _cross_refs(self) -> Campaign:
@@ -199,6 +257,14 @@ class Campaign(Frozen):
                 raise _KeyProblem(
                     f"deliverables.{i}.deadline", f"unknown deadline id {d.deadline!r}; known: {deadline_ids}"
                 )
+        for i, deadline in enumerate(self.deadlines):
+            # One name per deliverable: a deadline that is one deliverable's is called by it.
+            only = [d for d in self.deliverables if d.deadline == deadline.id]
+            if len(only) == 1 and deadline.label != only[0].name:
+                raise _KeyProblem(
+                    f"deadlines.{i}.label",
+                    f"the deadline of one deliverable is named as it is: {only[0].name!r}, not {deadline.label!r}",
+                )
         for name in ("outline", "summary"):
             rule = getattr(self.rules, name)
             if rule is not None and rule.deliverable not in ids:
@@ -212,6 +278,12 @@ class Campaign(Frozen):
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    @property
+    def citation(self) -> str:
+        """The plan as it cites itself: "Kế hoạch số 120-KH/ĐUK, ngày 22/02/2024 của …"."""
+        issued = f", ngày {self.issued:%d/%m/%Y}" if self.issued else ""
+        return f"{self.document_type} số {self.reference}{issued} của {self.issuer}"
+
     def deliverable(self, deliverable_id: str) -> Deliverable:
         for d in self.deliverables:
             if d.id == deliverable_id:
@@ -222,9 +294,9 @@ class Campaign(Frozen):
         """The deliverable playing ``role`` in this plan, if any."""
         return next((d for d in self.deliverables if d.role == role), None)
 
-    def label(self, deliverable_id: str, short: bool = True, kind: str | None = None) -> str:
-        """The plan's name for a deliverable id (for one kind of nominee when given);
-        unknown ids (free text) pass through."""
+    def label(self, deliverable_id: str, short: bool = False, kind: str | None = None) -> str:
+        """The plan's name for a deliverable id (for one kind of nominee when given; ``short``
+        only for a table's column heading); unknown ids (free text) pass through."""
         try:
             d = self.deliverable(deliverable_id)
         except KeyError:

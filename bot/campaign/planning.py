@@ -123,7 +123,7 @@ class PlannedMail:
     state: UnitState
 
     def describe(self) -> str:
-        what = ", ".join(m.type for m in self.missing)
+        what = ", ".join(dict.fromkeys(m.type for m in self.missing))
         return f"{self.kind} {self.unit_code} {self.deadline_id} offset={self.offset} → {', '.join(self.recipients)}: {what}"
 
 

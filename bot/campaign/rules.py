@@ -112,7 +112,7 @@ def check_outline(full_text: str, filename: str, campaign: Campaign) -> list[Pro
     return [
         Problem(
             ProblemCode.OUTLINE_SECTION_MISSING,
-            f"Báo cáo «{filename}» còn thiếu {what}: {'; '.join(missing)}. "
+            f"Báo cáo “{filename}” còn thiếu {what}: {'; '.join(missing)}. "
             f"Đề nghị bổ sung theo đề cương kèm theo Kế hoạch số {campaign.reference} và gửi lại.",
             filename,
         )
@@ -129,7 +129,7 @@ def check_summary(used_a4_fraction: float, filename: str, campaign: Campaign) ->
     return [
         Problem(
             ProblemCode.SUMMARY_TOO_LONG,
-            f"Bản tóm tắt thành tích «{filename}» dài khoảng {_decimal_vi(used_a4_fraction, digits)} trang A4, "
+            f"Bản tóm tắt thành tích “{filename}” dài khoảng {_decimal_vi(used_a4_fraction, digits)} trang A4, "
             f"vượt quá mức không quá {_fraction_vi(rule.max_a4_fraction)} trang A4 theo Kế hoạch số "
             f"{campaign.reference}. Đề nghị rút gọn và gửi lại.",
             filename,
@@ -204,7 +204,7 @@ def unreadable_problem(filename: str, detail: str) -> Problem:
         why = "bị hỏng hoặc có định dạng không đọc được"
     return Problem(
         ProblemCode.UNREADABLE_FILE,
-        f"Tệp «{filename}» {why}. Đề nghị đơn vị gửi lại bản điện tử (.docx hoặc .pdf) đọc được.",
+        f"Tệp “{filename}” {why}. Đề nghị đơn vị gửi lại bản điện tử (.docx hoặc .pdf) đọc được.",
         filename,
     )
 

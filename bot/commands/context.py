@@ -42,10 +42,16 @@ def parse_now(value: str | None, tz: ZoneInfo) -> dt.datetime:
 class Ctx:
     """Lazily built app, so ``--help`` and ``check-config`` work without a database."""
 
-    def __init__(self, config: str, now: str | None) -> None:
+    def __init__(self, config: str, now: str | None, quiet: bool = False) -> None:
         self.config = config
         self._now = now
+        self.quiet = quiet
         self._app: App | None = None
+
+    def say(self, text: str) -> None:
+        """A command's summary line on stdout, once; nothing under ``-q`` (cron)."""
+        if not self.quiet:
+            click.echo(text)
 
     @property
     def app(self) -> App:

@@ -26,14 +26,14 @@ def outbox_flush(c: Ctx, limit: int) -> None:
     from bot.outgoing.sender import flush_outbox
 
     report = flush_outbox(c.app, c.now, limit=limit)
-    click.echo(report.summary())
+    c.say(report.summary())
     for err in report.errors:
         click.echo(f"  {err}", err=True)
 
 
 @outbox.command("list")
 @click.option("--state", "state", default=None, help="pending | sending | sent | failed | held")
-@click.option("--kind", "kind", default=None, help="ack | reminder | overdue | digest | notice")
+@click.option("--kind", "kind", default=None, help="ack | holding | reminder | overdue | digest | notice")
 @click.option("--limit", default=100, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @pass_ctx
@@ -123,8 +123,8 @@ def remind_cmd(c: Ctx, dry_run: bool) -> None:
 
     plans = remind(c.app, c.now, dry_run=dry_run)
     for p in plans:
-        click.echo(("would queue " if dry_run else "queued ") + p.describe())
-    click.echo(f"{len(plans)} reminder(s) {'due' if dry_run else 'queued'}")
+        c.say(("would queue " if dry_run else "queued ") + p.describe())
+    c.say(f"{len(plans)} reminder(s) {'due' if dry_run else 'queued'}")
 
 
 @click.command("digest")
@@ -150,11 +150,11 @@ def digest_cmd(c: Ctx, dry_run: bool, force: bool, xlsx_path: str | None) -> Non
         click.echo(f"Subject: {result.digest.subject}\n")
         click.echo(result.digest.text)
         return
-    click.echo(f"digest {result.key}: {result.status}")
+    c.say(f"digest {result.key}: {result.status}")
 
 
 @click.command("preview")
-@click.argument("kind", type=click.Choice(["ack", "reminder", "overdue", "digest", "notice"]))
+@click.argument("kind", type=click.Choice(["ack", "holding", "reminder", "overdue", "digest", "notice"]))
 @click.option("--unit", "unit_code", default=None, help="Unit code (ack, reminder, overdue).")
 @click.option("--html", "show_html", is_flag=True, help="Print the HTML part instead of the text.")
 @pass_ctx

@@ -1,4 +1,4 @@
-"""Command-line staff tools: ``review``, ``files`` and ``deadline`` command groups.
+"""Command-line staff tools: ``review``, ``files``, ``nominees`` and ``deadline`` command groups.
 
 Registered in ``bot/cli.py`` with ``main.add_command(...)``.  Each command opens one
 transaction, calls a service in :mod:`bot.staff`, and prints one line per decision.
@@ -145,6 +145,7 @@ def review_show(c: Ctx, message_id: int) -> None:
 @click.option("--type", "deliverable", default=None, help="Deliverable id for the files.")
 @click.option("--nominee", default=None, help="Nominee name (per-nominee deliverables).")
 @click.option("--kind", "nominee_kind", type=click.Choice(["tap_the", "ca_nhan"]), default=None)
+@click.option("--nominee-id", "nomination_id", type=int, default=None, help="An existing nominee, by id.")
 @click.option("--file", "attachment_ids", type=int, multiple=True, help="Only these attachment ids.")
 @click.option("--add-address", is_flag=True, help="Register the sender's address for the unit.")
 @actor_option
@@ -157,12 +158,14 @@ def review_assign(
     deliverable: str | None,
     nominee: str | None,
     nominee_kind: str | None,
+    nomination_id: int | None,
     attachment_ids: tuple[int, ...],
     add_address: bool,
     actor: str,
 ) -> None:
-    """Record the message's files for a unit (and type / nominee)."""
-    from bot.staff.review import assign_message
+    """Record the message's files for a unit (and type / nominee); when no file of it
+    waits any more, the sender gets the acknowledgment."""
+    from bot.staff.review import acknowledge_reviewed, assign_message, get_message
 
     app = c.app
     now = c.now
@@ -179,7 +182,9 @@ def review_assign(
             nominee_kind=nominee_kind,
             add_address=add_address,
             attachment_ids=list(attachment_ids) or None,
+            nomination_id=nomination_id,
         )
+        acknowledge_reviewed(app, s, get_message(s, message_id), now)
         for sub in r.submissions:
             nominee_name = f" / {sub.nomination.name}" if sub.nomination else ""
             late = " (late)" if sub.late else ""
@@ -206,6 +211,50 @@ def review_reject(c: Ctx, message_id: int, reason: str, actor: str) -> None:
     with c.app.db.session() as s:
         n = reject_message(s, message_id, reason, c.now, actor)
     click.echo(f"message {message_id} rejected ({n} file(s))")
+
+
+@review_group.command("reject-file")
+@click.argument("message_id", type=int)
+@click.argument("attachment_id", type=int)
+@click.option("--reason", required=True, help="Why the file does not count.")
+@actor_option
+@pass_ctx
+@handle_errors
+def review_reject_file(c: Ctx, message_id: int, attachment_id: int, reason: str, actor: str) -> None:
+    """Refuse one file of a mail waiting for review."""
+    from bot.staff.review import acknowledge_reviewed, reject_file
+
+    app = c.app
+    with app.db.session() as s:
+        m = reject_file(s, app.campaign, message_id, attachment_id, reason, c.now, actor)
+        acknowledge_reviewed(app, s, m, c.now)
+        left = "still waiting for review" if m.needs_review else "decided"
+    click.echo(f"file {attachment_id} refused; message {message_id} {left}")
+
+
+@review_group.command("time")
+@click.argument("message_id", type=int)
+@click.option("--until", default=None, callback=_date_option, help="Grant more time until this date.")
+@click.option("--keep", is_flag=True, help="Keep the deadlines.")
+@click.option("--no-notify", is_flag=True, help="Do not tell the unit.")
+@actor_option
+@pass_ctx
+@handle_errors
+def review_time(
+    c: Ctx, message_id: int, until: dt.date | None, keep: bool, no_notify: bool, actor: str
+) -> None:
+    """Decide a unit's request for more time (--until DATE or --keep)."""
+    from bot.staff.requests import decide_time_request
+
+    if (until is None) == (not keep):
+        raise StaffError("give --until DATE or --keep")
+    app = c.app
+    with app.db.session() as s:
+        r = decide_time_request(app, s, message_id, c.now, actor, until=until, notify=not no_notify)
+        told = "; the unit is told" if r.notice is not None else ""
+    click.echo(
+        f"message {message_id}: " + (f"extended to {until:%d/%m/%Y}" if until else "deadline kept") + told
+    )
 
 
 # -- files --------------------------------------------------------------------------------
@@ -244,6 +293,139 @@ def files_redo(c: Ctx, submission_id: int, comment: str, until: dt.date | None, 
         r = redo_file(s, app.campaign, app.settings, submission_id, comment, c.now, actor, until)
         queued = f"notice {r.notice.id} queued" if r.notice else "notice already queued"
         click.echo(f"submission {r.submission.id} marked for redoing until {r.until:%d/%m/%Y}; {queued}")
+
+
+@files_group.command("move")
+@click.argument("submission_id", type=int)
+@click.option("--unit", "unit_code", default=None, help="Another unit (code).")
+@click.option("--type", "deliverable", default=None, help="Another deliverable id.")
+@click.option("--nominee-id", "nomination_id", type=int, default=None, help="An existing nominee, by id.")
+@click.option("--nominee", "nominee_name", default=None, help="A nominee by name (new ones need --kind).")
+@click.option("--kind", "nominee_kind", type=click.Choice(["tap_the", "ca_nhan"]), default=None)
+@actor_option
+@pass_ctx
+@handle_errors
+def files_move(
+    c: Ctx,
+    submission_id: int,
+    unit_code: str | None,
+    deliverable: str | None,
+    nomination_id: int | None,
+    nominee_name: str | None,
+    nominee_kind: str | None,
+    actor: str,
+) -> None:
+    """Put a file under another deliverable, nominee or unit."""
+    from bot.staff.files import move_file
+
+    app = c.app
+    with app.db.session() as s:
+        r = move_file(
+            s,
+            app.campaign,
+            submission_id,
+            c.now,
+            actor,
+            unit_code=unit_code,
+            deliverable=deliverable,
+            nomination_id=nomination_id,
+            nominee_name=nominee_name,
+            nominee_kind=nominee_kind,
+        )
+        whom = f" / {r.new.nomination.name}" if r.new.nomination else ""
+        note = " (a newer file counts there: kept as history)" if r.shadowed else ""
+        click.echo(f"submission {r.old.id} → {r.new.id}: {r.new.unit.code} {r.new.deliverable}{whom}{note}")
+
+
+# -- nominees -----------------------------------------------------------------------------
+@click.group("nominees")
+def nominees_group() -> None:
+    """A unit's nominees: list, rename, merge, withdraw, restore."""
+
+
+@nominees_group.command("list")
+@click.option("--unit", "unit_code", required=True)
+@pass_ctx
+@handle_errors
+def nominees_list(c: Ctx, unit_code: str) -> None:
+    """The unit's nominees with their ids (withdrawn ones marked)."""
+    from sqlalchemy import select
+
+    from bot.staff.review import unit_by_code
+    from bot.store.models import Nomination
+    from bot.vocabulary import nominee_kind_vi
+
+    app = c.app
+    with app.db.session() as s:
+        unit = unit_by_code(s, unit_code)
+        for n in s.scalars(
+            select(Nomination)
+            .where(Nomination.campaign == app.campaign.id, Nomination.unit_id == unit.id)
+            .order_by(Nomination.id)
+        ):
+            gone = " (đã rút)" if n.withdrawn_at else ""
+            click.echo(f"{n.id}\t{nominee_kind_vi(n.kind)}\t{n.name}{gone}")
+
+
+@nominees_group.command("rename")
+@click.argument("nomination_id", type=int)
+@click.argument("name")
+@click.option("--kind", type=click.Choice(["tap_the", "ca_nhan"]), default=None)
+@actor_option
+@pass_ctx
+@handle_errors
+def nominees_rename(c: Ctx, nomination_id: int, name: str, kind: str | None, actor: str) -> None:
+    """Correct a nominee's name (and kind)."""
+    from bot.staff.nominees import rename_nominee
+
+    with c.app.db.session() as s:
+        n = rename_nominee(s, nomination_id, name, c.now, actor, kind)
+        click.echo(f"nominee {n.id}: {n.name}")
+
+
+@nominees_group.command("merge")
+@click.argument("nomination_id", type=int)
+@click.option("--into", "target_id", type=int, required=True, help="The nominee kept.")
+@actor_option
+@pass_ctx
+@handle_errors
+def nominees_merge(c: Ctx, nomination_id: int, target_id: int, actor: str) -> None:
+    """One nominee under two names: move its files to --into and withdraw it."""
+    from bot.staff.nominees import merge_nominees
+
+    app = c.app
+    with app.db.session() as s:
+        r = merge_nominees(s, app.campaign, nomination_id, target_id, c.now, actor)
+        click.echo(f"{r.source.name} merged into {r.target.name} ({r.files} file(s) moved)")
+
+
+@nominees_group.command("withdraw")
+@click.argument("nomination_id", type=int)
+@click.option("--reason", required=True)
+@actor_option
+@pass_ctx
+@handle_errors
+def nominees_withdraw(c: Ctx, nomination_id: int, reason: str, actor: str) -> None:
+    """Take a nominee off the unit's list (its files become history)."""
+    from bot.staff.nominees import withdraw_nominee
+
+    with c.app.db.session() as s:
+        n = withdraw_nominee(s, nomination_id, reason, c.now, actor)
+        click.echo(f"nominee {n.id} withdrawn ({n.name})")
+
+
+@nominees_group.command("restore")
+@click.argument("nomination_id", type=int)
+@actor_option
+@pass_ctx
+@handle_errors
+def nominees_restore(c: Ctx, nomination_id: int, actor: str) -> None:
+    """Undo a withdrawal."""
+    from bot.staff.nominees import restore_nominee
+
+    with c.app.db.session() as s:
+        n = restore_nominee(s, nomination_id, c.now, actor)
+        click.echo(f"nominee {n.id} restored ({n.name})")
 
 
 # -- deadline -----------------------------------------------------------------------------

@@ -2,10 +2,16 @@
 
 Registered in ``bot/cli.py`` with ``main.add_command(web_group)``.  The server listens on
 127.0.0.1 by default: put it behind a TLS reverse proxy before exposing it further
-(and set ``INTAKE_WEB_HTTPS=1`` so the session cookie is marked Secure).
+(and set ``INTAKE_WEB_HTTPS=1`` so the session cookie is marked Secure).  Behind the proxy
+every request comes from the proxy's address; ``--trusted-proxy ADDRESS`` (or
+``INTAKE_WEB_TRUSTED_PROXY``) makes the server take the client's address from the
+``X-Forwarded-For`` header that proxy sets (and the scheme from ``X-Forwarded-Proto``),
+from that address only, so the login limit counts each staff PC, not the proxy.
 """
 
 from __future__ import annotations
+
+import os
 
 import click
 
@@ -15,15 +21,32 @@ from bot.commands.context import Ctx, handle_errors
 @click.group("web", invoke_without_command=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8080, show_default=True, type=int)
+@click.option(
+    "--trusted-proxy",
+    default=lambda: os.environ.get("INTAKE_WEB_TRUSTED_PROXY", ""),
+    show_default="$INTAKE_WEB_TRUSTED_PROXY",
+    help="Address of the reverse proxy whose X-Forwarded-For / -Proto headers are believed.",
+)
 @click.pass_context
-def web_group(ctx: click.Context, host: str, port: int) -> None:
+def web_group(ctx: click.Context, host: str, port: int, trusted_proxy: str) -> None:
     """Serve the staff dashboard."""
     if ctx.invoked_subcommand is None:
-        _serve(ctx.obj, host, port)
+        _serve(ctx.obj, host, port, trusted_proxy)
+
+
+def uvicorn_options(host: str, port: int, trusted_proxy: str = "") -> dict:
+    """How uvicorn serves the dashboard: proxy headers only from the one trusted address."""
+    return {
+        "host": host,
+        "port": port,
+        "log_level": "info",
+        "proxy_headers": bool(trusted_proxy),
+        "forwarded_allow_ips": trusted_proxy or None,
+    }
 
 
 @handle_errors
-def _serve(c: Ctx, host: str, port: int) -> None:
+def _serve(c: Ctx, host: str, port: int, trusted_proxy: str = "") -> None:
     import datetime as dt
 
     import uvicorn
@@ -46,7 +69,7 @@ def _serve(c: Ctx, host: str, port: int) -> None:
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}, not only on this machine", err=True)
-    uvicorn.run(create_web_app(app, clock), host=host, port=port, log_level="info", proxy_headers=False)
+    uvicorn.run(create_web_app(app, clock), **uvicorn_options(host, port, trusted_proxy))
 
 
 @web_group.command("hash-password")

@@ -4,7 +4,8 @@ Starts a private Dovecot and an SMTP sink on 127.0.0.1, loads a demo mailbox wit
 sample unit mails (real .docx files written by python-docx and PDFs converted by
 LibreOffice when it is installed), then runs the real CLI: ``init``, ``units import``,
 ``poll --once``, ``outbox flush``, ``remind``, ``digest`` — and prints the submission
-matrix and where the mails the bot sent can be read.  Stops what it started.
+matrix, where the mails the bot sent can be read, one acknowledgment, the holding reply
+to an unregistered sender and the staff digest.  Stops what it started.
 """
 
 from __future__ import annotations
@@ -299,16 +300,22 @@ def main() -> None:
     by_kind: dict[str, list[str]] = {}
     for p in sent:
         m = message_from_bytes(p.read_bytes(), policy=policy.default)
-        by_kind.setdefault(str(m["X-Intake-Kind"]), []).append(f"{p.name}  to {m['To']}  «{m['Subject']}»")
+        by_kind.setdefault(str(m["X-Intake-Kind"]), []).append(f"{p.name}  to {m['To']}  “{m['Subject']}”")
     for kind, lines in by_kind.items():
         print(f"  {kind}: {len(lines)}")
         for line in lines[:3]:
             print(f"    {line}")
         if len(lines) > 3:
             print(f"    … and {len(lines) - 3} more")
-    if sent:
-        first = message_from_bytes(sent[0].read_bytes(), policy=policy.default)
-        print(f"\n--- {sent[0].name} ---\n{first.get_body(('plain',)).get_content()}")
+    # One acknowledgment, the holding reply to the clerk's Gmail, and the staff digest in full.
+    shown: set[str] = set()
+    for p in sent:
+        m = message_from_bytes(p.read_bytes(), policy=policy.default)
+        kind = str(m["X-Intake-Kind"])
+        if kind in ("ack", "holding", "digest") and kind not in shown:
+            shown.add(kind)
+            body = m.get_body(("plain",)).get_content().replace("\r\n", "\n")
+            print(f"\n--- {p.name} ({kind}) «{m['Subject']}» ---\n{body}")
     print(f"Database: {WORK / 'intake.sqlite3'} · stored files: {WORK / 'files'}")
     print("Servers stopped.")
 

@@ -83,7 +83,7 @@ def accepted_submissions(session: Session, campaign: Campaign) -> list[Submissio
 def archive_path(campaign: Campaign, s: Submission) -> str:
     d = campaign.deliverable(s.deliverable)
     kind = s.nomination.kind if s.nomination else None
-    parts = [safe_part(s.unit.name, s.unit.code), safe_part(d.name_for(kind, short=True), d.id)]
+    parts = [safe_part(s.unit.name, s.unit.code), safe_part(d.name_for(kind), d.id)]
     if d.scope == "nominee":
         parts.append(safe_part(s.nomination.name if s.nomination else "Chưa xác định"))
     parts.append(safe_part(s.attachment.filename, f"tep-{s.attachment_id}"))

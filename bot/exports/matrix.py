@@ -2,12 +2,16 @@
 
 One builder, two layouts over the same cells, styles and words:
 
-* :data:`OVERVIEW` (attached to the daily digest): sheet «Tình hình nộp hồ sơ», one row
-  per unit and one column per deliverable reading «Đã nhận dd/mm/yyyy», «Chờ xem xét» or
-  «Còn thiếu» (with «(nộp muộn)»), then the nominees and problems; sheet «Hồ sơ đề nghị»,
-  one row per nominee with its per-nominee documents.
+* :data:`OVERVIEW` (attached to the daily digest): sheet “Tình hình nộp hồ sơ”, one row
+  per unit and, per deliverable, a status column reading “Đã nhận”, “Chờ xem xét” or
+  “Còn thiếu” (with “(nộp muộn)”) and the arrival date, then the nominees and problems;
+  sheet “Hồ sơ đề nghị”, one row per nominee with its per-nominee documents.
 * :data:`BY_DEADLINE` (``export matrix`` and the dashboard): one printable sheet per
   deadline, with the arrival date and a late flag beside each deliverable.
+
+Dates are real date cells (sortable, filterable), shown dd/mm/yyyy in the campaign's
+time zone; every sheet prints on A4 landscape, fitted to the width, its header row
+repeated on each page.
 
 Status cells are coloured like the dashboard (green received, red missing, yellow waiting
 for review, orange late); headers are frozen and filterable.  Built only from
@@ -33,6 +37,8 @@ BY_DEADLINE = "by_deadline"
 FILLS = {"received": "C6EFCE", "missing": "FFC7CE", "needs_review": "FFEB9C", "late": "F8CBAD"}
 HEADER = Style(fill="1F4E78", bold=True, color="FFFFFF", vertical="center", horizontal="center")
 BODY = Style()
+DATE = Style(num_format="dd/mm/yyyy", horizontal="center")
+DATETIME = Style(num_format="dd/mm/yyyy hh:mm", horizontal="center")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -55,14 +61,17 @@ class _Styles:
     def __init__(self, book: Book) -> None:
         self.header = book.style(HEADER)
         self.body = book.style(BODY)
+        self.date = book.style(DATE)
+        self.datetime = book.style(DATETIME)
         self.fill = {k: book.style(Style(fill=v)) for k, v in FILLS.items()}
 
     def status(self, d: DeliverableState) -> int:
         return self.fill["late"] if d.late else self.fill.get(d.status, self.fill["missing"])
 
 
-def _local(value: dt.datetime | None, tz, fmt: str) -> str:
-    return "" if value is None else value.astimezone(tz).strftime(fmt)
+def _local(value: dt.datetime | None, tz) -> dt.datetime | None:
+    """A naive local time for a date cell (a spreadsheet has no time zones)."""
+    return None if value is None else value.astimezone(tz).replace(tzinfo=None)
 
 
 def _nominees(names: dict[str, str], st: UnitState) -> list[str]:
@@ -80,12 +89,9 @@ def _nominees(names: dict[str, str], st: UnitState) -> list[str]:
     return ["; ".join(tap), "; ".join(can), "\n".join(lacking)]
 
 
-def _status_text(d: DeliverableState, tz) -> str:
-    """«Đã nhận 26/02/2024», «Chờ xem xét», «Còn thiếu», with « (nộp muộn)» when late."""
-    text = STATUS_VI.get(d.status, d.status)
-    if d.status == "received" and d.received_at is not None:
-        text += " " + _local(d.received_at, tz, "%d/%m/%Y")
-    return text + (" (nộp muộn)" if d.late else "")
+def _status_text(d: DeliverableState) -> str:
+    """“Đã nhận”, “Chờ xem xét”, “Còn thiếu”, with “ (nộp muộn)” when late."""
+    return STATUS_VI.get(d.status, d.status) + (" (nộp muộn)" if d.late else "")
 
 
 def _short_names(campaign: Campaign) -> dict[str, str]:
@@ -101,25 +107,29 @@ def _problems(st: UnitState, cells: list[DeliverableState]) -> str:
 def _overview(book: Book, st_: _Styles, campaign: Campaign, states: list[UnitState]) -> None:
     tz = campaign.tz
     fixed = ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Bí thư / phụ trách", "Địa chỉ thư điện tử"]
-    names = [d.short_name for d in campaign.deliverables]
+    names = [h for d in campaign.deliverables for h in (d.short_name, f"{d.short_name} — ngày nhận")]
     tail = ["Tập thể đề nghị", "Cá nhân đề nghị", "Hồ sơ còn thiếu theo từng người", "Vấn đề cần lưu ý"]
     ws = book.sheet(
         "Tình hình nộp hồ sơ",
-        [10, 40, 16, 22, 32] + [18] * len(names) + [28, 28, 45, 50],
+        [10, 36, 16, 22, 30] + [16, 12] * len(campaign.deliverables) + [28, 28, 45, 50],
         freeze="C2",
-        header_height=32,
+        header_height=45,
     )
     ws.row(fixed + names + tail, st_.header)
     body, short = st_.body, _short_names(campaign)
     for st in states:
         u = st.unit
-        cells = [_status_text(d, tz) for d in st.deliverables]
+        cells: list = []
+        styles = [body] * len(fixed)
+        for d in st.deliverables:
+            cells += [_status_text(d), _local(d.received_at, tz)]
+            styles += [st_.status(d), st_.date]
         ws.row(
             [u.code, u.name, campaign.unit_kind_name(u.kind), u.secretary, "; ".join(u.emails)]
             + cells
             + _nominees(short, st)
             + [_problems(st, st.deliverables)],
-            [body] * len(fixed) + [st_.status(d) for d in st.deliverables] + [body] * len(tail),
+            styles + [body] * len(tail),
         )
 
 
@@ -175,7 +185,7 @@ def _deadline_sheet(
     header += ["Vấn đề"]
     widths += [50]
     # Header row and the unit's code and name stay visible while scrolling.
-    ws = book.sheet(title, widths, freeze="D2", header_height=45, landscape=True, print_header=True)
+    ws = book.sheet(title, widths, freeze="D2", header_height=45)
     ws.row(header, st_.header)
     body, late, short = st_.body, st_.fill["late"], _short_names(campaign)
     for i, st in enumerate(states, 1):
@@ -186,15 +196,15 @@ def _deadline_sheet(
             st.unit.code,
             st.unit.name,
             campaign.unit_kind_name(st.unit.kind),
-            _local(due, tz, "%d/%m/%Y %H:%M"),
+            _local(due, tz),
         ]
-        styles = [body] * 5
+        styles = [body] * 4 + [st_.datetime]
         for c in cells:
             status = STATUS_VI[c.status]
             if c.missing_nominees and c.status != "received":
-                status += " (" + ", ".join(c.missing_nominees) + ")"
-            row += [status, _local(c.received_at, tz, "%d/%m/%Y %H:%M"), LATE_VI if c.late else ""]
-            styles += [st_.fill[c.status], body, late if c.late else body]
+                status += ": " + ", ".join(c.missing_nominees)
+            row += [status, _local(c.received_at, tz), LATE_VI if c.late else ""]
+            styles += [st_.fill[c.status], st_.datetime, late if c.late else body]
         if has_nominees:
             row += _nominees(short, st)
             styles += [body] * 3

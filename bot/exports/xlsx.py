@@ -3,9 +3,12 @@
 The tracking matrix is tens of thousands of rows of text in a handful of fixed styles.
 openpyxl builds an object per cell and spends 5–10 µs on each (the matrix of 5,000 units
 took over 4 s), so the matrix is written here as SpreadsheetML (ECMA-376 part 1) straight
-into the zip: inline strings, one ``<xf>`` per :class:`Style`, a frozen header, an
-auto-filter, column widths and print settings.  The files open in Excel, LibreOffice and
-openpyxl (which the tests use to read them back).
+into the zip: inline strings, real date cells (serial numbers under a date format), one
+``<xf>`` per :class:`Style`, a frozen header, an auto-filter, column widths, row heights
+that fit the wrapped text, and print settings for a readable paper copy (A4, landscape
+by default, fit to the page width and not to one page, the header row repeated on every
+page, page numbers in the footer).  The files open in Excel, LibreOffice and openpyxl
+(which the tests use to read them back).
 
     book = Book()
     head, body = book.style(Style(bold=True, fill="1F4E78")), book.style(Style())
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 import zipfile
 from collections.abc import Sequence
@@ -37,6 +41,30 @@ _HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPECIAL = re.compile('[&<>"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_EPOCH = dt.datetime(1899, 12, 30)
+# Row heights: a line of text is about 1.3 × the font size in points, and a column of
+# width w holds about w × 11 / size characters of a proportional font (the width unit is
+# one digit of the 11-point default font); estimating a little high never hides text.
+_LINE = 1.3
+_PAD = 3.0
+_DEFAULT_HEIGHT = 15.0
+
+
+def excel_serial(value: dt.date | dt.datetime) -> float:
+    """Days since 1899-12-30, the way spreadsheets store dates (naive, local time)."""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            raise TypeError("give spreadsheet dates as naive local times, not aware ones")
+        delta = value - _EPOCH
+    else:
+        delta = dt.datetime.combine(value, dt.time()) - _EPOCH
+    return delta.days + delta.seconds / 86400
+
+
+def text_lines(text: str, width: float, size: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` wide at ``size`` points."""
+    per_line = max(1, int(width * 11 / size))
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
 
 
 def _esc(text: str) -> str:
@@ -59,6 +87,7 @@ class Style:
     wrap: bool = True
     vertical: str = "top"
     horizontal: str | None = None
+    num_format: str | None = None  # "dd/mm/yyyy" for date cells
 
 
 class Sheet:
@@ -70,9 +99,10 @@ class Sheet:
         widths: Sequence[float],
         freeze: str | None = None,
         header_height: float | None = None,
-        landscape: bool = False,
-        print_header: bool = False,
+        landscape: bool = True,
+        print_header: bool = True,
         autofilter: bool = True,
+        styles: Sequence[Style] = (),
     ) -> None:
         self.title = title
         self.widths = list(widths)
@@ -84,12 +114,16 @@ class Sheet:
         self._rows: list[str] = []
         self._ncols = len(self.widths)
         self._letters = [get_column_letter(i) for i in range(1, self._ncols + 1)]
+        # The book's styles (id n is styles[n - 1]), for the font size of each cell.
+        self._styles = styles
 
     def row(self, values: Sequence, styles: int | Sequence[int]) -> None:
         """Append one row; ``styles`` is one style id for every cell or one per cell.
 
-        Values are ``str`` (shown as text), ``int``/``float``, or ``None``/``""`` for an
-        empty (but still styled) cell.
+        Values are ``str`` (shown as text), ``int``/``float``, ``datetime.date`` or naive
+        ``datetime.datetime`` (a real date cell: give it a style with ``num_format``), or
+        ``None``/``""`` for an empty (but still styled) cell.  The row is as tall as its
+        most wrapped text needs.
         """
         r = len(self._rows) + 1
         if isinstance(styles, int):
@@ -99,11 +133,16 @@ class Sheet:
         if len(values) > self._ncols:
             self._ncols = len(values)
             self._letters = [get_column_letter(i) for i in range(1, self._ncols + 1)]
-        letters, search = self._letters, _SPECIAL.search
+        letters, search, widths, known = self._letters, _SPECIAL.search, self.widths, self._styles
         cells = []
+        lines = 1.0
         # ``letters`` spans every column so far; a row may be shorter.
-        for letter, v, style in zip(letters, values, styles, strict=False):
+        for i, (letter, v, style) in enumerate(zip(letters, values, styles, strict=False)):
             if type(v) is str and v:
+                size = known[style - 1].size if 0 < style <= len(known) else 12
+                width = widths[i] if i < len(widths) else 8.43
+                if "\n" in v or len(v) * size > width * 11:
+                    lines = max(lines, text_lines(v, width, size) * size / 12)
                 if search(v) is not None:
                     v = _ILLEGAL.sub("", v).translate(_ESCAPES)
                 cells.append(
@@ -111,12 +150,17 @@ class Sheet:
                 )
             elif v is None or v == "":
                 cells.append(f'<c r="{letter}{r}" s="{style}"/>')
+            elif isinstance(v, dt.date):
+                cells.append(f'<c r="{letter}{r}" s="{style}"><v>{excel_serial(v)!r}</v></c>')
             elif isinstance(v, bool) or not isinstance(v, int | float):
                 raise TypeError(f"cell {letter}{r}: unsupported value {v!r}")
             else:
                 cells.append(f'<c r="{letter}{r}" s="{style}"><v>{v}</v></c>')
-        height = f' ht="{self.header_height}" customHeight="1"' if r == 1 and self.header_height else ""
-        self._rows.append(f'<row r="{r}"{height}>{"".join(cells)}</row>')
+        height = round(lines * 12 * _LINE + _PAD, 1)
+        if r == 1 and self.header_height:
+            height = max(height, self.header_height)
+        attrs = f' ht="{height}" customHeight="1"' if height > _DEFAULT_HEIGHT + 0.5 or r == 1 else ""
+        self._rows.append(f'<row r="{r}"{attrs}>{"".join(cells)}</row>')
 
     @property
     def ref(self) -> str:
@@ -143,8 +187,11 @@ class Sheet:
         cols = "".join(
             f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(self.widths, 1)
         )
-        fit = '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' if self.landscape else ""
-        setup = ' orientation="landscape" fitToWidth="1" fitToHeight="0"' if self.landscape else ""
+        # Fit to the page's width, as many pages down as the rows need (fitToHeight 0).
+        fit = '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+        orientation = "landscape" if self.landscape else "portrait"
+        setup = f' orientation="{orientation}" fitToWidth="1" fitToHeight="0"'
+        footer = "<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>"
         return "".join(
             [
                 _HEAD,
@@ -160,6 +207,7 @@ class Sheet:
                 f'<autoFilter ref="{self.ref}"/>' if self.autofilter else "",
                 '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
                 f'<pageSetup paperSize="9"{setup}/>',
+                footer,
                 "</worksheet>",
             ]
         )
@@ -181,7 +229,7 @@ class Book:
     def sheet(self, title: str, widths: Sequence[float], **options) -> Sheet:
         if any(s.title == title for s in self.sheets):
             raise ValueError(f"duplicate sheet title {title!r}")
-        sheet = Sheet(title, widths, **options)
+        sheet = Sheet(title, widths, styles=self._styles, **options)
         self.sheets.append(sheet)
         return sheet
 
@@ -193,6 +241,7 @@ class Book:
         ]
         borders = ["<border><left/><right/><top/><bottom/><diagonal/></border>"]
         xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>']
+        formats: list[str] = []  # custom number formats, ids from 164 on
 
         def index(items: list[str], item: str) -> int:
             if item not in items:
@@ -224,13 +273,22 @@ class Book:
                 )
             align = (f' horizontal="{s.horizontal}"' if s.horizontal else "") + f' vertical="{s.vertical}"'
             align += ' wrapText="1"' if s.wrap else ""
+            num = 0
+            if s.num_format:
+                num = 164 + index(formats, s.num_format)
+            apply_num = ' applyNumberFormat="1"' if num else ""
             xfs.append(
-                f'<xf numFmtId="0" fontId="{font_id}" fillId="{fill_id}" borderId="{border_id}" xfId="0" '
-                f'applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment{align}/></xf>'
+                f'<xf numFmtId="{num}" fontId="{font_id}" fillId="{fill_id}" borderId="{border_id}" xfId="0" '
+                f'applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"{apply_num}>'
+                f"<alignment{align}/></xf>"
             )
+        numfmts = "".join(
+            f'<numFmt numFmtId="{164 + i}" formatCode="{_esc(f)}"/>' for i, f in enumerate(formats)
+        )
         return (
             f'{_HEAD}<styleSheet xmlns="{_MAIN}">'
-            f'<fonts count="{len(fonts)}">{"".join(fonts)}</fonts>'
+            + (f'<numFmts count="{len(formats)}">{numfmts}</numFmts>' if formats else "")
+            + f'<fonts count="{len(fonts)}">{"".join(fonts)}</fonts>'
             f'<fills count="{len(fills)}">{"".join(fills)}</fills>'
             f'<borders count="{len(borders)}">{"".join(borders)}</borders>'
             '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'

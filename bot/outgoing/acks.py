@@ -6,11 +6,14 @@ exactly when the message does.  It answers in the same thread (``In-Reply-To``, 
 ``Re:`` subject) and says, in Vietnamese: what was received per deliverable and per
 nominee with the file names, what is waiting for staff, every problem found, and what
 the unit still owes and by when.  A mail with no attachment or only Drive links gets a
-polite note that nothing was recorded.
+polite note that nothing was recorded (said once: the "no attachment" problem is not
+listed again below it).  A reply without files that asks to send later
+(``time_request``) is answered that the request went to the staff, who decide.
 
 Nothing is queued for auto-replies, bounces, the bot's own mail, spam (as intake flagged
 it, :mod:`bot.intake.loops`), or a sender not
-tied to a unit (``message.unit_id is None``: those wait in the staff review queue).
+tied to a unit (``message.unit_id is None``: those wait in the staff review queue; one
+whose documents name a unit gets a short holding reply, :mod:`bot.outgoing.holding`).
 Acknowledgments beyond ``smtp.max_acks_per_sender_per_hour`` to one sender are held
 (state ``held``) and staff get a single notice that day.
 """
@@ -32,17 +35,26 @@ from bot.campaign.planning import missing_items
 from bot.campaign.tracking import UnitState
 from bot.campaign.units import normalize_email
 from bot.outgoing.context import base_context, unit_context
+from bot.outgoing.holding import queue_holding_reply
 from bot.outgoing.notices import queue_flood_notice
 from bot.outgoing.outbox import enqueue, reply_headers, reply_subject, sender_of
 from bot.outgoing.render import mail_renderer
 from bot.outgoing.signed import signature_lines
 from bot.reporting.snapshot import load_unit_state
 from bot.store.models import AttachmentRow, Message, OutboxMail, Submission, Unit
-from bot.vocabulary import ATTACHMENT_PROBLEM_CODES, attachment_problem_vi
+from bot.vocabulary import (
+    ATTACHMENT_PROBLEM_CODES,
+    FILES_NOT_ATTACHED_VI,
+    NO_ATTACHMENT_VI,
+    attachment_problem_vi,
+)
 
 log = logging.getLogger(__name__)
 
-ACK_CATEGORIES = ("submission", "no_attachment", "drive_links")
+ACK_CATEGORIES = ("submission", "no_attachment", "drive_links", "time_request")
+NOTHING_RECORDED = ("no_attachment", "drive_links", "time_request")
+# Said by the template's own paragraph for a mail with nothing recorded: never twice.
+_SAID_ABOVE = {NO_ATTACHMENT_VI, FILES_NOT_ATTACHED_VI}
 
 
 @dataclass(frozen=True)
@@ -57,8 +69,10 @@ def _received_groups(campaign: Campaign, subs: Sequence[Submission]) -> list[dic
     """This message's files, grouped per deliverable and nominee, in the plan's order."""
     order = [d.id for d in campaign.deliverables]
     groups: dict[tuple[int, int], dict[str, Any]] = {}
+    # A file staff decided on after intake has a newer row of the same mail: only that one.
+    mine = {s.id for s in subs}
     for s in subs:
-        if s.status == "rejected" or s.deliverable not in order:
+        if s.status == "rejected" or s.deliverable not in order or s.superseded_by_id in mine:
             continue
         nom = s.nomination
         k = (order.index(s.deliverable), nom.id if nom else 0)
@@ -98,7 +112,7 @@ def _problems(
         ]
     texts += [p["message"] for s in subs for p in s.problems or []]
     texts += [p.message for p in state.problems]
-    return list(dict.fromkeys(t for t in texts if t))
+    return list(dict.fromkeys(t for t in texts if t and t not in _SAID_ABOVE))
 
 
 def ack_context(
@@ -143,8 +157,9 @@ def ack_context(
         reply_subject=reply_subject(row.subject),
         received_at=row.received_at,
         sender=row.sender or "",
-        nothing_recorded=category in ("no_attachment", "drive_links"),
+        nothing_recorded=category in NOTHING_RECORDED,
         drive_links=category == "drive_links",
+        time_request=category == "time_request",
         received=_received_groups(campaign, subs),
         unassigned=[a.filename for a in atts if a.id not in counted and not a.problem],
         problems=_problems(row, problems, subs, atts, state),
@@ -183,6 +198,9 @@ def queue_ack(
     already acknowledged).
     """
     sender = normalize_email(row.sender or "")
+    if row.unit_id is None and not spam:
+        queue_holding_reply(app, session, row, now)
+        return None
     if (
         row.state != "processed"
         or row.category not in ACK_CATEGORIES

@@ -30,7 +30,8 @@ def missing_types(items: list[MissingItem]) -> str:
 
 
 def base_context(settings: Settings, campaign: Campaign, now: dt.datetime) -> dict[str, Any]:
-    """What every template may use: the office, the campaign, the moment of writing."""
+    """What every template may use: the office (with its contact person, when configured),
+    the campaign (``citation``: the plan as it cites itself), the moment of writing."""
     staff = settings.staff
     return {
         "office": {
@@ -38,15 +39,26 @@ def base_context(settings: Settings, campaign: Campaign, now: dt.datetime) -> di
             "short_name": settings.smtp.from_name,
             "phone": staff.office_phone,
             "email": settings.smtp.from_address,
+            "contact_name": staff.contact_name,
+            "contact_phone": staff.contact_phone,
+            "dashboard_url": staff.dashboard_url.rstrip("/"),
         },
         "campaign": {
             "id": campaign.id,
             "reference": campaign.reference,
             "title": campaign.title,
             "issuer": campaign.issuer,
+            "citation": campaign.citation,
         },
         "now": now,
     }
+
+
+def requirement_notes(campaign: Campaign, items: list[MissingItem]) -> list[dict[str, str]]:
+    """What the plan requires of each deliverable named in ``items`` (its ``note``), once each,
+    in the plan's order: said once below the list rather than inside every line."""
+    named = {i.type for i in items}
+    return [{"name": d.name, "note": d.note} for d in campaign.deliverables if d.id in named and d.note]
 
 
 def unit_context(state: UnitState) -> dict:

@@ -1,18 +1,23 @@
-"""The daily digest to the staff: one mail instead of reading the mailbox.
+"""The daily digest to the staff: one screen instead of reading the mailbox.
 
-:func:`build_digest` gathers, at ``now``: received / missing counts per deliverable,
-what arrived since the previous digest, units still owing something (with their
-secretaries' contacts), late submissions, problems, the review queue, quarantined mail,
-delivery failures, intake health, and the next deadlines and staff milestones.  It is
-rendered from ``mail_templates/digest.*`` with the tracking matrix attached as
-``.xlsx`` (:mod:`bot.exports.matrix`, overview layout).
+:func:`build_digest` gathers, at ``now``, in the order a reader needs them:
 
-A real campaign has about 40 units and the digest names each of them.  Past
-:data:`MAX_LISTED_UNITS` units (or :data:`MAX_LISTED_FILES` files) a section is given
-as counts (``*_summary`` in the context, the list left empty) and the attached matrix,
-which always has every unit, carries the detail.  Every query is one statement whatever
-the number of units, reading plain rows (:mod:`bot.reporting.snapshot`,
-:mod:`bot.reporting.activity`).
+1. the headline figures: per deadline, units complete / partial / nothing
+   (:mod:`bot.reporting.headlines`, the dashboard's numbers too); files received since
+   the previous digest, how many late, how many wait for review;
+2. what needs a decision today, each once: the review queue (a unit asking for more time,
+   a stranger's files, an unknown sender, an uncertain file, quarantined mail), addresses
+   that bounced and mail that failed since the last digest, acknowledgments held back;
+3. only what changed since the previous digest: one line per unit that sent something
+   (what, for whom, late or waiting, the dossier now complete), deadlines that passed;
+   junk (spam, auto-replies, copies) counted in one line, never listed;
+4. the next deadlines and staff milestones.
+
+The full matrix (every unit, every deliverable, contacts) is the attached ``.xlsx``
+(:mod:`bot.exports.matrix`, overview layout).  Past :data:`MAX_DECISIONS` decisions or
+:data:`MAX_CHANGES` changed units the rest is counted, so a campaign of thousands of units
+still reads on one screen.  Every query is one statement whatever the number of units
+(:mod:`bot.reporting.snapshot`, :mod:`bot.reporting.activity`).
 
 :func:`queue_digest` queues it once per local day (key ``digest:{campaign}:{date}``),
 not before the configured hour; run again the same day it does nothing, and after
@@ -21,10 +26,11 @@ downtime it sends today's digest once, never the missed days'.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
@@ -32,25 +38,26 @@ from sqlalchemy.orm import Session
 
 from bot.app import App
 from bot.campaign.model import Campaign
-from bot.campaign.planning import missing_items
 from bot.campaign.tracking import UnitState
 from bot.exports.matrix import OVERVIEW, XLSX_TYPE, matrix_bytes
-from bot.outgoing.context import base_context, by_due
+from bot.outgoing.context import base_context
 from bot.outgoing.outbox import MailAttachment, enqueue, sender_of
 from bot.outgoing.render import mail_renderer
 from bot.reporting import activity
-from bot.reporting.snapshot import gc_paused, load_snapshot
+from bot.reporting.headlines import COMPLETE, deadline_headlines, unit_progress
+from bot.reporting.snapshot import ReviewItem, gc_paused, load_snapshot
 from bot.store import repo
 from bot.store.models import OutboxMail
-from bot.vocabulary import problem_heading_vi, review_reason_vi
+from bot.vocabulary import ReviewReason, problem_heading_vi, quarantine_reason_vi
 
 log = logging.getLogger(__name__)
 
 # The intake verdict as the digest shows it: {"ok", "last_success_at", "last_error"}.
 IntakeHealth = Mapping[str, Any]
-# Listed one by one up to these numbers; counted past them (see the module docstring).
-MAX_LISTED_UNITS = 100
-MAX_LISTED_FILES = 300
+# Listed one by one up to these numbers; the rest is counted (see the module docstring).
+MAX_DECISIONS = 15
+MAX_CHANGES = 20
+UPCOMING = 3
 
 
 @dataclass
@@ -95,46 +102,44 @@ def _build_digest(app: App, session: Session, now: dt.datetime, health: IntakeHe
     since = previous or now - dt.timedelta(days=1)
 
     arrived = activity.arrivals(session, campaign, since, now)
-    late = late_lines(campaign, snap.units)
-    owing = [(st, items) for st in snap.units if (items := missing_items(campaign, st))]
-    problems = unit_problems(snap.units)
-    review = [
-        {
-            "received_at": m.received_at,
-            "sender": m.sender or "",
-            "subject": m.subject or "",
-            "reason": review_reason_vi(m.review_reason),
-            "suggested_unit": m.suggested_unit_name or "",
-            "files": m.files,
-        }
-        for m in snap.review
-        if m.state != "quarantined"
+    holding = activity.holding_replies(session, [m.id for m in snap.review])
+    decisions = decision_items(snap.review, holding)
+    # Bounces and failures are reported once: those since the previous digest (all of them
+    # in the first one).
+    decisions += [{**b, "kind": "bounced"} for b in activity.bounced_addresses(session, previous)]
+    decisions += [
+        {**f, "kind": "failed", "mail_kind": f["kind"]} for f in activity.failed_mail(session, previous)
     ]
-    outbox = repo.outbox_counts(session)
+    held = repo.outbox_counts(session).get("held", 0)
+    if held:
+        decisions.append({"kind": "held", "count": held})
+    changes = unit_changes(campaign, snap.units, arrived)
 
     ctx = base_context(app.settings, campaign, now)
     ctx.update(
         today=today,
         since=since,
+        first=previous is None,
+        headlines=[asdict(h) for h in deadline_headlines(campaign, snap.units, now)],
         totals={"units": len(snap.units), "complete": sum(1 for st in snap.units if st.complete)},
-        per_deliverable=per_deliverable(campaign, snap.units),
-        review=review,
-        quarantined=activity.quarantined(session),
-        bounced=activity.bounced_addresses(session),
-        failed=activity.failed_mail(session),
-        held=outbox.get("held", 0),
-        retrying=outbox.get("pending", 0),
+        arrived={
+            "files": len(arrived),
+            "units": len({a["unit_code"] for a in arrived if a["unit_code"]}),
+            "late": sum(1 for a in arrived if a["late"]),
+            "review": sum(1 for a in arrived if a["review"]),
+        },
+        review_count=len(snap.review),
+        decisions=decisions[:MAX_DECISIONS],
+        decisions_more=max(0, len(decisions) - MAX_DECISIONS),
+        decision_count=len(decisions),
+        changes=changes[:MAX_CHANGES],
+        changes_more=max(0, len(changes) - MAX_CHANGES),
+        passed=passed_deadlines(campaign, snap.units, since, now),
+        junk=activity.junk(session, since, now),
         counts=snap.counts,
         health=dict(health),
-        upcoming=upcoming(campaign, today),
+        upcoming=upcoming(campaign, today)[:UPCOMING],
     )
-    ctx.update(_listed_or_counted("arrived", arrived, MAX_LISTED_FILES, file_summary))
-    ctx.update(_listed_or_counted("late", late, MAX_LISTED_FILES, file_summary))
-    ctx.update(_listed_or_counted("problems", problems, MAX_LISTED_UNITS, problem_summary))
-    if len(owing) > MAX_LISTED_UNITS:
-        ctx.update(missing_units=[], missing_summary=unit_summary(campaign, [st for st, _ in owing]))
-    else:
-        ctx.update(missing_units=[_owing_unit(st, items) for st, items in owing], missing_summary=None)
     subject, text, html = mail_renderer(app).render("digest", ctx)
     return Digest(
         key=digest_key(campaign.id, today),
@@ -148,118 +153,91 @@ def _build_digest(app: App, session: Session, now: dt.datetime, health: IntakeHe
     )
 
 
-def _listed_or_counted(name: str, lines: list[dict], limit: int, summarise) -> dict:
-    """``{name: lines, name_summary: None}``, or the counts and no list past ``limit``."""
-    if len(lines) > limit:
-        return {name: [], f"{name}_summary": summarise(lines)}
-    return {name: lines, f"{name}_summary": None}
-
-
-def per_deliverable(campaign: Campaign, states: list[UnitState]) -> list[dict]:
-    """Units received / waiting for review / missing, per deliverable."""
+def decision_items(review: list[ReviewItem], holding: set[int]) -> list[dict]:
+    """One item per mail waiting for staff, the kind saying what is to be decided."""
+    kinds = {
+        ReviewReason.TIME_REQUEST: "time_request",
+        ReviewReason.UNVERIFIED_SENDER: "unverified",
+        ReviewReason.UNKNOWN_UNIT: "unknown_unit",
+        ReviewReason.UNCERTAIN_TYPE: "uncertain",
+        ReviewReason.UNCERTAIN_NOMINEE: "uncertain",
+        ReviewReason.SIGNATURE_INVALID: "signature_invalid",
+    }
     out = []
-    for i, d in enumerate(campaign.deliverables):
-        statuses = [st.deliverables[i].status for st in states]
+    for m in review:
+        head, _, rest = (m.review_reason or "").partition(":")
+        kind = "quarantined" if m.state == "quarantined" else kinds.get(head.strip(), "other")  # type: ignore[call-overload]
         out.append(
             {
-                "name": d.short_name,
-                "due": campaign.deadline_of(d.id).date,
-                "received": statuses.count("received"),
-                "review": statuses.count("needs_review"),
-                "missing": statuses.count("missing"),
+                "kind": kind,
+                "id": m.id,
+                "received_at": m.received_at,
+                "sender": m.sender or "",
+                "subject": (m.subject or "").strip() or "(không có tiêu đề)",
+                "unit": m.unit_name or "",
+                "suggested_unit": m.suggested_unit_name or "",
+                "files": m.files,
+                "holding_sent": m.id in holding,
+                "reason": quarantine_reason_vi(rest.strip()) if kind == "quarantined" else "",
             }
         )
     return out
 
 
-def _owing_unit(st: UnitState, items) -> dict:
-    u = st.unit
-    return {
-        "code": u.code,
-        "name": u.name,
-        "kind": u.kind,
-        "secretary": u.secretary,
-        "emails": list(u.emails),
-        "missing": items,
-        "by_due": by_due(items),
-    }
-
-
-def late_lines(campaign: Campaign, states: list[UnitState]) -> list[dict]:
-    """Counted files that arrived after the unit's deadline, as tracking sees them."""
-    found = []
-    for st in states:
-        nominees = {n.nomination.id: n.nomination for n in st.nominations}
-        for d in st.deliverables:
-            if not d.late:
-                continue
-            for f in d.late_files():
-                nom = nominees.get(f.nomination_id)
-                line = {
-                    "unit": st.unit.name,
-                    "deliverable": activity.deliverable_vi(campaign, d.type),
-                    "nominee": {"name": nom.name, "kind": nom.kind} if nom else None,
-                    "filename": f.filename,
-                    "received_at": f.received_at,
-                    "late": True,
-                    "review": False,
-                }
-                found.append(((f.received_at, f.id), line))
-    found.sort(key=lambda pair: pair[0])
-    return [line for _, line in found]
-
-
-def unit_problems(states: list[UnitState]) -> list[dict]:
-    """Per unit with problems: the distinct messages (and their codes, for counting)."""
+def unit_changes(campaign: Campaign, states: list[UnitState], arrived: list[dict]) -> list[dict]:
+    """Per unit that sent files in the period, in arrival order: what (per deliverable and
+    nominee, with the number of files), late or waiting, problems found, and the deadlines
+    whose dossier is now complete."""
+    by_code = {st.unit.code: st for st in states}
+    units: dict[str, dict] = {}
+    for a in arrived:
+        if not a["unit_code"]:
+            continue  # not yet tied to a unit: a decision, listed there
+        u = units.setdefault(
+            a["unit_code"], {"unit": a["unit"], "items": {}, "problems": [], "deadlines": set()}
+        )
+        nominee = a["nominee"]
+        key = (a["deliverable"], nominee["name"] if nominee else "")
+        item = u["items"].setdefault(
+            key,
+            {"deliverable": a["deliverable"], "nominee": nominee, "files": 0, "late": False, "review": False},
+        )
+        item["files"] += 1
+        item["late"] = item["late"] or a["late"]
+        item["review"] = item["review"] or a["review"]
+        u["problems"] += [problem_heading_vi(c) for c in a["problems"] if c]
+        if a["type"]:
+            with contextlib.suppress(KeyError):
+                u["deadlines"].add(campaign.deliverable(a["type"]).deadline)
     out = []
-    for st in states:
-        found = [p for d in st.deliverables for p in d.problems] + list(st.problems)
-        if found:
-            out.append(
-                {
-                    "unit": st.unit.name,
-                    "messages": list(dict.fromkeys(p.message for p in found)),
-                    "codes": list(dict.fromkeys(p.code for p in found)),
-                }
-            )
+    for code, u in units.items():
+        st = by_code.get(code)
+        completed = [
+            d.label
+            for d in campaign.deadlines
+            if st is not None and d.id in u["deadlines"] and unit_progress(st, d.id) == COMPLETE
+        ]
+        out.append(
+            {
+                "unit": u["unit"],
+                "sent": list(u["items"].values()),
+                "problems": list(dict.fromkeys(u["problems"])),
+                "completed": completed,
+            }
+        )
     return out
 
 
-def file_summary(lines: list[dict]) -> dict:
-    """Counts instead of a list: files, units, and files per deliverable."""
-    per: dict[str, int] = {}
-    for a in lines:
-        per[a["deliverable"]] = per.get(a["deliverable"], 0) + 1
-    return {
-        "files": len(lines),
-        "units": len({a["unit"] for a in lines}),
-        "review": sum(1 for a in lines if a["review"]),
-        "late": sum(1 for a in lines if a["late"]),
-        "by_deliverable": [{"name": k, "files": v} for k, v in per.items()],
-    }
-
-
-def unit_summary(campaign: Campaign, states: list[UnitState]) -> dict:
-    """Units still owing something, counted by kind of unit."""
-    per: dict[str, int] = {}
-    for st in states:
-        per[st.unit.kind] = per.get(st.unit.kind, 0) + 1
-    return {
-        "units": len(states),
-        "groups": [{"name": campaign.unit_kind_name(k), "units": v} for k, v in per.items()],
-    }
-
-
-def problem_summary(problems: list[dict]) -> dict:
-    """Units with problems, counted by kind of problem (most frequent first)."""
-    per: dict[str, int] = {}
-    for p in problems:
-        for label in dict.fromkeys(problem_heading_vi(c) for c in p["codes"]):
-            per[label] = per.get(label, 0) + 1
-    return {
-        "units": len(problems),
-        "groups": [{"name": k, "units": v} for k, v in sorted(per.items(), key=lambda kv: -kv[1])],
-    }
+def passed_deadlines(
+    campaign: Campaign, states: list[UnitState], since: dt.datetime, now: dt.datetime
+) -> list[dict]:
+    """Deadlines that passed since the previous digest, with the units that still owe."""
+    out = []
+    for d in campaign.deadlines:
+        if since < campaign.deadline_instant(d.id) <= now:
+            owing = sum(1 for st in states if unit_progress(st, d.id) != COMPLETE)
+            out.append({"label": d.label, "date": d.date, "owing": owing})
+    return out
 
 
 def upcoming(campaign, today: dt.date) -> list[dict]:

@@ -10,6 +10,7 @@ The unique ``idempotency_key`` says what the mail is *about*, so deciding twice 
 it is harmless: the second ``enqueue`` returns ``None``.  Keys in use::
 
     ack:message:{messages.id}                     acknowledgment of one recorded mail
+    holding:{sender}:{local-date}                 holding reply to an unregistered sender
     reminder:{campaign}:{unit}:{deadline}@{due}:{offset}
     overdue:{campaign}:{unit}:{deadline}@{due}
     digest:{campaign}:{local-date}
@@ -38,7 +39,7 @@ from bot.store.models import OutboxMail
 
 log = logging.getLogger(__name__)
 
-KINDS = ("ack", "reminder", "overdue", "digest", "notice")
+KINDS = ("ack", "holding", "reminder", "overdue", "digest", "notice")
 _REPLY_PREFIX = re.compile(
     r"^\s*((re|aw|sv|tl|tr|fw|fwd|trả lời|tra loi|chuyển tiếp|chuyen tiep)\s*(\[\d+\])?\s*[:：]\s*)+",
     re.IGNORECASE,

@@ -3,6 +3,11 @@
 What is due is planned in :mod:`bot.campaign.planning` (:func:`plan_reminders`, pure).
 :func:`remind` loads the state, plans, renders and enqueues; the outbox keys make it
 safe to run any number of times, from the scheduler or from cron with ``--now``.
+
+Each mail joins the unit's conversation instead of starting a new one: it answers the
+unit's latest acknowledgment (``In-Reply-To``/``References``, :func:`repo.unit_threads`),
+or, for a unit that never wrote, the latest reminder it got.  Weekends and Vietnamese
+public holidays are skipped as the settings say (both on by default).
 """
 
 from __future__ import annotations
@@ -15,10 +20,11 @@ from sqlalchemy import select
 
 from bot.app import App
 from bot.campaign.planning import PlannedMail, pending_items, plan_reminders
-from bot.outgoing.context import base_context, missing_types, unit_context
-from bot.outgoing.outbox import enqueue, sender_of
+from bot.outgoing.context import base_context, missing_types, requirement_notes, unit_context
+from bot.outgoing.outbox import enqueue, reply_headers, sender_of
 from bot.outgoing.render import mail_renderer
 from bot.reporting.snapshot import gc_paused, load_unit_states
+from bot.store import repo
 from bot.store.models import OutboxMail
 
 log = logging.getLogger(__name__)
@@ -35,10 +41,13 @@ def reminder_context(app: App, plan: PlannedMail, now: dt.datetime) -> dict[str,
         unit=unit_context(plan.state),
         deadline={"id": deadline.id, "label": deadline.label},
         due=plan.due,
+        # A deadline that has passed is never said to be ahead ("đã quá hạn ngày …").
+        passed=now > plan.due,
         days_left=max(days, 0),
         days_late=max(-days, 0),
         missing=list(plan.missing),
         pending=pending_items(campaign, plan.state, plan.deadline_id),
+        notes=requirement_notes(campaign, list(plan.missing)),
         extended=plan.due.astimezone(tz).date() != deadline.date,
     )
     return ctx
@@ -73,8 +82,13 @@ def remind(app: App, now: dt.datetime, dry_run: bool = False) -> list[PlannedMai
             return plans
         queued = []
         r = mail_renderer(app)
+        threads = repo.unit_threads(s, campaign.id) if plans else {}
         for p in plans:
             subject, text, html = r.render(p.kind, reminder_context(app, p, now))
+            headers = {"X-Intake-Unit": p.unit_code, "X-Intake-Missing": missing_types(list(p.missing))}
+            thread = threads.get(p.state.unit.id or -1)
+            if thread:
+                headers.update(reply_headers(thread[-1], thread[:-1]))
             row = enqueue(
                 s,
                 key=p.key,
@@ -87,9 +101,9 @@ def remind(app: App, now: dt.datetime, dry_run: bool = False) -> list[PlannedMai
                 now=now,
                 unit_id=p.state.unit.id,
                 campaign=campaign.id,
-                headers={"X-Intake-Unit": p.unit_code, "X-Intake-Missing": missing_types(list(p.missing))},
+                headers=headers,
             )
             if row is not None:
                 queued.append(p)
-    log.info("remind: %d planned, %d queued", len(plans), len(queued))
+    log.debug("remind: %d planned, %d queued", len(plans), len(queued))
     return queued

@@ -30,7 +30,7 @@ from bot.errors import BotError
 from bot.vocabulary import nominee_kind_vi
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "mail_templates"
-KINDS = ("ack", "reminder", "overdue", "digest", "notice")
+KINDS = ("ack", "holding", "reminder", "overdue", "digest", "notice")
 
 
 class TemplateRenderError(BotError):

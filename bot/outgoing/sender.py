@@ -210,7 +210,9 @@ def _record(
         if error is None:
             row.state, row.sent_at, row.next_attempt_at, row.last_error = "sent", now, None, note
         elif error.permanent:
-            row.state, row.next_attempt_at, row.last_error = "failed", None, str(error)[:2000]
+            # A failed row is never tried again; ``next_attempt_at`` keeps when it failed
+            # (the digest reports each failure once, in the first digest after it).
+            row.state, row.next_attempt_at, row.last_error = "failed", now, str(error)[:2000]
         else:
             row.state, row.next_attempt_at = "pending", now + backoff(row.attempts)
             row.last_error = str(error)[:2000]

@@ -1,6 +1,6 @@
 """One line per digitally signed file, for the acknowledgment and the dashboard.
 
-``«tep.pdf»: Đã ký số: Nguyễn Văn An (Đảng ủy Sở Y tế), 09:15 26/02/2024, hợp lệ`` — or,
+``“tep.pdf”: Đã ký số: Nguyễn Văn An (Đảng ủy Sở Y tế), 09:15 26/02/2024, hợp lệ`` — or,
 instead of "hợp lệ", what is wrong (:func:`bot.vocabulary.signature_verdict_vi`).  Several
 signatures on one file share its line, separated by ``;``.  Read from the file's stored
 facts (``attachments.facts["signatures"]``).
@@ -31,7 +31,7 @@ def _one(sig: dict[str, Any], tz: ZoneInfo) -> str:
 
 
 def signature_line(filename: str, signatures: Sequence[dict[str, Any]], tz: ZoneInfo) -> str:
-    return f"«{filename}»: {SIGNED_VI}: " + "; ".join(_one(s, tz) for s in signatures)
+    return f"“{filename}”: {SIGNED_VI}: " + "; ".join(_one(s, tz) for s in signatures)
 
 
 def signature_lines(attachments: Iterable[AttachmentRow], tz: ZoneInfo) -> list[str]:

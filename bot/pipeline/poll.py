@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import shutil
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
-from rich.progress import Progress
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -293,7 +294,7 @@ def _poll_connected(
     small = [h for h in headers if h.size <= limit]
 
     units = None
-    bar = _progress(len(headers)) if progress and len(headers) > 20 else None
+    bar = ProgressLine(len(headers)) if progress and len(headers) >= PROGRESS_FROM else None
     workers = cfg.worker_count() if len(small) >= MIN_MAILS_FOR_POOL else 0
     ahead = Prefetcher(
         workers,
@@ -318,15 +319,17 @@ def _poll_connected(
                 f"oversize:{mb.name}:{uidvalidity}:{h.uid}",
                 None,
             )
+            if bar:
+                bar.show(f"thư quá lớn, uid {h.uid}")
             out = _record_set_aside(app, arrival, None, quarantined(f"too_large: {h.size} bytes"), now)
             _finish(app, mb, h.uid, out, report, moves)
-            if bar:
-                bar.advance(1)
         for mail, prepared in prepared_mails:
             if should_stop():
                 report.stopped_by = "shutdown requested"
                 break
             report.fetched += 1
+            if bar:
+                bar.show(_current(mail.uid, prepared))
             try:
                 if units is None:
                     # Once per pass, not per mail: the unit list is the same for the whole
@@ -345,12 +348,10 @@ def _poll_connected(
                 break
             _finish(app, mb, mail.uid, out, report, moves)
             del mail, prepared  # not held while the next one is fetched
-            if bar:
-                bar.advance(1)
     finally:
         prepared_mails.close()  # stops the workers; unread mail stays on the server
         if bar:
-            bar.stop()
+            bar.close()
     # Not in the finally: after a mailbox error the connection is gone, and the mails
     # recorded meanwhile are moved by the next pass.
     moves.flush()
@@ -441,23 +442,44 @@ def _note_error(app: App, mailbox: str, error: str) -> None:
         log.exception("could not record the poll error")
 
 
-class _Progress:
-    """The bar ``poll --once`` shows on a terminal for a long pass."""
-
-    def __init__(self, total: int) -> None:
-        self._p = Progress(transient=True)
-        self._p.start()
-        self._task = self._p.add_task("Đang xử lý thư", total=total)
-
-    def advance(self, n: int) -> None:
-        self._p.advance(self._task, n)
-
-    def stop(self) -> None:
-        self._p.stop()
+PROGRESS_FROM = 10  # mails in a pass from which a terminal shows the progress line
 
 
-def _progress(total: int) -> _Progress:
-    return _Progress(total)
+class ProgressLine:
+    """One line on a terminal, rewritten in place: "Thư 12/240: BCTT Nguyen Van A.docx".
+
+    ``poll --once`` shows it only when stderr is a terminal (never in cron or the journal)
+    and the pass is long; it disappears when the pass ends, leaving the one summary line.
+    """
+
+    def __init__(self, total: int, stream=None) -> None:
+        self.total = total
+        self.done = 0
+        self.stream = stream or sys.stderr
+
+    def show(self, current: str) -> None:
+        self.done += 1
+        width = shutil.get_terminal_size((100, 20)).columns - 1
+        line = f"Thư {self.done}/{self.total}: {current}"
+        if len(line) > width:
+            line = line[: width - 1] + "…"
+        self.stream.write("\r\x1b[K" + line)
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.write("\r\x1b[K")
+        self.stream.flush()
+
+
+def _current(uid: int, prepared: Prepared | None) -> str:
+    """What a mail is, for the progress line: its files, else its subject."""
+    msg = prepared.msg if prepared is not None else None
+    if msg is None:
+        return f"uid {uid}"
+    names = [a.filename for a in msg.attachments]
+    if names:
+        return ", ".join(names[:3]) + (f" (+{len(names) - 3})" if len(names) > 3 else "")
+    return msg.subject or f"uid {uid}"
 
 
 def poll_once(app: App, now: dt.datetime, on_recorded: OnRecorded, progress: bool = False) -> PollReport:

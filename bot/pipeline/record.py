@@ -24,6 +24,7 @@ from bot.mail import InboundMessage
 from bot.pipeline.understand import FileAnalysis, SetAside, Understanding
 from bot.store import repo
 from bot.store.models import AttachmentRow, Message, Submission
+from bot.vocabulary import SPAM_REASON
 
 BODY_EXCERPT = 4000
 TEXT_EXCERPT = 2000
@@ -117,6 +118,8 @@ def record_mail(
     message.needs_review = u.needs_review
     message.review_reason = u.review_reason
     message.problems = [asdict(p) for p in u.problems]
+    if u.spam:
+        message.reason = SPAM_REASON
     session.add(message)
     session.flush()
 

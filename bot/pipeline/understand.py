@@ -43,6 +43,7 @@ from bot.matching.nominees import (
     mentioned_names,
     proposal_counts,
 )
+from bot.matching.replies import asks_for_time
 from bot.matching.types import classify
 from bot.matching.units import match_unit
 from bot.text import fold, nominee_key
@@ -67,6 +68,7 @@ class Category(StrEnum):
 
     SUBMISSION = "submission"
     NO_ATTACHMENT = "no_attachment"
+    TIME_REQUEST = "time_request"  # no file; the unit asks to send later (staff decide)
     DRIVE_LINKS = "drive_links"
     AUTO_REPLY = "auto_reply"
     BOUNCE = "bounce"
@@ -347,6 +349,9 @@ def understand(
         if msg.drive_links:
             category = Category.DRIVE_LINKS
             problems.append(Problem(ProblemCode.FILES_NOT_ATTACHED, FILES_NOT_ATTACHED_VI))
+        elif asks_for_time(msg.subject, msg.body_text):
+            # Not a submission that forgot its files: a request for staff to decide.
+            category = Category.TIME_REQUEST
         else:
             category = Category.NO_ATTACHMENT
             problems.append(Problem(ProblemCode.NO_ATTACHMENT, NO_ATTACHMENT_VI))
@@ -376,6 +381,8 @@ def understand(
         review_reason = ReviewReason.UNKNOWN_UNIT
     elif msg.unread_part_count:
         review_reason = ReviewReason.PARTS_NOT_READ
+    elif category == Category.TIME_REQUEST:
+        review_reason = ReviewReason.TIME_REQUEST
     elif any(f.needs_review for f in files if not f.attachment.problem):
         review_reason = ReviewReason.UNCERTAIN_TYPE
     elif any(f.signature_altered for f in files):

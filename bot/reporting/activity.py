@@ -1,7 +1,7 @@
 """Mail activity for the staff digest, read as plain rows: one statement per list.
 
-What arrived in a period, quarantined mail, addresses that bounced, outgoing mail that
-failed.  Each function returns dicts with Vietnamese labels where staff read them; none
+What arrived in a period, junk in a period (counted, never listed), quarantined mail,
+addresses that bounced, outgoing mail that failed, holding replies sent.  Each function returns dicts with Vietnamese labels where staff read them; none
 builds an ORM object, so the digest's cost does not grow with the number of units
 beyond reading their rows once.
 """
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.campaign.model import Campaign
 from bot.store.models import AttachmentRow, Message, Nomination, OutboxMail, Submission, Unit, UnitAddress
-from bot.vocabulary import OUTBOX_KINDS_VI, UNKNOWN_DELIVERABLE_VI, quarantine_reason_vi
+from bot.vocabulary import OUTBOX_KINDS_VI, SPAM_REASON, UNKNOWN_DELIVERABLE_VI, quarantine_reason_vi
 
 
 def deliverable_vi(campaign: Campaign, deliverable: str | None) -> str:
@@ -23,7 +23,8 @@ def deliverable_vi(campaign: Campaign, deliverable: str | None) -> str:
 
 
 def arrivals(session: Session, campaign: Campaign, since: dt.datetime, now: dt.datetime) -> list[dict]:
-    """Files recorded in ``(since, now]``, in arrival order, whatever their status."""
+    """Files recorded in ``(since, now]``, in arrival order, whatever their status
+    (a file staff decided on meanwhile appears once, as decided)."""
     rows = session.execute(
         select(
             Unit.name,
@@ -34,6 +35,9 @@ def arrivals(session: Session, campaign: Campaign, since: dt.datetime, now: dt.d
             Submission.received_at,
             Submission.late,
             Submission.status,
+            Unit.code,
+            Submission.problems,
+            Submission.attachment_id,
         )
         .join(AttachmentRow, Submission.attachment_id == AttachmentRow.id)
         .outerjoin(Unit, Submission.unit_id == Unit.id)
@@ -43,18 +47,65 @@ def arrivals(session: Session, campaign: Campaign, since: dt.datetime, now: dt.d
         )
         .order_by(Submission.received_at, Submission.id)
     )
-    return [
-        {
+    latest: dict[int, dict] = {}
+    for unit, deliverable, nominee, kind, filename, received_at, late, status, code, problems, att in rows:
+        if status == "rejected":
+            latest.pop(att, None)
+            continue
+        latest[att] = {
             "unit": unit or "",
-            "deliverable": deliverable_vi(campaign, deliverable),
+            "unit_code": code or "",
+            "type": deliverable,
+            "deliverable": campaign.label(deliverable, kind=kind) if deliverable else UNKNOWN_DELIVERABLE_VI,
             "nominee": {"name": nominee, "kind": kind} if nominee else None,
             "filename": filename,
             "received_at": received_at,
             "late": late,
             "review": status != "received",
+            "problems": [p.get("code", "") for p in problems or []],
         }
-        for unit, deliverable, nominee, kind, filename, received_at, late, status in rows
-    ]
+    return list(latest.values())
+
+
+# What is counted in one line of the digest and never listed: mail nobody has to act on.
+JUNK_CATEGORIES = ("auto_reply", "own_mail")
+
+
+def junk(session: Session, since: dt.datetime, now: dt.datetime) -> dict[str, int]:
+    """Mail recorded in ``(since, now]`` nobody acts on: spam (as the mail server flagged it),
+    auto-replies and the bot's own mail, copies of mail already recorded."""
+    rows = session.execute(
+        select(Message.state, Message.category, Message.reason).where(
+            Message.created_at > since,
+            Message.created_at <= now,
+            (Message.category.in_(JUNK_CATEGORIES))
+            | (Message.state == "duplicate")
+            | (Message.reason == SPAM_REASON),
+        )
+    )
+    out = {"spam": 0, "auto_reply": 0, "duplicate": 0}
+    for state, _category, reason in rows:
+        if reason == SPAM_REASON:
+            out["spam"] += 1
+        elif state == "duplicate":
+            out["duplicate"] += 1
+        else:
+            out["auto_reply"] += 1
+    out["total"] = sum(out.values())
+    return out
+
+
+def holding_replies(session: Session, message_ids: list[int]) -> set[int]:
+    """Which of these mails got a holding reply (:mod:`bot.outgoing.holding`)."""
+    if not message_ids:
+        return set()
+    return set(
+        session.scalars(
+            select(OutboxMail.in_reply_to_message_id).where(
+                OutboxMail.kind == "holding", OutboxMail.in_reply_to_message_id.in_(message_ids)
+            )
+        )
+    )
 
 
 def quarantined(session: Session) -> list[dict]:
@@ -74,14 +125,14 @@ def quarantined(session: Session) -> list[dict]:
     ]
 
 
-def bounced_addresses(session: Session) -> list[dict]:
-    """Addresses that bounced (delivery-status reports), with the unit they belong to."""
+def bounced_addresses(session: Session, since: dt.datetime | None = None) -> list[dict]:
+    """Addresses that bounced (delivery-status reports; recorded after ``since`` if given),
+    with the unit they belong to."""
     seen: dict[str, dict] = {}
-    rows = session.execute(
-        select(Message.reason, Message.received_at)
-        .where(Message.category == "bounce")
-        .order_by(Message.received_at)
-    )
+    q = select(Message.reason, Message.received_at).where(Message.category == "bounce")
+    if since is not None:
+        q = q.where(Message.created_at > since)
+    rows = session.execute(q.order_by(Message.received_at))
     for reason, received_at in rows:
         _, _, addrs = (reason or "").partition(":")
         for addr in filter(None, (a.strip().lower() for a in addrs.split(","))):
@@ -96,9 +147,10 @@ def bounced_addresses(session: Session) -> list[dict]:
     return list(seen.values())
 
 
-def failed_mail(session: Session) -> list[dict]:
-    """Outgoing mail the server refused for good, oldest first, with its unit."""
-    rows = session.execute(
+def failed_mail(session: Session, since: dt.datetime | None = None) -> list[dict]:
+    """Outgoing mail the server refused for good (last tried after ``since`` if given),
+    oldest first, with its unit."""
+    q = (
         select(
             OutboxMail.kind,
             OutboxMail.recipients,
@@ -111,6 +163,9 @@ def failed_mail(session: Session) -> list[dict]:
         .where(OutboxMail.state == "failed")
         .order_by(OutboxMail.id)
     )
+    if since is not None:
+        q = q.where(OutboxMail.next_attempt_at > since)
+    rows = session.execute(q)
     return [
         {
             "kind": OUTBOX_KINDS_VI.get(kind, kind),

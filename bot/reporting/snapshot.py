@@ -41,6 +41,7 @@ class ReviewItem:
     suggested_unit_code: str | None
     suggested_unit_name: str | None
     files: int
+    unit_name: str | None = None  # the unit it is already tied to (a registered sender's)
 
 
 @dataclass

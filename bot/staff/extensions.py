@@ -44,14 +44,14 @@ def set_extension(
             deadline_id = campaign.deliverable(deliverable).deadline
         except KeyError:
             raise StaffError(
-                f"unknown deliverable {deliverable!r}", f"Không có loại hồ sơ «{deliverable}»."
+                f"unknown deliverable {deliverable!r}", f"Không có loại hồ sơ “{deliverable}”."
             ) from None
     if deadline_id is None:
         raise StaffError("say which deliverable or deadline to extend")
     try:
         planned = campaign.deadline(deadline_id)
     except KeyError:
-        raise StaffError(f"unknown deadline {deadline_id!r}", f"Không có hạn «{deadline_id}».") from None
+        raise StaffError(f"unknown deadline {deadline_id!r}", f"Không có hạn “{deadline_id}”.") from None
     if until < planned.date:
         raise StaffError(
             f"{until} is before the plan's deadline {planned.date} for {deadline_id}",

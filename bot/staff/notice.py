@@ -9,6 +9,7 @@ threaded under the unit's original mail like its acknowledgment.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -32,7 +33,7 @@ def redo_context(
     ctx.update(
         unit={"code": s.unit.code, "name": s.unit.name, "secretary": s.unit.secretary},
         filename=s.attachment.filename,
-        deliverable=campaign.deliverable(s.deliverable).name,
+        deliverable=campaign.label(s.deliverable, kind=s.nomination.kind if s.nomination else None),
         nominee={"name": s.nomination.name, "kind": s.nomination.kind} if s.nomination else None,
         comment=comment,
         until=until,
@@ -41,6 +42,39 @@ def redo_context(
         reply_subject=reply_subject(m.subject),
     )
     return ctx
+
+
+@dataclass(frozen=True)
+class RedoMail:
+    """The notice exactly as the unit will get it (shown to staff before it is queued)."""
+
+    to: list[str]
+    cc: list[str]
+    subject: str
+    text: str
+    html: str
+    headers: dict[str, str]
+
+
+def redo_mail(
+    campaign: Campaign, settings: Settings, s: Submission, comment: str, until: dt.date, now: dt.datetime
+) -> RedoMail:
+    """Render the notice for ``s`` (nothing is written)."""
+    m = s.message
+    subject, text, html = renderer(campaign.timezone, settings.templates_directory).render(
+        TEMPLATE, redo_context(settings, campaign, s, comment, until, now)
+    )
+    unit_addresses = [a.email for a in s.unit.addresses]
+    sender = normalize_email(m.sender or "")
+    # The person who sent the file gets the answer; the unit's registered addresses are
+    # copied so the secretary sees it even when a clerk's personal mailbox sent the file.
+    if sender and m.unit_id == s.unit_id:
+        to, cc = [m.sender or sender], [a for a in unit_addresses if normalize_email(a) != sender]
+    else:
+        to, cc = unit_addresses, []
+    headers = {"X-Intake-Unit": s.unit.code, "X-Intake-Redo": s.deliverable or ""}
+    headers.update(reply_headers(m.message_id_header, m.references))
+    return RedoMail(to, cc, subject, text, html, headers)
 
 
 def queue_redo_notice(
@@ -53,35 +87,22 @@ def queue_redo_notice(
     now: dt.datetime,
 ) -> OutboxMail | None:
     """Queue the notice in the caller's transaction; ``None`` if already queued."""
-    m = s.message
-    subject, text, html = renderer(campaign.timezone, settings.templates_directory).render(
-        TEMPLATE, redo_context(settings, campaign, s, comment, until, now)
-    )
-    unit_addresses = [a.email for a in s.unit.addresses]
-    sender = normalize_email(m.sender or "")
-    # The person who sent the file gets the answer; the unit's registered addresses are
-    # copied so the secretary sees it even when a clerk's personal mailbox sent the file.
-    if sender and m.unit_id == s.unit_id:
-        to, cc = [m.sender], [a for a in unit_addresses if normalize_email(a) != sender]
-    else:
-        to, cc = unit_addresses, []
-    if not to:
+    mail = redo_mail(campaign, settings, s, comment, until, now)
+    if not mail.to:
         return None
-    headers = {"X-Intake-Unit": s.unit.code, "X-Intake-Redo": s.deliverable}
-    headers.update(reply_headers(m.message_id_header, m.references))
     return enqueue(
         session,
         key=f"redo:{s.id}",
         kind="notice",
-        recipients=to,
-        cc=cc,
-        subject=subject,
-        text=text,
-        html=html,
+        recipients=mail.to,
+        cc=mail.cc,
+        subject=mail.subject,
+        text=mail.text,
+        html=mail.html,
         sender=sender_of(settings),
         now=now,
         unit_id=s.unit_id,
         campaign=campaign.id,
-        headers=headers,
-        in_reply_to_message_id=m.id,
+        headers=mail.headers,
+        in_reply_to_message_id=s.message.id,
     )

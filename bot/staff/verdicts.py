@@ -21,7 +21,7 @@ from bot.campaign.tracking import due_date
 from bot.config import Settings
 from bot.staff.errors import StaffError
 from bot.staff.extensions import set_extension
-from bot.staff.notice import queue_redo_notice
+from bot.staff.notice import RedoMail, queue_redo_notice, redo_mail
 from bot.staff.review import unit_extensions
 from bot.store import repo
 from bot.store.models import OutboxMail, Submission, Unit
@@ -79,17 +79,16 @@ def accept_file(session: Session, submission_id: int, now: dt.datetime, actor: s
     return s
 
 
-def redo_file(
+def _redo_target(
     session: Session,
     campaign: Campaign,
-    settings: Settings,
     submission_id: int,
     comment: str,
     now: dt.datetime,
-    actor: str,
-    until: dt.date | None = None,
-) -> RedoResult:
-    """Mark the file "needs redoing" and queue the threaded notice to the unit."""
+    until: dt.date | None,
+) -> tuple[Submission, str, dt.date, dt.date]:
+    """The file to send back, the comment, the date to resend by and the unit's deadline,
+    checked; nothing is written."""
     comment = comment.strip()
     if not comment:
         raise StaffError("a comment saying what to fix is required", "Cần ghi rõ nội dung cần sửa.")
@@ -112,6 +111,35 @@ def redo_file(
         raise StaffError(
             f"--until {until} is in the past", f"Hạn gửi lại {until:%d/%m/%Y} đã qua; cần chọn ngày sau."
         )
+    return s, comment, until, due
+
+
+def preview_redo(
+    session: Session,
+    campaign: Campaign,
+    settings: Settings,
+    submission_id: int,
+    comment: str,
+    now: dt.datetime,
+    until: dt.date | None = None,
+) -> tuple[Submission, dt.date, RedoMail]:
+    """The notice the unit would get for this redo, for staff to confirm; nothing is written."""
+    s, comment, until, _ = _redo_target(session, campaign, submission_id, comment, now, until)
+    return s, until, redo_mail(campaign, settings, s, comment, until, now)
+
+
+def redo_file(
+    session: Session,
+    campaign: Campaign,
+    settings: Settings,
+    submission_id: int,
+    comment: str,
+    now: dt.datetime,
+    actor: str,
+    until: dt.date | None = None,
+) -> RedoResult:
+    """Mark the file "needs redoing" and queue the threaded notice to the unit."""
+    s, comment, until, due = _redo_target(session, campaign, submission_id, comment, now, until)
     extended = False
     if until > due:
         set_extension(session, campaign, s.unit, until, now, actor, deliverable=s.deliverable)

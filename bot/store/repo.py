@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Row, func, select
-from sqlalchemy.orm import Session, selectinload, subqueryload
+from sqlalchemy.orm import Session, aliased, selectinload, subqueryload
 
 from bot.campaign.slots import SlotFile, new_files_by_slot, superseded
 from bot.campaign.units import UnitInfo, normalize_email
@@ -270,7 +270,8 @@ def review_rows(session: Session) -> list[Row]:
     """Mail waiting for staff, oldest first, with the suggested unit and the number of files.
 
     ``(id, message_id_header, received_at, sender, subject, state, review_reason,
-    suggested_code, suggested_name, files)``.
+    suggested_code, suggested_name, files, unit_name)`` (``unit_name``: the unit the mail is
+    already tied to, a registered sender's).
     """
     files = (
         select(func.count(AttachmentRow.id))
@@ -278,6 +279,7 @@ def review_rows(session: Session) -> list[Row]:
         .correlate(Message)
         .scalar_subquery()
     )
+    own = aliased(Unit)
     q = (
         select(
             Message.id,
@@ -290,8 +292,10 @@ def review_rows(session: Session) -> list[Row]:
             Unit.code,
             Unit.name,
             files,
+            own.name,
         )
         .outerjoin(Unit, Message.suggested_unit_id == Unit.id)
+        .outerjoin(own, Message.unit_id == own.id)
         .where(Message.needs_review.is_(True))
         .order_by(Message.received_at, Message.id)
     )
@@ -411,6 +415,45 @@ def message_counts(session: Session) -> dict[str, int]:
         "messages_processed": sum(n for s, n in by_state.items() if s != "quarantined"),
         "messages_quarantined": by_state.get("quarantined", 0),
     }
+
+
+def unit_threads(session: Session, campaign: str, unit_id: int | None = None) -> dict[int, list[str]]:
+    """Per unit, the thread a new mail to it joins: the Message-IDs of its latest
+    acknowledgment's thread, oldest first, ending with the acknowledgment itself.
+
+    A unit never acknowledged joins the thread of the latest reminder or notice it got.
+    Two statements whatever the number of units.
+    """
+    latest = (
+        select(OutboxMail.unit_id, OutboxMail.kind, func.max(OutboxMail.id).label("last"))
+        .where(
+            OutboxMail.unit_id.is_not(None),
+            OutboxMail.kind.in_(("ack", "reminder", "overdue", "notice")),
+            (OutboxMail.campaign == campaign) | OutboxMail.campaign.is_(None),
+        )
+        .group_by(OutboxMail.unit_id, OutboxMail.kind)
+    )
+    if unit_id is not None:
+        latest = latest.where(OutboxMail.unit_id == unit_id)
+    best: dict[int, tuple[bool, int]] = {}
+    for uid, kind, last in session.execute(latest):
+        rank = (kind == "ack", last)
+        if uid not in best or rank > best[uid]:
+            best[uid] = rank
+    if not best:
+        return {}
+    rows = session.execute(
+        select(
+            OutboxMail.unit_id, OutboxMail.message_id_header, Message.message_id_header, Message.references
+        )
+        .outerjoin(Message, OutboxMail.in_reply_to_message_id == Message.id)
+        .where(OutboxMail.id.in_([last for _, last in best.values()]))
+    )
+    threads: dict[int, list[str]] = {}
+    for uid, own_id, parent_id, parent_refs in rows:
+        chain = [*(parent_refs or []), parent_id] if parent_id else []
+        threads[uid] = [r for r in dict.fromkeys([*chain, own_id]) if r]
+    return threads
 
 
 def outbox_counts(session: Session) -> dict[str, int]:

@@ -45,7 +45,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from bot.app import App
 from bot.campaign.model import Campaign
 from bot.vocabulary import FILE_STATUS_VI, STATUS_VI, nominee_kind_vi
-from bot.web import actions, downloads, pages, plan, sessions
+from bot.web import actions, corrections, downloads, pages, plan, preview, review, sessions
 from bot.web.auth import LoginLimiter, check_login, client_address, new_csrf_token, stand_in_hash
 from bot.web.common import (
     LoginRequired,
@@ -262,6 +262,9 @@ def create_web_app(
         Route("/logout", logout, methods=["POST"]),
         *pages.routes,
         *actions.routes,
+        *review.routes,
+        *corrections.routes,
+        *preview.routes,
         *downloads.routes,
         *plan.routes,
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),

@@ -18,9 +18,10 @@ from starlette.convertors import Convertor, register_url_convertor
 from starlette.datastructures import FormData, State
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from bot.app import App
+from bot.staff.errors import StaffError
 from bot.web.auth import csrf_matches, new_csrf_token
 
 log = logging.getLogger(__name__)
@@ -133,3 +134,50 @@ def safe_next(target: str | None) -> str:
 async def in_thread(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     """Database work and file reads run off the event loop."""
     return await run_in_threadpool(fn, *args, **kwargs)
+
+
+def actor(user: str) -> str:
+    """Who decided, as the audit log records a dashboard user."""
+    return f"web:{user}"
+
+
+def form_date(value: Any) -> dt.date | None:
+    """A date typed in a form: ``2024-03-05`` (the date picker) or ``05/03/2024``."""
+    value = str(value or "").strip()
+    if not value:
+        return None
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise StaffError(f"bad date {value!r}", f"Ngày “{value}” không hợp lệ (dd/mm/yyyy).")
+
+
+def form_int(value: Any) -> int | None:
+    """An id chosen in a form ("" when none)."""
+    value = str(value or "").strip()
+    if not value:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise StaffError(f"bad number {value!r}", "Lựa chọn không hợp lệ.") from None
+
+
+async def run_action(request: Request, back: str, work: Callable[[Any], Any], ok_text: Any) -> Response:
+    """Run ``work(session)`` in one transaction off the event loop; flash the outcome in
+    Vietnamese (a :class:`StaffError` as an error, nothing written) and redirect back."""
+    bot = bot_app(request)
+
+    def job() -> Any:
+        with bot.db.session() as s:
+            return work(s)
+
+    try:
+        result = await in_thread(job)
+    except StaffError as e:
+        flash(request, e.vi, "error")
+    else:
+        flash(request, ok_text(result) if callable(ok_text) else ok_text)
+    return RedirectResponse(back, status_code=303)

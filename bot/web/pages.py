@@ -1,4 +1,10 @@
-"""The dashboard's pages (GET): matrix, unit, review queue, outbox, exports, audit log.
+"""The dashboard's pages (GET): matrix, unit, outbox, exports, audit log.
+
+The matrix opens with the headline figures per deadline (units complete / partial /
+nothing, :mod:`bot.reporting.headlines`, the digest's numbers).  The unit page carries
+the forms that fix its record in one step (a file's place, a nominee's name); the audit
+log is read as Vietnamese sentences (:mod:`bot.reporting.auditlog`).  The review queue is
+:mod:`bot.web.review`.
 
 Each page loads what it shows inside one session and turns it into plain data before
 the session closes, so a template can never trigger a database query.
@@ -21,11 +27,12 @@ from bot.app import App
 from bot.campaign.model import Campaign
 from bot.campaign.tracking import DeliverableState, UnitState
 from bot.outgoing.signed import signature_line
+from bot.reporting.auditlog import actor_vi, audit_sentence
+from bot.reporting.headlines import deadline_headlines
 from bot.reporting.snapshot import load_snapshot, load_unit_state
-from bot.staff.review import review_queue
-from bot.store.models import AuditLog, Extension, OutboxMail, Submission, Unit
-from bot.vocabulary import review_reason_vi
-from bot.web.common import bot_app, in_thread, render, require_user
+from bot.store.models import AuditLog, Extension, Nomination, OutboxMail, Submission, Unit
+from bot.vocabulary import OUTBOX_KINDS_VI, OUTBOX_STATES_VI
+from bot.web.common import bot_app, in_thread, now, render, require_user
 
 STATUSES = ("received", "missing", "needs_review")
 
@@ -63,11 +70,12 @@ def _problems(st: UnitState, cells: list[DeliverableState]) -> list[str]:
     )
 
 
-def matrix_data(bot: App, f: MatrixFilters) -> dict:
+def matrix_data(bot: App, f: MatrixFilters, moment) -> dict:
     campaign = bot.campaign
     with bot.db.session() as s:
         snap = load_snapshot(s, campaign)
         review_count = len(snap.review)
+    headlines = deadline_headlines(campaign, snap.units, moment)
     deliverables = [d for d in campaign.deliverables if not f.deadline or d.deadline == f.deadline]
     rows, totals = [], dict.fromkeys(STATUSES, 0)
     for st in snap.units:
@@ -91,6 +99,7 @@ def matrix_data(bot: App, f: MatrixFilters) -> dict:
         "unit_kinds": campaign.unit_kinds,
         "deadlines": campaign.deadlines,
         "units_total": len(snap.units),
+        "headlines": headlines,
     }
 
 
@@ -98,7 +107,7 @@ async def matrix_page(request: Request) -> Response:
     require_user(request)
     bot = bot_app(request)
     f = MatrixFilters.from_query(request.query_params, bot.campaign)
-    data = await in_thread(matrix_data, bot, f)
+    data = await in_thread(matrix_data, bot, f, now(request))
     return render(request, "matrix.html", {"f": f, **data})
 
 
@@ -117,6 +126,7 @@ def _file_dict(s, tz: ZoneInfo) -> dict:
         "received_at": s.received_at,
         "late": s.late,
         "superseded_by": s.superseded_by_id,
+        "nominee_id": s.nomination_id,
         "message_id": s.message_id,
         "subject": s.message.subject,
         "sender": s.message.sender,
@@ -152,13 +162,27 @@ def unit_data(bot: App, code: str) -> dict | None:
         )
         files = [_file_dict(x, bot.campaign.tz) for x in subs]
         extensions = [
-            {"deliverable": e.deliverable, "deadline": e.deadline_id, "until": e.until, "by": e.created_by}
+            {
+                "deliverable": e.deliverable,
+                "deadline": campaign.deadline(e.deadline_id).label,
+                "until": e.until,
+                "by": actor_vi(e.created_by),
+            }
             for e in s.scalars(
                 select(Extension)
                 .where(Extension.campaign == campaign.id, Extension.unit_id == unit.id)
                 .order_by(Extension.id)
             )
         ]
+        nominees = [
+            {"id": n.id, "name": n.name, "kind": n.kind, "withdrawn": n.withdrawn_at is not None}
+            for n in s.scalars(
+                select(Nomination)
+                .where(Nomination.campaign == campaign.id, Nomination.unit_id == unit.id)
+                .order_by(Nomination.id)
+            )
+        ]
+        units = [(u.code, u.name) for u in s.scalars(select(Unit).order_by(Unit.code))]
         info = {
             "code": unit.code,
             "name": unit.name,
@@ -178,6 +202,9 @@ def unit_data(bot: App, code: str) -> dict | None:
         "problems": problems,
         "deliverables": campaign.deliverables,
         "deadlines": campaign.deadlines,
+        "nominees": [n for n in nominees if not n["withdrawn"]],
+        "withdrawn": [n for n in nominees if n["withdrawn"]],
+        "units": units,
     }
 
 
@@ -189,56 +216,6 @@ async def unit_page(request: Request) -> Response:
     return render(request, "unit.html", data)
 
 
-def review_data(bot: App) -> dict:
-    with bot.db.session() as s:
-        items = []
-        for m in review_queue(s):
-            subs: dict[int, list] = {}
-            for x in s.scalars(
-                select(Submission)
-                .where(Submission.message_id == m.id, Submission.superseded_by_id.is_(None))
-                .options(selectinload(Submission.nomination))
-            ):
-                subs.setdefault(x.attachment_id, []).append(x)
-            items.append(
-                {
-                    "id": m.id,
-                    "received_at": m.received_at,
-                    "sender": m.sender,
-                    "sender_name": m.sender_name,
-                    "subject": m.subject,
-                    "reason": m.review_reason,
-                    "reason_vi": review_reason_vi(m.review_reason),
-                    "suggested": m.suggested_unit.code if m.suggested_unit else "",
-                    "suggested_name": m.suggested_unit.name if m.suggested_unit else "",
-                    "evidence": list(m.match_evidence or []),
-                    "body": (m.body_excerpt or "")[:600],
-                    "problems": [p.get("message", "") for p in m.problems or []],
-                    "files": [
-                        {
-                            "id": a.id,
-                            "filename": a.filename,
-                            "size": a.size,
-                            "problem": a.problem,
-                            "stored": bool(a.stored_path),
-                            "guess": (a.facts or {}).get("deliverable"),
-                            "nominee": ((a.facts or {}).get("nominee") or {}).get("name"),
-                            "status": [(x.id, x.deliverable, x.status) for x in subs.get(a.id, [])],
-                        }
-                        for a in m.attachments
-                    ],
-                }
-            )
-        units = [(u.code, u.name) for u in s.scalars(select(Unit).order_by(Unit.code))]
-    return {"items": items, "units": units, "deliverables": bot.campaign.deliverables}
-
-
-async def review_page(request: Request) -> Response:
-    require_user(request)
-    data = await in_thread(review_data, bot_app(request))
-    return render(request, "review.html", data)
-
-
 def outbox_data(bot: App, limit: int = 200) -> dict:
     with bot.db.session() as s:
         codes = dict(s.execute(select(Unit.id, Unit.code)).all())
@@ -246,12 +223,12 @@ def outbox_data(bot: App, limit: int = 200) -> dict:
             {
                 "id": o.id,
                 "created_at": o.created_at,
-                "kind": o.kind,
+                "kind": OUTBOX_KINDS_VI.get(o.kind, o.kind),
                 "key": o.idempotency_key,
                 "unit": codes.get(o.unit_id, ""),
                 "recipients": ", ".join(o.recipients or []),
                 "subject": o.subject,
-                "state": o.state,
+                "state": OUTBOX_STATES_VI.get(o.state, o.state),
                 "sent_at": o.sent_at,
             }
             for o in s.scalars(select(OutboxMail).order_by(OutboxMail.id.desc()).limit(limit))
@@ -265,14 +242,15 @@ async def outbox_page(request: Request) -> Response:
 
 
 def audit_data(bot: App, limit: int = 200) -> dict:
+    """The latest entries, newest first, each said as a sentence."""
     with bot.db.session() as s:
+        units = dict(s.execute(select(Unit.code, Unit.name)).all())
         rows = [
             {
                 "at": a.at,
-                "actor": a.actor,
+                "actor": actor_vi(a.actor),
                 "action": a.action,
-                "entity": f"{a.entity} {a.entity_id or ''}",
-                "detail": a.detail,
+                "text": audit_sentence(a.action, a.entity_id, a.detail or {}, bot.campaign, units),
             }
             for a in s.scalars(select(AuditLog).order_by(AuditLog.id.desc()).limit(limit))
         ]
@@ -292,7 +270,6 @@ async def exports_page(request: Request) -> Response:
 routes = [
     Route("/", matrix_page, methods=["GET"]),
     Route("/units/{code}", unit_page, methods=["GET"]),
-    Route("/review", review_page, methods=["GET"]),
     Route("/outbox", outbox_page, methods=["GET"]),
     Route("/audit", audit_page, methods=["GET"]),
     Route("/exports", exports_page, methods=["GET"]),

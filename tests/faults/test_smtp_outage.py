@@ -18,6 +18,7 @@ from bot.cli import acknowledge
 from bot.devservers.dovecot import free_port
 from bot.devservers.smtp_sink import SmtpSink
 from bot.outgoing.digest import build_digest
+from bot.outgoing.outbox import enqueue, sender_of
 from bot.outgoing.sender import flush_outbox
 from bot.pipeline.health import check_health
 from bot.pipeline.poll import poll_once
@@ -92,6 +93,22 @@ def test_permanent_5xx_is_recorded_and_shown_in_the_digest(dovecot, app_factory,
     with app.db.session() as s:
         later = T0 + dt.timedelta(days=1)
         digest = build_digest(app, s, later, check_health(app, later).as_dict())
-    failed = digest.context["failed"]
+    failed = [d for d in digest.context["decisions"] if d["kind"] == "failed"]
     assert len(failed) == 2 and all("550" in f["error"] for f in failed)
     assert "Mailbox unavailable" in digest.text
+    # Reported once: the next digest does not list the same failures again.
+    with app.db.session() as s:
+        enqueue(
+            s,
+            key=f"digest:{app.campaign.id}:{later.date()}",
+            kind="digest",
+            recipients=["tonghop.btg@thainguyen.gov.vn"],
+            subject="Tổng hợp",
+            text="Tổng hợp",
+            html=None,
+            sender=sender_of(app.settings),
+            now=later,
+            campaign=app.campaign.id,
+        )
+        after = build_digest(app, s, later + dt.timedelta(days=1), check_health(app, later).as_dict())
+    assert not [d for d in after.context["decisions"] if d["kind"] == "failed"]

@@ -31,7 +31,7 @@ def test_report_without_III_2_names_the_missing_section(campaign):
     [problem] = check_outline(text, "Báo cáo KL01.docx", campaign)
     assert problem.code == P.OUTLINE_SECTION_MISSING == "outline_section_missing"
     assert problem.filename == "Báo cáo KL01.docx"
-    assert "«Báo cáo KL01.docx»" in problem.message
+    assert "“Báo cáo KL01.docx”" in problem.message
     assert "III.2. Hạn chế, khó khăn, vướng mắc và nguyên nhân" in problem.message
     assert "III.1" not in problem.message and "IV." not in problem.message
 
@@ -77,7 +77,7 @@ def test_summary_within_half_a_page_passes(campaign):
 def test_summary_longer_than_half_a_page_is_reported_with_its_length(campaign):
     [problem] = check_summary(0.8, "Tóm tắt NVA.docx", campaign)
     assert problem.code == P.SUMMARY_TOO_LONG
-    assert "«Tóm tắt NVA.docx»" in problem.message
+    assert "“Tóm tắt NVA.docx”" in problem.message
     assert "khoảng 0,8 trang A4" in problem.message and "1/2 trang A4" in problem.message
 
 
@@ -153,7 +153,7 @@ def test_a_kind_not_required_is_never_asked_for(campaign):
 
 def test_message_builders():
     p = unreadable_problem("scan.pdf", "encrypted PDF, password required")
-    assert p.code == P.UNREADABLE_FILE and "«scan.pdf»" in p.message and "mật khẩu" in p.message
+    assert p.code == P.UNREADABLE_FILE and "“scan.pdf”" in p.message and "mật khẩu" in p.message
     p = unreadable_problem("x.doc", "truncated OLE stream")
     assert "bị hỏng" in p.message and "OLE" not in p.message  # English detail stays in the log
     p = unverified_sender_problem("clerk@gmail.com", "Đảng bộ Sở Y tế")

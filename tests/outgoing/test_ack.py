@@ -34,7 +34,7 @@ def test_ack_content_and_threading(app, smtp_sink):
                 problems=[
                     {
                         "code": "summary_too_long",
-                        "message": "Bản tóm tắt thành tích «Tóm tắt thành tích.docx» dài khoảng 0,8 trang A4; theo Kế hoạch tối đa 1/2 trang.",
+                        "message": "Bản tóm tắt thành tích “Tóm tắt thành tích.docx” dài khoảng 0,8 trang A4; theo Kế hoạch tối đa 1/2 trang.",
                     }
                 ],
             ),
@@ -76,11 +76,11 @@ def test_ack_content_and_threading(app, smtp_sink):
     assert "Tờ trình đề nghị khen thưởng: Tờ trình khen thưởng 2024.pdf" in text
     assert "cá nhân Trần Đức Lượng: BCTT Tran Duc Luong.docx" in text
     assert "scan0001.pdf" in text  # listed as not yet identified
-    assert "«virus.exe» thuộc loại không được chấp nhận" in text
+    assert "“virus.exe” thuộc loại không được chấp nhận" in text
     assert "0,8 trang A4" in text
     # What is still owed: the remaining per-nominee documents and the KL01 report, with dates.
-    owed = text.split("Hồ sơ đơn vị còn phải gửi:")[1]
-    assert "Quyết định khen thưởng đã được tặng: còn thiếu của cá nhân Trần Đức Lượng" in owed
+    owed = text.split("Hồ sơ đơn vị còn phải gửi theo ")[1]
+    assert "Bản sao quyết định khen thưởng: còn thiếu của cá nhân Trần Đức Lượng" in owed
     assert "Quyết định xếp loại chất lượng đảng viên năm 2023: còn thiếu của cá nhân Trần Đức Lượng" in owed
     assert "chậm nhất trong ngày 28/02/2024" in owed
     assert "Báo cáo tình hình thực hiện Kết luận số 01-KL/TW — chậm nhất trong ngày 15/03/2024" in owed

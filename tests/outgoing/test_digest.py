@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -89,29 +90,52 @@ def test_digest_content_and_xlsx(app, smtp_sink):
     [mail] = [m for m in smtp_sink.messages if m.message["X-Intake-Kind"] == "digest"]
     m = mail.message
     assert mail.rcpt_tos == ["tonghop.btg@thainguyen.gov.vn"]
-    assert m["Subject"] == "[Tổng hợp ngày 01/03/2024] Tình hình tiếp nhận hồ sơ theo Kế hoạch số 120-KH/ĐUK"
+    assert m["Subject"] == (
+        "[Tổng hợp ngày 01/03/2024] Tình hình tiếp nhận hồ sơ theo Kế hoạch số 120-KH/ĐUK"
+        " — 3 việc cần quyết định"
+    )
     assert m["Auto-Submitted"] == "auto-generated"
     assert m.get_content_type() == "multipart/mixed"
     text = m.get_body(("plain",)).get_content().replace("\r\n", "\n")
     html = m.get_body(("html",)).get_content()
-    assert "0/15 đơn vị đã gửi đủ hồ sơ" in text  # STP still owes the KL01 report
-    assert "- Tờ trình (hạn 28/02/2024): 2 / 0 / 13" in text
-    # Arrived since the previous digest (none before: the last 24 hours).
-    assert "Đảng bộ Sở Y tế: Báo cáo thành tích — cá nhân Trần Đức Lượng — BCTT Tran Duc Luong.docx" in text
-    assert "Chi bộ Sở Tư pháp" not in text.split("2. Hồ sơ mới nhận")[1].split("3.")[0]
-    # Units still owing, with contacts.
-    assert "Chi bộ Ban Dân tộc tỉnh — đồng chí Hà Thị Phương (chibo.bdt@thainguyen.gov.vn)" in text
-    late = text.split("4. Hồ sơ nộp muộn:")[1].split("5.")[0]
-    assert "Đảng bộ Sở Y tế: Tờ trình — nhận lúc 09:00 ngày 29/02/2024" in late
-    assert "nguyenvana1975@gmail.com — «Gửi hồ sơ khen thưởng»: Chưa xác định được đơn vị gửi" in text
-    assert "spam@example.com — «Hóa đơn điện tử»: refused_type" in text
-    failures = text.split("8. Thư gửi đi không thành công (1):")[1]
-    assert "Thư nhắc gửi chibo.bdt@thainguyen.gov.vn" in failures and "550" in failures
-    assert "CẢNH BÁO: hệ thống đang không nhận được thư mới" in text  # no poll ever succeeded here
-    assert "15/03/2024: hạn gửi Báo cáo kết quả thực hiện Kết luận số 01-KL/TW (còn 14 ngày)" in text
-    assert "10/03/2024: Đề xuất tham gia chương trình giao lưu khu vực (còn 9 ngày)" in text
-    assert "29/02/2024" not in text.split("10. Thời hạn")[1]  # past milestones are gone
-    assert "<h3>8. Thư gửi đi không thành công (1)</h3>" in html
+    body = text.split("\n-- \n")[0]
+    # One screen: the headline figures first, then decisions, then changes.
+    assert len(body.splitlines()) <= 40, body
+    assert body.index("TÌNH HÌNH ĐẾN") < body.index("CẦN QUYẾT ĐỊNH") < body.index("THAY ĐỔI")
+    assert "CẢNH BÁO: hệ thống đang không nhận được thư mới" in body  # no poll ever succeeded here
+    head = body.split("CẦN QUYẾT ĐỊNH")[0]
+    # STP complete, SYT partial (its Tờ trình and one report, late), 13 units nothing.
+    assert (
+        "Hồ sơ đề nghị khen thưởng (hạn 28/02/2024, đã quá hạn): 1 đơn vị đã gửi đủ,"
+        " 1 đơn vị chưa đủ, 13 đơn vị chưa gửi." in head
+    )
+    assert "Báo cáo tình hình thực hiện Kết luận số 01-KL/TW (hạn 15/03/2024, còn 14 ngày)" in head
+    # The first digest covers the last 24 hours: SYT's two late files, not STP's of 26/02.
+    assert "nhận 2 tệp của 1 đơn vị, trong đó 2 tệp nộp muộn." in head
+    assert "Chờ cán bộ xem xét: 2 thư." in head
+    decisions = body.split("CẦN QUYẾT ĐỊNH HÔM NAY (3):")[1].split("THAY ĐỔI")[0]
+    assert (
+        "1. Thư từ nguyenvana1975@gmail.com “Gửi hồ sơ khen thưởng”, 1 tệp: chưa xác định được đơn vị gửi."
+        in decisions
+    )
+    assert "2. Thư từ spam@example.com “Hóa đơn điện tử” bị cách ly: refused_type." in decisions
+    assert (
+        "3. Thư nhắc gửi chibo.bdt@thainguyen.gov.vn, “Nhắc hạn gửi hồ sơ”: không gửi được,"
+        " lỗi SMTP delivery failed: 550" in decisions
+    )
+    changes = body.split("THAY ĐỔI TỪ LẦN TỔNG HỢP TRƯỚC:")[1].split("SẮP TỚI")[0]
+    assert "Hết hạn gửi" not in changes  # the deadline passed before the period
+    assert (
+        "Đảng bộ Sở Y tế: Tờ trình đề nghị khen thưởng, nộp muộn;"
+        " Báo cáo thành tích — cá nhân Trần Đức Lượng, nộp muộn." in changes
+    )
+    assert "Chi bộ Sở Tư pháp" not in changes  # arrived before the period
+    upcoming = body.split("SẮP TỚI:")[1]
+    assert "15/03/2024: hạn gửi Báo cáo tình hình thực hiện Kết luận số 01-KL/TW, còn 14 ngày" in upcoming
+    assert "10/03/2024: Đề xuất tham gia chương trình giao lưu khu vực, còn 9 ngày" in upcoming
+    assert "29/02/2024" not in upcoming  # past milestones are gone
+    assert "Bảng theo dõi đầy đủ" in body
+    assert "<ol>" in html and "không gửi được, lỗi SMTP delivery failed: 550" in html
 
     [att] = list(m.iter_attachments())
     assert att.get_filename() == "tong-hop-120-KH-DUK-2024-20240301.xlsx"
@@ -123,9 +147,10 @@ def test_digest_content_and_xlsx(app, smtp_sink):
     rows = {r[0].value: r for r in ws.iter_rows(min_row=2)}
     assert len(rows) == 15
     col = header.index("Tờ trình")
-    assert rows["STP"][col].value == "Đã nhận 26/02/2024"
+    assert rows["STP"][col].value == "Đã nhận"
+    assert rows["STP"][col + 1].value.date() == dt.date(2024, 2, 26)
     assert rows["STP"][col].fill.fgColor.rgb.endswith("C6EFCE")
-    assert rows["SYT"][col].value == "Đã nhận 29/02/2024 (nộp muộn)"
+    assert rows["SYT"][col].value == "Đã nhận (nộp muộn)"
     assert rows["SNV"][col].value == "Còn thiếu"
     assert rows["SNV"][col].fill.fgColor.rgb.endswith("FFC7CE")
     assert rows["SYT"][header.index("Cá nhân đề nghị")].value == "Trần Đức Lượng"
@@ -135,15 +160,64 @@ def test_digest_content_and_xlsx(app, smtp_sink):
     ][:4] == ["STP", "Chi bộ Sở Tư pháp", "cá nhân", "Bùi Văn Hùng"]
 
 
-def test_next_digest_lists_only_what_arrived_since(app, smtp_sink):
-    queue_digest(app, at(27, 7, 30))
-    record_mail(app, "SNV", [F("To trinh SNV.pdf", "to_trinh")], at(27, 15), ack=False)
-    result = queue_digest(app, at(28, 7, 30))
-    arrived = result.digest.context["arrived"]
-    assert [a["filename"] for a in arrived] == ["To trinh SNV.pdf"]
+def test_next_digest_shows_only_what_changed_since(app, smtp_sink):
+    _fill(app, smtp_sink)
+    first = queue_digest(app, at(1, 7, 30, month=3)).digest.text
+    assert "Đảng bộ Sở Y tế: Tờ trình" in first and ": 550" in first
+    record_mail(app, "SNV", [F("To trinh SNV.pdf", "to_trinh")], at(1, 15, month=3), ack=False)
+    result = queue_digest(app, at(2, 7, 30, month=3))
+    text = result.digest.text
+    changes = text.split("THAY ĐỔI TỪ LẦN TỔNG HỢP TRƯỚC:")[1].split("SẮP TỚI")[0]
+    assert "Chi bộ Sở Ngoại vụ: Tờ trình đề nghị khen thưởng, nộp muộn." in changes
+    assert "Đảng bộ Sở Y tế" not in changes  # told yesterday
+    assert "Hết hạn gửi" not in changes
+    assert ": 550" not in text  # a failure is reported once
+    # Still waiting: still a decision to take today.
+    assert "nguyenvana1975@gmail.com" in text.split("THAY ĐỔI")[0]
+    assert "từ 07:30 ngày 01/03/2024" in text.lower()
     with app.db.session() as s:
         keys = list(s.scalars(select(OutboxMail.idempotency_key).where(OutboxMail.kind == "digest")))
-    assert keys == ["digest:120-KH-DUK-2024:2024-02-27", "digest:120-KH-DUK-2024:2024-02-28"]
+    assert keys == ["digest:120-KH-DUK-2024:2024-03-01", "digest:120-KH-DUK-2024:2024-03-02"]
+
+
+def test_a_deadline_passed_since_the_last_digest_is_said_once(app):
+    record_mail(app, "STP", full_dossier(), at(26, 10), ack=False)
+    queue_digest(app, at(28, 7, 30))
+    text = queue_digest(app, at(29, 7, 30)).digest.text
+    assert "Hết hạn gửi Hồ sơ đề nghị khen thưởng ngày 28/02/2024: 14 đơn vị chưa gửi đủ." in text
+    assert "Hết hạn gửi" not in queue_digest(app, at(1, 7, 30, month=3)).digest.text
+
+
+def test_junk_is_counted_in_one_line_and_a_time_request_is_a_decision(app, smtp_sink):
+    for i in range(3):
+        record_mail(
+            app,
+            "SYT",
+            [],
+            at(26, 9, i),
+            category="auto_reply",
+            state="ignored",
+            reason="auto_reply",
+            ack=False,
+        )
+    record_mail(app, None, [F("x.pdf")], at(26, 10), reason="spam", sender="x@spam.example", ack=False)
+    record_mail(app, "SNV", [], at(26, 11), state="duplicate", reason="duplicate_of:1", ack=False)
+    record_mail(
+        app,
+        "STC",
+        [],
+        at(26, 12),
+        subject="Hồ sơ khen thưởng",
+        category="time_request",
+        review_reason="time_request",
+        ack=False,
+    )
+    text = queue_digest(app, at(27, 7, 30), dry_run=True).digest.text
+    assert text.count("Thư rác, thư trả lời tự động và thư gửi trùng: 5 thư, không cần xử lý.") == 1
+    assert "x@spam.example" not in text and "auto" not in text
+    decisions = text.split("CẦN QUYẾT ĐỊNH HÔM NAY (1):")[1].split("THAY ĐỔI")[0]
+    assert "Đảng bộ Sở Tài chính xin gửi hồ sơ sau" in decisions
+    assert "quyết định gia hạn hay giữ thời hạn" in decisions
 
 
 def test_digest_cli_dry_run_and_force(app, cli, tmp_path):
@@ -172,8 +246,6 @@ def test_digest_cli_dry_run_and_force(app, cli, tmp_path):
 
 def test_digest_lists_bounced_unit_addresses(app_factory):
     """A delivery-status bounce is never a submission, but staff see the failing address."""
-    import datetime as dt
-
     from bot.cli import acknowledge
     from bot.intake.mailbox import FetchedMail
     from bot.pipeline.poll import process_mail
@@ -194,29 +266,28 @@ def test_digest_lists_bounced_unit_addresses(app_factory):
     assert out.state == "ignored" and out.detail.startswith("bounce")
     with app.db.session() as s:
         d = D.build_digest(app, s, now, check_health(app, now).as_dict())
-    assert "chibo.bdt@thainguyen.gov.vn (Chi bộ Ban Dân tộc tỉnh)" in d.text
+    assert "Thư gửi tới chibo.bdt@thainguyen.gov.vn của Chi bộ Ban Dân tộc tỉnh bị trả về" in d.text
 
 
-def test_digest_of_a_large_campaign_counts_instead_of_listing(app, monkeypatch):
-    """Past the limits a section gives counts; the attached matrix still has every unit."""
+def test_digest_of_a_large_campaign_stays_on_one_screen(app, monkeypatch):
+    """Past the limits the rest is counted; the attached matrix still has every unit."""
     from bot.outgoing import digest
 
-    monkeypatch.setattr(digest, "MAX_LISTED_UNITS", 3)
-    monkeypatch.setattr(digest, "MAX_LISTED_FILES", 1)
+    monkeypatch.setattr(digest, "MAX_CHANGES", 1)
+    monkeypatch.setattr(digest, "MAX_DECISIONS", 1)
     record_mail(app, "STP", full_dossier(), at(28, 9), ack=False)
     record_mail(app, "SYT", [F("To trinh SYT.pdf", "to_trinh")], at(28, 10), ack=False)
+    for i in range(3):
+        record_mail(
+            app, None, [F(f"{i}.pdf")], at(28, 11, i), sender=f"a{i}@gmail.com", review_reason="unknown_unit"
+        )
     result = queue_digest(app, at(28, 18), dry_run=True)
     text, ctx = result.digest.text, result.digest.context
-    section = text.split("3. Đơn vị còn thiếu hồ sơ:")[1].split("4.")[0]
-    assert "Còn 15 đơn vị chưa gửi đủ hồ sơ, gồm:" in section
-    assert "- Chi bộ cơ sở:" in section and "bảng theo dõi gửi kèm" in section
-    assert "Chi bộ Ban Dân tộc tỉnh" not in section  # no unit is named
-    assert ctx["missing_units"] == [] and ctx["missing_summary"]["units"] == 15
-    arrived = text.split("2. Hồ sơ mới nhận")[1].split("3.")[0]
-    assert "Đã nhận 6 tệp hồ sơ của 2 đơn vị:" in arrived
-    assert "- Tờ trình: 2 tệp" in arrived and "- Báo cáo thành tích: 1 tệp" in arrived
-    assert "BCTT" not in arrived and ctx["arrived"] == []
-    html = result.digest.html
-    assert "Còn <strong>15</strong> đơn vị chưa gửi đủ hồ sơ" in html and "mailto:chibo" not in html
+    assert "CẦN QUYẾT ĐỊNH HÔM NAY (3):" in text
+    assert "… và 2 việc khác, xem tại trang Hàng chờ xem xét." in text
+    assert "Chi bộ Sở Tư pháp:" in text and "Đã gửi đủ Hồ sơ đề nghị khen thưởng." in text
+    assert "… và 1 đơn vị khác, xem bảng theo dõi gửi kèm." in text
+    assert "Đảng bộ Sở Y tế:" not in text
+    assert len(ctx["changes"]) == 1 and ctx["changes_more"] == 1
     wb = load_workbook(io.BytesIO(result.digest.xlsx))
     assert wb["Tình hình nộp hồ sơ"].max_row == 16

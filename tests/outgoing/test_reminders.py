@@ -101,7 +101,7 @@ def test_lists_exactly_what_is_missing_per_nominee():
         ("tom_tat_thanh_tich", "Bản tóm tắt thành tích", ["Phòng Hành chính tư pháp", "Ngô Thị Hà"]),
         (
             "quyet_dinh_khen_thuong",
-            "Quyết định khen thưởng đã được tặng",
+            "Bản sao quyết định khen thưởng",
             ["Phòng Hành chính tư pháp", "Ngô Thị Hà"],
         ),
         # Each kind under its own name: the collective's is its party organisation's rating.
@@ -187,10 +187,10 @@ def test_reminder_recipients_and_content(app, smtp_sink, cli, now, offset):
     assert "28/02/2024" in syt.message["Subject"]
     text = syt.message.get_body(("plain",)).get_content().replace("\r\n", "\n")
     assert f"còn {offset} ngày" in text
-    owed = text.split("Ban chưa nhận được:")[1].split("Hồ sơ gửi dưới dạng")[0]
+    owed = text.split("Ban chưa nhận được:")[1].split("Yêu cầu đối với hồ sơ")[0]
     assert [line.strip() for line in owed.strip().splitlines()] == [
         "- Bản tóm tắt thành tích: còn thiếu của cá nhân Trần Đức Lượng",
-        "- Quyết định khen thưởng đã được tặng: còn thiếu của cá nhân Trần Đức Lượng",
+        "- Bản sao quyết định khen thưởng: còn thiếu của cá nhân Trần Đức Lượng",
         "- Quyết định xếp loại chất lượng đảng viên năm 2023: còn thiếu của cá nhân Trần Đức Lượng",
     ]
     # Again at the same moment, and after a "restart" (a fresh App on the same database): nothing new.

@@ -13,7 +13,7 @@ from bot.outgoing.samples import sample_context
 from tests.outgoing.conftest import at
 
 # What UTF-8 Vietnamese looks like when decoded as cp1252/latin-1, plus the replacement char.
-MOJIBAKE = ("Ã", "Æ", "Ä‘", "Ä", "á»", "áº", "Ð", "\ufffd")
+MOJIBAKE = ("Ã", "Æ", "Ä‘", "Ä", "á”", "áº", "Ð", "\ufffd")
 EXPECTED = {
     "ack": ["Kính gửi", "xác nhận đã nhận được", "Hồ sơ đã nhận", "còn phải gửi", "Trân trọng./."],
     "reminder": [
@@ -26,12 +26,19 @@ EXPECTED = {
     "overdue": ["Kính gửi", "trân trọng thông báo", "là hết ngày 28/02/2024", "khẩn trương", "Trân trọng./."],
     "digest": [
         "Kính gửi",
-        "trân trọng báo cáo",
-        "Đơn vị còn thiếu hồ sơ",
-        "Thư gửi đi không thành công",
+        "đơn vị đã gửi đủ",
+        "xin gửi hồ sơ sau",
+        "không gửi được, lỗi 550",
         "Đảng ủy Khối",
     ],
     "notice": ["Kính gửi", "tạm giữ", "Ban Tuyên giáo"],
+    "holding": [
+        "Kính gửi",
+        "chưa được đăng ký",
+        "Đảng bộ Sở Tài chính",
+        "không cần gửi lại",
+        "Trân trọng./.",
+    ],
 }
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-import shutil
-import subprocess
 import unicodedata
 import zipfile
 
@@ -13,111 +12,15 @@ from docx import Document
 from openpyxl import load_workbook
 
 from bot.exports.files import safe_part
-
-HEADERS = ["STT", "Tên tập thể", "Trực thuộc", "Đơn vị đề nghị", "Hồ sơ"]
-
-
-def _nominee_doc(cli, tmp_path):
-    path = tmp_path / "danh-sach.docx"
-    assert "written" in cli("export", "nominees", "--docx", str(path)).output
-    return path, Document(str(path))
-
-
-def test_nominee_list_has_one_row_per_nominee_with_completeness(cli, tmp_path):
-    _, doc = _nominee_doc(cli, tmp_path)
-    header, collectives, individuals = doc.tables
-    left, right = (c.text for c in header.rows[0].cells)
-    assert left.split("\n") == ["ĐẢNG BỘ TỈNH THÁI NGUYÊN", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "*"]
-    assert right.startswith("ĐẢNG CỘNG SẢN VIỆT NAM")
-    assert "Thái Nguyên, ngày 28 tháng 02 năm 2024" in right
-
-    paragraphs = [p.text for p in doc.paragraphs]
-    assert "DANH SÁCH" in paragraphs
-    assert any(
-        p.startswith("tập thể, cá nhân đề nghị khen thưởng tiêu biểu trong học tập") for p in paragraphs
-    )
-    assert "I. TẬP THỂ" in paragraphs and "II. CÁ NHÂN" in paragraphs
-
-    assert [c.text for c in collectives.rows[0].cells] == HEADERS
-    rows = [[c.text for c in r.cells] for r in collectives.rows[1:]]
-    assert len(rows) == 1
-    assert rows[0][:4] == [
-        "1",
-        "Khoa Hồi sức cấp cứu, Bệnh viện Đa khoa tỉnh",
-        "Đảng bộ Sở Y tế",
-        "Đảng bộ Sở Y tế",
-    ]
-    assert rows[0][4].startswith("Còn thiếu: Bản tóm tắt thành tích; Quyết định khen thưởng")
-
-    assert [c.text for c in individuals.rows[0].cells][2] == "Chức vụ, đơn vị công tác"
-    rows = {r.cells[1].text: [c.text for c in r.cells] for r in individuals.rows[1:]}
-    assert set(rows) == {"Nguyễn Văn An", "Ngô Thị Hà"}
-    an = rows["Nguyễn Văn An"]
-    assert an[2] == "Phó Giám đốc Sở, Sở Y tế tỉnh Thái Nguyên"
-    assert (an[3], an[4]) == ("Đảng bộ Sở Y tế", "Đầy đủ")
-    ha = rows["Ngô Thị Hà"]
-    assert ha[2] == "Bí thư Chi bộ" and ha[3] == "Chi bộ Sở Ngoại vụ"
-    assert ha[4] == (
-        "Còn thiếu: Bản tóm tắt thành tích; Quyết định khen thưởng đã được tặng; "
-        "Quyết định xếp loại chất lượng đảng viên năm 2023"
-    )
-    assert doc.styles["Normal"].font.name == "Times New Roman"
-    assert 13 <= doc.styles["Normal"].font.size.pt <= 14
-    assert any(
-        "Danh sách gồm 1 tập thể và 2 cá nhân; 1 hồ sơ đầy đủ, 2 hồ sơ còn thiếu" in p for p in paragraphs
-    )
-
-
-def test_nominee_list_completeness_follows_a_redo(cli, seeded_app, tmp_path):
-    _, seeded = seeded_app
-    cli(
-        "files",
-        "redo",
-        str(seeded.submissions["syt:Tờ trình đề nghị khen thưởng.docx"]),
-        "--comment",
-        "Thiếu chữ ký",
-    )
-    _, doc = _nominee_doc(cli, tmp_path)
-    an = next(r for r in doc.tables[2].rows if r.cells[1].text == "Nguyễn Văn An")
-    assert an.cells[4].text == "Còn thiếu: Tờ trình của đơn vị"
-
-
-def test_nominee_list_converts_with_libreoffice(cli, tmp_path):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        pytest.skip("LibreOffice (soffice) is not installed")
-    path, _ = _nominee_doc(cli, tmp_path)
-    profile = tmp_path / "lo-profile"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "pdf"),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = tmp_path / "pdf" / "danh-sach.pdf"
-    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
-    import pdfplumber
-
-    with pdfplumber.open(str(pdf)) as doc:
-        text = " ".join(" ".join(page.extract_text() or "" for page in doc.pages).split())
-    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
-    assert "Nguyễn Văn An" in text and "Ngô Thị Hà" in text
+from bot.exports.xlsx import text_lines
+from tests.staff.conftest import NOW
 
 
 def test_matrix_workbook(cli, tmp_path):
     path = tmp_path / "matrix.xlsx"
     cli("export", "matrix", "--xlsx", str(path))
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Hồ sơ đề nghị khen thưởng", "Báo cáo Kết luận 01"]
+    assert wb.sheetnames == ["Hồ sơ đề nghị khen thưởng", "Báo cáo KL 01-KL-TW"]
     ws = wb["Hồ sơ đề nghị khen thưởng"]
     assert ws.freeze_panes == "D2"
     assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}"
@@ -129,14 +32,16 @@ def test_matrix_workbook(cli, tmp_path):
     assert len(rows) == 15
     syt, snv, hccb = rows["SYT"], rows["SNV"], rows["HCCB"]
     assert syt[5].value == "Đã nhận" and syt[5].fill.fgColor.rgb.endswith("C6EFCE")
-    assert syt[6].value == "26/02/2024 09:00" and syt[7].value in ("", None)
+    assert syt[6].value == dt.datetime(2024, 2, 26, 9, 0) and syt[7].value in ("", None)
+    assert syt[6].is_date and syt[6].number_format == "dd/mm/yyyy hh:mm"
+    assert syt[4].value == dt.datetime(2024, 2, 28, 23, 59, 59) and syt[4].is_date
     assert snv[7].value == "Quá hạn" and snv[7].fill.fgColor.rgb.endswith("F8CBAD")
     assert hccb[5].value == "Còn thiếu" and hccb[5].fill.fgColor.rgb.endswith("FFC7CE")
     assert rows["STC"][5].value == "Chờ xem xét"
     assert syt[header.index("Cá nhân đề nghị")].value == "Nguyễn Văn An"
-    report = wb["Báo cáo Kết luận 01"]
+    report = wb["Báo cáo KL 01-KL-TW"]
     assert report.freeze_panes == "D2" and report.auto_filter.ref
-    assert report.cell(1, 6).value == "Báo cáo Kết luận 01"
+    assert report.cell(1, 6).value == "Báo cáo KL 01-KL/TW"
     assert "Tập thể đề nghị" not in [c.value for c in report[1]]
 
 
@@ -149,16 +54,16 @@ def test_files_zip_layout(cli, seeded_app, tmp_path):
         names = zf.namelist()
         assert sorted(names) == sorted(
             [
-                "Đảng bộ Sở Y tế/Tờ trình/Tờ trình đề nghị khen thưởng.docx",
+                "Đảng bộ Sở Y tế/Tờ trình đề nghị khen thưởng/Tờ trình đề nghị khen thưởng.docx",
                 "Đảng bộ Sở Y tế/Báo cáo thành tích/Nguyễn Văn An/BCTT Nguyễn Văn An.docx",
-                "Đảng bộ Sở Y tế/Tóm tắt thành tích/Nguyễn Văn An/Tóm tắt Nguyễn Văn An.docx",
-                "Đảng bộ Sở Y tế/Quyết định khen thưởng/Nguyễn Văn An/QĐ khen thưởng 2022.docx",
-                "Đảng bộ Sở Y tế/Quyết định xếp loại đảng viên/Nguyễn Văn An/QĐ xếp loại 2023.docx",
+                "Đảng bộ Sở Y tế/Bản tóm tắt thành tích/Nguyễn Văn An/Tóm tắt Nguyễn Văn An.docx",
+                "Đảng bộ Sở Y tế/Bản sao quyết định khen thưởng/Nguyễn Văn An/QĐ khen thưởng 2022.docx",
+                "Đảng bộ Sở Y tế/Quyết định xếp loại chất lượng đảng viên năm 2023/Nguyễn Văn An/QĐ xếp loại 2023.docx",
                 "Đảng bộ Sở Y tế/Báo cáo thành tích/Khoa Hồi sức cấp cứu, Bệnh viện Đa khoa tỉnh/BCTT Khoa HSCC.docx",
                 "Chi bộ Sở Ngoại vụ/Báo cáo thành tích/Ngô Thị Hà/BCTT Ngo Thi Ha.docx",
             ]
         )
-        data = zf.read("Đảng bộ Sở Y tế/Tờ trình/Tờ trình đề nghị khen thưởng.docx")
+        data = zf.read("Đảng bộ Sở Y tế/Tờ trình đề nghị khen thưởng/Tờ trình đề nghị khen thưởng.docx")
         assert "TỜ TRÌNH" in "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
         # Non-ASCII names are flagged UTF-8, so every unzip tool shows the diacritics.
         assert all(i.flag_bits & 0x800 for i in zf.infolist())
@@ -205,3 +110,69 @@ def test_xlsx_writer_escapes_text_and_names():
     assert wb.properties.title == "Thử & kiểm tra"
     with pytest.raises(ValueError):
         book.sheet("Chi bộ 'Văn phòng' & <Đảng ủy>", [8])
+
+
+def _print_ready(ws) -> None:
+    """A4, landscape, as wide as the page and as many pages down as needed, the header
+    row on every page, page numbers in the footer."""
+    setup = ws.page_setup
+    assert setup.paperSize == 9 and setup.orientation == "landscape", ws.title
+    assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+    assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), ws.title
+    assert ws.print_title_rows == "$1:$1", ws.title
+    assert "&P" in ws.oddFooter.center.text, ws.title
+
+
+def test_workbooks_have_date_cells_fitting_rows_and_print_set_up(cli, tmp_path, seeded_app):
+    """The export and the digest's attachment, opened with openpyxl as a reader's program would."""
+    from bot.outgoing.digest import build_digest
+
+    app, _ = seeded_app
+    path = tmp_path / "matrix.xlsx"
+    cli("export", "matrix", "--xlsx", str(path))
+    export = load_workbook(path)
+    with app.db.session() as s:
+        health = {"ok": True, "last_success_at": None, "last_error": None}
+        digest = load_workbook(io.BytesIO(build_digest(app, s, NOW, health).xlsx))
+    for wb in (export, digest):
+        for ws in wb.worksheets:
+            _print_ready(ws)
+            for row in ws.iter_rows(min_row=2):
+                for cell in row:
+                    if cell.is_date and cell.value is not None:
+                        assert isinstance(cell.value, dt.datetime) and cell.number_format.startswith(
+                            "dd/mm/yyyy"
+                        )
+                    elif isinstance(cell.value, str):
+                        # Every wrapped text fits its row: never more lines than the height holds.
+                        width = ws.column_dimensions[cell.column_letter].width
+                        lines = text_lines(cell.value, width, cell.font.sz or 12)
+                        height = ws.row_dimensions[cell.row].height or 15
+                        assert height >= lines * 15, (ws.title, cell.coordinate, cell.value, height)
+    overview = digest["Tình hình nộp hồ sơ"]
+    header = [c.value for c in overview[1]]
+    rows = {r[0].value: r for r in overview.iter_rows(min_row=2)}
+    received = rows["SYT"][header.index("Tờ trình — ngày nhận")]
+    assert received.is_date and received.value.date() == dt.date(2024, 2, 26)
+    assert rows["HCCB"][header.index("Tờ trình — ngày nhận")].value is None
+    # SNV's problems and missing documents wrap onto several lines: its row is taller.
+    assert overview.row_dimensions[rows["SYT"][0].row].height > 15
+    assert overview.row_dimensions[1].height >= 45
+
+
+def test_row_height_follows_the_longest_wrapped_text():
+    from bot.exports.xlsx import Book, Style
+
+    book = Book()
+    body = book.style(Style())
+    ws = book.sheet("S", [10, 20])
+    ws.row(["a", "b"], body)
+    ws.row(["ngắn", "một dòng\nhai dòng\nba dòng"], body)
+    ws.row(["x" * 45, ""], body)  # 45 characters in a column of about 9
+    ws.row([dt.date(2024, 2, 28), 1], [book.style(Style(num_format="dd/mm/yyyy")), body])
+    sheet = load_workbook(io.BytesIO(book.save("t", dt.datetime(2024, 1, 1, tzinfo=dt.UTC)))).active
+    assert sheet.row_dimensions[2].height >= 3 * 15
+    assert sheet.row_dimensions[3].height >= 5 * 15
+    assert sheet["A4"].is_date and sheet["A4"].value == dt.datetime(2024, 2, 28)
+    with pytest.raises(TypeError):
+        ws.row([dt.datetime(2024, 1, 1, tzinfo=dt.UTC)], body)

@@ -55,9 +55,9 @@ def test_redo_makes_the_deliverable_missing_and_queues_a_threaded_notice(cli, se
     assert mail["Subject"].startswith("Re: V/v gửi hồ sơ đề nghị khen thưởng")
     assert "Đề nghị gửi lại" in mail["Subject"]
     text = mail.get_body(("plain",)).get_content()
-    assert "«Tờ trình đề nghị khen thưởng.docx»" in text
+    assert "“Tờ trình đề nghị khen thưởng.docx”" in text
     assert "Tờ trình chưa có chữ ký và dấu của đơn vị" in text
-    assert "trước hết ngày 01/03/2024" in text
+    assert "chậm nhất trong ngày 01/03/2024" in text
     assert "Kính gửi: Đảng bộ Sở Y tế" in text
     html = mail.get_body(("html",)).get_content()
     assert "Tờ trình chưa có chữ ký và dấu của đơn vị" in html

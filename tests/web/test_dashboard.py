@@ -44,17 +44,18 @@ def test_staff_workflow(served, page):
     page.click("text=Hàng chờ xem xét")
     card = page.locator(f".review-item[data-message='{seeded.messages['stc']}']")
     expect(card).to_contain_text("Địa chỉ gửi chưa đăng ký với đơn vị")
-    expect(card).to_contain_text("signature names Đảng bộ Sở Tài chính")
-    expect(card.locator("select[name=unit]")).to_have_value("STC")
+    expect(card.locator("form.assign-file select[name=unit]")).to_have_value("STC")
+    expect(card.locator("form.assign-file select[name=type]")).to_have_value("to_trinh")
     shot(page, "review")
-    card.locator("form.assign button[type=submit]").click()
-    expect(page.locator(".flash")).to_contain_text("Đã ghi nhận 1 tệp")
+    card.locator("form.assign-file button[type=submit]").click()
+    expect(page.locator(".flash")).to_contain_text("Đã ghi nhận tệp “To trinh STC.docx”")
     expect(page.locator(".flash")).to_contain_text("Đã đăng ký địa chỉ gửi")
     expect(page.locator(".review-item")).to_have_count(1)
 
-    # Reject the unknown sender's mail.
+    # Reject the unknown sender's mail, as a whole.
     other = page.locator(".review-item")
-    other.locator("input[name=reason]").fill("Không rõ đơn vị, đã liên hệ qua điện thoại")
+    other.locator("details.whole-mail summary").click()
+    other.locator("form.reject input[name=reason]").fill("Không rõ đơn vị, đã liên hệ qua điện thoại")
     other.locator("form.reject button").click()
     expect(page.locator("text=Không có thư nào chờ xem xét.")).to_be_visible()
 
@@ -66,8 +67,14 @@ def test_staff_workflow(served, page):
     row.locator("input[name=comment]").fill("Tờ trình chưa có chữ ký, đóng dấu")
     row.locator("input[name=until]").fill("2024-03-02")
     row.locator("form.redo button").click()
+    # The mail the unit will get is shown first; nothing is queued before "Xác nhận gửi".
+    expect(page.locator("#redo-mail")).to_contain_text("Tờ trình chưa có chữ ký, đóng dấu")
+    expect(page.locator("#redo-mail")).to_contain_text("chậm nhất trong ngày 02/03/2024")
+    with served.app.db.session() as s:
+        assert s.scalars(select(Submission.status).where(Submission.id == sid)).one() == "received"
+    page.click("#redo-confirm button")
     expect(page.locator(".flash")).to_contain_text(
-        "Đã yêu cầu gửi lại tệp «Tờ trình đề nghị khen thưởng.docx»"
+        "Đã yêu cầu gửi lại tệp “Tờ trình đề nghị khen thưởng.docx”"
     )
     expect(page.locator(f"tr[data-submission='{sid}']")).to_contain_text("Yêu cầu gửi lại")
     expect(page.locator("#deliverables tr").nth(1).locator("td").nth(1)).to_have_text("Còn thiếu")
@@ -89,10 +96,11 @@ def test_staff_workflow(served, page):
     with page.expect_download() as dl:
         page.click("text=Tải danh sách đề nghị khen thưởng (.docx)")
     doc = Document(io.BytesIO(dl.value.path().read_bytes()))
-    assert len(doc.tables) == 3
+    assert len(doc.tables) == 4  # letterhead, collectives, individuals, signature
     assert dl.value.suggested_filename == "danh-sach-de-nghi-khen-thuong-20240228.docx"
     page.click("text=Nhật ký")
-    expect(page.locator("#audit")).to_contain_text("web:canbo")
+    expect(page.locator("#audit")).to_contain_text("canbo (trang theo dõi)")
+    expect(page.locator("#audit")).to_contain_text("Yêu cầu Đảng bộ Sở Y tế gửi lại tệp")
     shot(page, "audit")
 
     with served.app.db.session() as s:
@@ -130,7 +138,7 @@ def test_post_without_or_with_a_wrong_csrf_token_is_refused(served, page):
     # The form's own token works.
     page.goto(served.url + "/units/STC")
     page.locator(f"tr[data-submission='{sid}'] button", has_text="Chấp nhận").click()
-    expect(page.locator(".flash")).to_contain_text("Đã chấp nhận tệp «To trinh STC.docx»")
+    expect(page.locator(".flash")).to_contain_text("Đã chấp nhận tệp “To trinh STC.docx”")
 
 
 def test_anonymous_file_and_export_requests_are_refused(served, anonymous):
