@@ -310,9 +310,61 @@ def score(labels: dict, obs: Observed, manifest: dict) -> Tally:
         for p in u["problems"]:
             if p["code"] == "quota_exceeded" and "quota_exceeded" not in real:
                 t.bad("false quota_exceeded", code)
+        _score_nominees(u, lab, unit_noms.get(code, {}), t)
     score_reminders(labels, obs, manifest, t)
     score_acks(obs, t)
     return t
+
+
+def _score_nominees(u: dict, lab: dict, names: dict, t: Tally) -> None:
+    """Each labelled nominee's documents at the last checkpoint: received (waiting for staff
+    included), late, missing; a collective's rating decision the labels call not_required is
+    left out (the plan's wording leaves it open, see _owed)."""
+    deadline_of = {d["type"]: d["deadline"] for d in u["deliverables"]}
+    files_of: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for d in u["deliverables"]:
+        for f in d["files"]:
+            if f.get("nominee"):
+                files_of[(d["type"], nominee_key(f["nominee"]))].append(f)
+    for canonical, expected in (lab.get("final_nominees") or {}).items():
+        kind = next((n["kind"] for n in names.values() if n["name"] == canonical), "")
+        seen = next(
+            (
+                n
+                for n in u["nominations"]
+                if _same_nominee((n["kind"], n["nominee"]), f"{kind}:{canonical}", names)
+            ),
+            None,
+        )
+        for dtype, want in expected.items():
+            if want == "not_required":
+                continue
+            note = f"{u['code']} {canonical} {dtype}: want {want}"
+            if seen is None:
+                t.count(
+                    "status of nominee × deliverable",
+                    want in ("missing", "unusable"),
+                    note + ", no nomination",
+                )
+                continue
+            arrived = dtype in seen["documents"] or dtype in seen["pending"]
+            if want in ("missing", "unusable"):
+                t.count(
+                    "status of nominee × deliverable",
+                    not arrived or want == "unusable" and dtype not in seen["documents"],
+                    note,
+                )
+                continue
+            files = files_of.get((dtype, nominee_key(seen["nominee"])), [])
+            times = [
+                f["received_at"] for f in files if f.get("received_at") and f.get("status") != "rejected"
+            ]
+            late = bool(times) and min(times) > (deadline_of.get(dtype) or "9")
+            t.count(
+                "status of nominee × deliverable",
+                arrived and late == (want == "late"),
+                note + f", got documents={seen['documents']} pending={seen['pending']} late={late}",
+            )
 
 
 NOMINEE_TYPES = {"bao_cao_thanh_tich", "tom_tat_thanh_tich", "quyet_dinh_khen_thuong", "quyet_dinh_xep_loai"}
@@ -458,6 +510,7 @@ TARGETS = {
     "false outline_section_missing": 0,
     "false quota_exceeded": 0,
     "status of unit × deliverable": 1.0,
+    "status of nominee × deliverable": 1.0,
     "reminder precision (types named)": 1.0,
     "reminder recall (units owing)": 1.0,
     "acknowledgments without contradiction": 1.0,

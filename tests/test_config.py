@@ -117,7 +117,7 @@ def test_settings_refuse_password_and_unknown_keys(tmp_path):
         ("use_idle = true", "use_idle = 1", "mailbox.use_idle"),
         ("batch_size = 50", "batch_size = 50.0", "mailbox.batch_size"),
         ("max_attachment_mb = 25", 'max_attachment_mb = "25"', "storage.max_attachment_mb"),
-        ("skip_weekends = false", 'skip_weekends = "false"', "schedule.skip_weekends"),
+        ("skip_weekends = true", 'skip_weekends = "true"', "schedule.skip_weekends"),
         ("digest_time = 07:30:00", 'digest_time = "07:30"', "schedule.digest_time"),
     ],
 )

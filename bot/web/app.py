@@ -208,7 +208,9 @@ class SecurityHeaders:
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():
                     headers[name] = value
-                if not static:
+                # A route that already forbids storing (the preview's "private, no-store")
+                # keeps its own, stricter value.
+                if not static and "no-store" not in headers.get("cache-control", ""):
                     headers["cache-control"] = "no-store"
             await send(message)
 
