@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import pickle
 import re
 import sys
 import unicodedata
@@ -202,11 +203,15 @@ class Tally:
         return f"{self.ok[name]}/{n} {100.0 * self.ok[name] / n:5.1f}%" if n else "n/a"
 
 
-def _same_nominee(bot: tuple[str, str] | None, label: str | None, unit_labels: dict) -> bool:
-    """``label`` is "kind:canonical name"; the bot's nominee matches it or one of its variants."""
+def _same_nominee(bot: tuple[str, str] | None, label: dict | str | None, unit_labels: dict) -> bool:
+    """``label`` is ``{"kind", "name"}`` (or "kind:canonical name"); the bot's nominee
+    matches it or one of its variants."""
     if bot is None or label is None:
         return bot is None and label is None
-    kind, _, name = label.partition(":")
+    if isinstance(label, dict):
+        kind, name = label["kind"], label["name"]
+    else:
+        kind, _, name = label.partition(":")
     names = {nominee_key(name)} | {nominee_key(v) for v in unit_labels.get(name, {}).get("variants", [])}
     return bot[0] == kind and nominee_key(bot[1]) in names
 
@@ -215,11 +220,11 @@ def _file_key(name: str) -> str:
     return nominee_key(Path(nfc(name)).name)
 
 
-def score(labels: dict, obs: Observed, manifest: dict) -> Tally:
+def score(labels: dict, obs: Observed, manifest: dict, corpus: Path = CORPUS) -> Tally:
     t = Tally()
     by_header = {}
     for m in manifest["mails"]:
-        raw = (CORPUS / m["path"]).read_bytes()
+        raw = (corpus / m["path"]).read_bytes()
         header = message_from_bytes(raw, policy=policy.default).get("Message-ID", "")
         by_header[m["id"]] = str(header).strip()
     unit_noms = {code: {n["name"]: n for n in u.get("nominees", [])} for code, u in labels["units"].items()}
@@ -244,6 +249,8 @@ def score(labels: dict, obs: Observed, manifest: dict) -> Tally:
         files = [f for f in obs.files if f["message_id"] == by_header.get(m["id"])]
         for lf in m.get("files", []):
             want = lf.get("deliverable")
+            if want == "container":  # a zip/7z/rar/eml: its members are labelled on their own
+                continue
             match = [f for f in files if _file_key(f["filename"]) == _file_key(lf["path"])] or [
                 f for f in files if _file_key(f["original"]) == _file_key(lf["path"])
             ]
@@ -388,7 +395,7 @@ def _arrivals(labels: dict, manifest: dict) -> dict[tuple[str, str, str | None],
             if not d or not f.get("readable", True):
                 continue
             for n in f.get("nominees") or [None]:
-                key = (unit, d, n)
+                key = (unit, d, f"{n['kind']}:{n['name']}" if isinstance(n, dict) else n)
                 first[key] = min(first.get(key, when[m["id"]]), when[m["id"]])
     return first
 
@@ -451,7 +458,8 @@ def score_acks(obs: Observed, t: Tally) -> None:
             continue
         received = text.split("Hồ sơ đã nhận trong thư này:", 1)[1].split("\n\n", 1)[0]
         # "Hồ sơ đơn vị còn phải gửi theo Kế hoạch số …:" then the list.
-        owed = re.split(r"còn phải gửi[^\n]*:\n", text, maxsplit=1)[1] if "còn phải gửi" in text else ""
+        parts = re.split(r"còn phải gửi[^\n]*:\n", text, maxsplit=1)
+        owed = parts[1] if len(parts) == 2 else ""
         got = {_ack_pair(line) for line in received.splitlines() if line.strip().startswith("-")}
         bad = []
         for line in owed.splitlines():
@@ -521,9 +529,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument(
+        "--observed",
+        type=Path,
+        default=None,
+        help="pickle of what the bot did: written after a run, read instead of running when it exists",
+    )
     args = ap.parse_args()
-    global CORPUS
-    CORPUS = args.corpus
     labels_path = args.corpus / "labels.json"
     if not labels_path.exists():
         print(
@@ -533,8 +545,13 @@ def main() -> int:
         return 2
     labels = json.loads(labels_path.read_text(encoding="utf-8"))
     print(f"machine: {machine()}")
-    obs, manifest = run(args.corpus)
-    t = score(labels, obs, manifest)
+    if args.observed and args.observed.exists():
+        obs, manifest = pickle.loads(args.observed.read_bytes())
+    else:
+        obs, manifest = run(args.corpus)
+        if args.observed:
+            args.observed.write_bytes(pickle.dumps((obs, manifest)))
+    t = score(labels, obs, manifest, args.corpus)
     print(f"{'measure':55s} {'result':>18s}  target")
     missed = []
     for name in sorted(set(t.n)):
