@@ -10,9 +10,11 @@ import logging
 import os
 import shutil
 import signal
+import struct
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import select
@@ -180,6 +182,94 @@ def test_a_mail_whose_reading_kills_the_worker_twice_is_quarantined(
     c.select_folder("Quarantine")
     assert len(c.search(["ALL"])) == len(crashed)
     c.logout()
+
+
+def _jam(pool) -> None:
+    """What a worker SIGKILLed half-way through writing its result leaves behind (CPython
+    3.11): the result queue's write lock held for good and half a message in the pipe.
+    The executor's manager thread reads the header, then waits for the rest for ever: it
+    never learns of a dead worker again, its futures never complete."""
+    results = pool._result_queue
+    assert results._wlock.acquire(timeout=10)
+    os.write(results._writer.fileno(), struct.pack("!i", 1 << 20) + b"half a result")
+
+
+def _small_mails(n: int) -> list[SimpleNamespace]:
+    return [SimpleNamespace(uid=i, raw=build_mail("a@b.example", f"m{i}")) for i in range(n)]
+
+
+def _campaign():
+    from bot.campaign.model import load_campaign
+
+    return load_campaign(REPO / "config/campaigns/120-KH-DUK-2024.toml")
+
+
+def _drain(gen, out: list, limit: float) -> bool:
+    """Consume ``gen`` into ``out`` in a thread; whether it finished within ``limit`` s
+    (a hang fails the test instead of hanging it)."""
+    t = threading.Thread(target=lambda: out.extend(gen), daemon=True)
+    t.start()
+    t.join(limit)
+    return not t.is_alive()
+
+
+def test_a_worker_dead_while_the_executor_is_stuck_is_noticed_by_the_poller(caplog):
+    from bot.intake.limits import ParseLimits
+    from bot.pipeline.prefetch import Prefetcher
+
+    mails = _small_mails(12)
+    ahead = Prefetcher(2, ParseLimits(), frozenset(), _campaign(), mail_deadline=600)
+    gen = ahead.run(iter(mails))
+    out = [next(gen)]
+    pool = ahead._pool
+    _jam(pool)
+    time.sleep(0.3)  # the manager thread is now blocked on the half message
+    victim = next(iter(pool._processes.values()))
+    os.kill(victim.pid, signal.SIGKILL)
+    manager = pool._executor_manager_thread
+    with caplog.at_level(logging.WARNING, logger="bot.pipeline.prefetch"):
+        assert _drain(gen, out, 60), "the prefetcher waited on a stuck pool"
+    assert [m.uid for m, _ in out] == [m.uid for m in mails]
+    assert all(p is not None and p.msg is not None for _, p in out)
+    assert "a document worker died" in caplog.text
+    # The stuck manager thread was released (the interpreter's exit joins it).
+    manager.join(10)
+    assert not manager.is_alive()
+    assert _grandchildren(os.getpid()) == []
+
+
+def test_a_mail_that_never_comes_back_is_read_again_then_quarantined(monkeypatch, caplog):
+    from bot.intake.limits import ParseLimits
+    from bot.pipeline.prefetch import Prefetcher
+
+    # The first two pools (the pass's, then the one reading mail 0 alone) are stuck with
+    # every worker alive: only the deadline can tell.  The third one works.
+    new_pool = Prefetcher._new_pool
+    pools: list = []
+
+    def jammed(self, workers):
+        pool = new_pool(self, workers)
+        if len(pools) < 2:
+            _jam(pool)
+        pools.append(pool)
+        return pool
+
+    monkeypatch.setattr(Prefetcher, "_new_pool", jammed)
+    mails = _small_mails(3)
+    ahead = Prefetcher(2, ParseLimits(), frozenset(), _campaign(), mail_deadline=1.5)
+    out: list = []
+    before = set(threading.enumerate())
+    with caplog.at_level(logging.WARNING, logger="bot.pipeline.prefetch"):
+        assert _drain(ahead.run(iter(mails)), out, 60)
+    assert len(pools) == 3
+    assert [m.uid for m, _ in out] == [0, 1, 2]
+    first = out[0][1]
+    assert first is not None and first.crashed.startswith("document_crash: a file in this mail hangs")
+    assert all(p is not None and p.msg is not None for _, p in out[1:])
+    assert "uid 0: no result within 1.5 s" in caplog.text
+    # Every pool's manager thread ended, the two stuck ones included.
+    assert [t for t in set(threading.enumerate()) - before if "ExecutorManager" in type(t).__name__] == []
+    assert _grandchildren(os.getpid()) == []
 
 
 def test_the_digest_names_a_document_crash_in_vietnamese():
