@@ -29,7 +29,7 @@ class DocumentFacts:
     (:func:`bot.documents.signatures.verify_signatures`; empty when unsigned).
     """
 
-    kind: str  # docx | pdf | doc | image | text | other
+    kind: str  # docx | odt | rtf | pdf | doc | image | text | other
     head_text: str = ""
     full_text: str | None = None
     page_count: int | None = None

@@ -27,7 +27,7 @@ from dataclasses import replace
 from xml.etree.ElementTree import ParseError
 
 from bot.documents import doc as doc_reader
-from bot.documents import ocr, textcheck
+from bot.documents import ocr, office, textcheck
 from bot.documents.docx import HEAD_CHARS, OLE_MAGIC, is_encrypted_ooxml, read_docx
 from bot.documents.facts import DocumentFacts
 from bot.documents.legacy import decode_legacy, detect_legacy, fix_legacy, to_unicode
@@ -47,12 +47,14 @@ log = logging.getLogger(__name__)
 
 
 def _kind(data: bytes, filename: str, sniffed_type: str) -> str:
-    """docx | pdf | doc | image | text | other, bytes first, then MIME type, then name."""
+    """docx | odt | rtf | pdf | doc | image | text | other: bytes, then MIME type, then name."""
     name = filename.lower()
     if data[:5] == b"%PDF-" or (b"%PDF-" in data[:1024] and sniffed_type == "application/pdf"):
         return "pdf"
     if data[:4] == b"PK\x03\x04":
-        return "docx"
+        return "odt" if office.is_odt(data) else "docx"
+    if office.is_rtf(data):
+        return "rtf"
     if data[:8] == OLE_MAGIC:
         return "docx" if is_encrypted_ooxml(data) and not name.endswith(".doc") else "doc"
     if data.startswith(_IMAGE_MAGIC):
@@ -61,13 +63,23 @@ def _kind(data: bytes, filename: str, sniffed_type: str) -> str:
         "application/pdf": "pdf",
         DOCX_MIME: "docx",
         "application/msword": "doc",
+        "application/vnd.oasis.opendocument.text": "odt",
+        "application/rtf": "rtf",
+        "text/rtf": "rtf",
         "text/plain": "text",
     }
     if sniffed_type in by_type:
         return by_type[sniffed_type]
     if sniffed_type.startswith("image/"):
         return "image"
-    for ext, kind in ((".pdf", "pdf"), (".docx", "docx"), (".doc", "doc"), (".txt", "text")):
+    for ext, kind in (
+        (".pdf", "pdf"),
+        (".docx", "docx"),
+        (".doc", "doc"),
+        (".odt", "odt"),
+        (".rtf", "rtf"),
+        (".txt", "text"),
+    ):
         if name.endswith(ext):
             return kind
     return "other"
@@ -126,6 +138,28 @@ def _inspect_docx(data: bytes, need_full_text: bool, measure_layout: bool) -> Do
         method="docx",
         legacy_encoding=result.legacy_encoding or enc,
     )
+
+
+def _inspect_office(kind: str, data: bytes, need_full_text: bool, measure_layout: bool) -> DocumentFacts:
+    """An .odt or .rtf: converted to .docx by LibreOffice and read as one (module office)."""
+    try:
+        converted = office.to_docx(data, "." + kind)
+    except ToolFailed as e:
+        if kind == "odt":
+            try:
+                text = office.odt_text(data)
+            except (zipfile.BadZipFile, KeyError, ParseError, EOFError) as bad:
+                return _unreadable("odt", f"not a readable .odt file: {bad}")
+            # Text without LibreOffice, but no layout measure: the summary rule cannot
+            # be checked on it (used_a4_fraction stays None).
+            return replace(_with_text(DocumentFacts(kind="odt"), text, need_full_text), method="odt-xml")
+        if "not installed" in str(e):
+            return DocumentFacts(kind="rtf", needs_review=True, method="none", problem_detail=str(e))
+        return _unreadable("rtf", f"LibreOffice could not read the .rtf file: {e}")
+    facts = _inspect_docx(converted, need_full_text, measure_layout)
+    if facts.problem:
+        return replace(facts, kind=kind)
+    return replace(facts, kind=kind, method=f"{kind}-libreoffice")
 
 
 def _inspect_pdf(data: bytes, need_full_text: bool, measure_layout: bool) -> DocumentFacts:
@@ -288,6 +322,8 @@ def inspect_document(
             return _unreadable(kind, "the file is empty")
         if kind == "docx":
             return _inspect_docx(data, need_full_text, measure_layout)
+        if kind in ("odt", "rtf"):
+            return _inspect_office(kind, data, need_full_text, measure_layout)
         if kind == "pdf":
             return _inspect_pdf(data, need_full_text, measure_layout)
         if kind == "doc":

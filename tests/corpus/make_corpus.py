@@ -65,6 +65,8 @@ MIME = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
     "doc": "application/msword",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "rtf": "application/rtf",
     "png": "image/png",
     "jpeg": "image/jpeg",
 }
@@ -163,12 +165,16 @@ KL01_MISSING: dict[str, tuple[str, ...]] = {
 EXTRA_FORMATS: dict[tuple[str, str, str | None], tuple[str, ...]] = {
     ("SYT", "to_trinh", None): ("pdf", "doc", "scan-pdf", "png", "jpeg"),
     ("SYT", "bao_cao_kl01", None): ("pdf",),
-    ("SGDDT", "bao_cao_kl01", None): ("pdf",),
     ("SYT", "bao_cao_thanh_tich", "ca_nhan"): ("pdf", "doc"),
     ("SYT", "quyet_dinh_khen_thuong", "tap_the"): ("scan-pdf",),
     ("SNV", "quyet_dinh_xep_loai", "ca_nhan"): ("scan-pdf", "jpeg"),
     ("STC", "bao_cao_thanh_tich", "tap_the"): ("doc",),
     ("HCCB", "bao_cao_thanh_tich", "ca_nhan"): ("doc",),
+    # LibreOffice's own format and RTF: read by converting them to .docx.
+    ("STC", "tom_tat_thanh_tich", "tap_the"): ("odt",),
+    ("SGDDT", "bao_cao_kl01", None): ("pdf", "odt"),
+    ("HCCB", "to_trinh", None): ("rtf",),
+    ("HCCB", "tom_tat_thanh_tich", "ca_nhan"): ("rtf",),
     ("STC", "to_trinh", None): ("pdf-encrypted",),
     ("KBNN", "to_trinh", None): ("docx-encrypted",),
     ("SGDDT", "bao_cao_thanh_tich", "ca_nhan"): ("docx-tcvn3", "pdf-tcvn3"),
@@ -271,17 +277,22 @@ class _Cache:
 def soffice_convert(
     docx_files: dict[str, bytes], target: str, cache: _Cache, fontset: str = DEFAULT_FONTSET
 ) -> dict[str, bytes]:
-    """Convert many .docx at once with one LibreOffice start-up; ``target`` pdf or doc.
+    """Convert many .docx at once with one LibreOffice start-up; ``target`` pdf, doc, odt or rtf.
 
     Returns {key: converted bytes} for those that converted; results are cached (PDFs per
-    font set: the fonts are in them; a .doc only names its fonts).
+    font set: the fonts are in them; the other formats only name their fonts).
     """
-    ext = f"{fontset}.pdf" if target == "pdf" else "doc"
+    ext = f"{fontset}.pdf" if target == "pdf" else target
     results = {k: cached for k in docx_files if (cached := cache.get(k, ext)) is not None}
     todo = {k: v for k, v in docx_files.items() if k not in results}
     if not todo or shutil.which("soffice") is None:
         return results
-    filt = "pdf:writer_pdf_Export" if target == "pdf" else "doc:MS Word 97"
+    filt = {
+        "pdf": "pdf:writer_pdf_Export",
+        "doc": "doc:MS Word 97",
+        "odt": "odt:writer8",
+        "rtf": "rtf:Rich Text Format",
+    }[target]
     with tempfile.TemporaryDirectory(prefix="corpus-soffice-") as tmp:
         tmpdir = Path(tmp)
         for key, data in todo.items():
@@ -405,6 +416,8 @@ def _format_name(stem: str, fmt: str) -> str:
         "docx": f"{stem}.docx",
         "pdf": f"{stem}.pdf",
         "doc": f"{stem}.doc",
+        "odt": f"{stem}.odt",
+        "rtf": f"{stem}.rtf",
         "scan-pdf": "scan0001.pdf",
         "png": "scan0001.png",
         "jpeg": "IMG_20240226_093112.jpg",
@@ -489,6 +502,13 @@ def build_corpus(dest: Path, fontset: str = DEFAULT_FONTSET) -> list[CorpusDoc]:
         log.warning("LibreOffice (soffice) is not installed: pdf/doc/scan/image variants left out")
     pdfs = soffice_convert(pdf_in, "pdf", cache, fontset)
     docs = soffice_convert(doc_in, "doc", cache)
+    for target in ("odt", "rtf"):
+        docs |= {
+            f"{k}.{target}": v
+            for k, v in soffice_convert(
+                {_sha(plain[i]): plain[i] for i, f in wanted.items() if target in f}, target, cache
+            ).items()
+        }
 
     # 3. Derived formats and labels.
     out: list[CorpusDoc] = []
@@ -515,6 +535,8 @@ def _make(fmt, i, key, plain, legacy, pdfs, docs, cache, fontset) -> bytes | Non
         return pdf
     if fmt == "doc":
         return docs.get(key)
+    if fmt in ("odt", "rtf"):
+        return docs.get(f"{key}.{fmt}")
     if fmt == "scan-pdf":
         return make_scan_pdf(pdf, cache, pdf_key) if pdf else None
     if fmt in ("png", "jpeg"):
