@@ -55,6 +55,9 @@ class Nominee:
     name: str
     on_file: bool = True  # known before this mail (False: from this mail's proposal or new)
     renamed_from: str | None = None  # its name on file, when the proposal spells it otherwise
+    # Dropped by this mail: it replaces the whole dossier and its proposal does not list
+    # this nominee, so no file of it can be this nominee's.
+    withdrawn: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,18 @@ def merge_roster(on_file: Sequence[Nominee], proposed: Sequence[tuple[str, str]]
     return roster
 
 
+def _withdraw_unlisted(roster: list[Nominee], proposed: Sequence[tuple[str, str]]) -> list[Nominee]:
+    """The roster with every nominee on file that the new proposal does not name withdrawn."""
+    listed: set[int] = set()
+    for kind, name in proposed:
+        found = candidates(name, kind, [(n.kind, n.name) for n in roster])
+        listed |= {m.index for m in found if m.score >= WORDS_CONTAINED}
+    return [
+        n if (not n.on_file or i in listed) else Nominee(n.kind, n.name, True, n.renamed_from, withdrawn=True)
+        for i, n in enumerate(roster)
+    ]
+
+
 def _mail_mentions(mail_text: str, roster: Sequence[Nominee]) -> set[int]:
     """Roster nominees the subject or body names (exact names only: prose is loose)."""
     folded_mail = f" {nominee_key(mail_text)} "
@@ -146,7 +161,7 @@ def _scores(
     f: FileReading, roster: Sequence[Nominee], in_mail: set[int], unit_names: Sequence[str] = ()
 ) -> _Scores:
     pairs = [(n.kind, n.name) for n in roster]
-    eligible = [i for i, n in enumerate(roster) if n.kind in f.kinds]
+    eligible = [i for i, n in enumerate(roster) if n.kind in f.kinds and not n.withdrawn]
     s = _Scores({i: 0.0 for i in eligible}, {i: [] for i in eligible})
     add = s.add
     if f.guess_name and not _is_the_unit(f.guess_name, unit_names):
@@ -211,6 +226,7 @@ def resolve(
     mail_text: str = "",
     limits: dict[str, int] | None = None,
     unit_names: Sequence[str] = (),
+    replaces_dossier: bool = False,
 ) -> Resolution:
     """Assign every per-nominee file of a mail (see the module docstring).
 
@@ -221,17 +237,59 @@ def resolve(
     (``tap_the``, ``ca_nhan``, ``total``), ``unit_names`` the unit's own names (its
     committee or cell, named by its documents as their issuer or as the organisation a
     decision rates: never evidence against a nominee, never a nominee).
+    ``replaces_dossier``: the mail says it replaces the whole dossier ("Gửi lại toàn bộ hồ
+    sơ"); with a proposal, the nominees on file it does not list are withdrawn.
     """
     roster = merge_roster(on_file, proposed)
     counts = counts or {}
+    listed = {k: sum(1 for kind, _ in proposed if kind == k) for k in counts}
+    if replaces_dossier and proposed and all(listed[k] >= n for k, n in counts.items()):
+        # Only when every nominee the proposal counts was read from it: a name the
+        # reading missed must not withdraw a nominee the unit still proposes.
+        roster = _withdraw_unlisted(roster, proposed)
     proposal_on_file = proposal_on_file or bool(proposed)
     in_mail = _mail_mentions(mail_text, roster)
     result = Resolution(roster)
-    for f in files:
-        result.assignments.append(
-            _assign(f, result.roster, in_mail, counts, proposal_on_file, limits or {}, unit_names)
+    # Files that name their nominee in their own text go first: a nominee new in this mail
+    # then takes the document's spelling, and a file name's shorter or abbreviated
+    # spelling of it ("Chi bo Tram KTTTX so") is matched to it rather than made a second.
+    order = sorted(range(len(files)), key=lambda i: (_SOURCE_RANK.get(files[i].guess_source or "", 3), i))
+    done: dict[int, Assignment] = {}
+    for i in order:
+        done[i] = _assign(
+            files[i], result.roster, in_mail, counts, proposal_on_file, limits or {}, unit_names
         )
+    result.assignments = [done[i] for i in range(len(files))]
     return result
+
+
+_SOURCE_RANK = {"text": 0, "filename": 1, "subject": 2}
+# Ways a document's own name for a nominee may differ from the roster's in which the
+# document's is the fuller spelling, and replaces it (roster.candidates' "how").
+_FULLER = (
+    "the name on file, with more words after it",
+    "same name, abbreviated",
+    "same name but for its number",
+)
+
+
+def _take_fuller_name(f: FileReading, roster: list[Nominee], i: int) -> str | None:
+    """Give nominee ``i`` the name the file's own text gives it when that is the fuller
+    spelling of the same nominee (the roster's was cut by a line break, abbreviated or
+    read from a file name); the evidence line, or None when nothing changed."""
+    if f.guess_source != "text" or not f.guess_name or not plausible(roster[i].kind, f.guess_name):
+        return None
+    match = next(
+        (m for m in candidates(f.guess_name, roster[i].kind, [(roster[i].kind, roster[i].name)])), None
+    )
+    if match is None or match.how not in _FULLER:
+        return None
+    if len(nominee_key(f.guess_name).split()) <= len(nominee_key(roster[i].name).split()):
+        return None
+    old = roster[i]
+    renamed_from = old.renamed_from or (old.name if old.on_file else None)
+    roster[i] = Nominee(old.kind, f.guess_name.strip(), old.on_file, renamed_from)
+    return f"the document's fuller name '{f.guess_name.strip()}' replaces '{old.name}'"
 
 
 def _assign(
@@ -249,7 +307,8 @@ def _assign(
     if ranked and s.total[ranked[0]] >= CERTAIN and s.total[ranked[0]] - runner >= AHEAD:
         i = ranked[0]
         why = f"→ {roster[i].name} ({s.total[i]:.2f} vs {runner:.2f})"
-        return Assignment(i, True, (), (*s.notes[i], why))
+        renamed = _take_fuller_name(f, roster, i)
+        return Assignment(i, True, (), (*s.notes[i], why, *([renamed] if renamed else [])))
     # Nobody on the roster is named: a new nominee, when the document itself names one.
     new_kind = f.guess_kind if f.guess_kind in f.kinds else None
     if (

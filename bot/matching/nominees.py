@@ -19,7 +19,7 @@ from bot.matching.names_person import (
     is_collective,
     person_name,
 )
-from bot.matching.roster import plausible
+from bot.matching.roster import candidates, plausible
 from bot.text import fold, nominee_key, strip_marks
 
 TAP_THE = "tap_the"
@@ -38,7 +38,7 @@ _OF_PERSON = re.compile(
 _AWARD_TO = re.compile(r"\bt[ặa]ng\s+(?:gi[ấa]y|b[ằa]ng)\s+khen\s+cho\s*:?\s*(.+)", re.IGNORECASE)
 # The lookahead lets finditer see every "đồng chí" on a line, not just the first.
 _COMRADE_NAME = re.compile(rf"(?<!\w){_COMRADE}\s*:?\s*(?=(.+))", re.IGNORECASE)
-_CONTINUES = re.compile(r"^[a-zà-ỹđ]")  # a wrapped line going on in lower case
+_CONTINUES = re.compile(r"^[^\W\d_]")  # a wrapped line going on (in lower case: see _goes_on)
 _WRAPPED_NAME = re.compile(r"^((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)\s*,")
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 
@@ -106,7 +106,7 @@ def _rejoin_wrapped(lines: list[str]) -> list[str]:
             out[i] = f"{lines[i].rstrip()} {lines[i + 1].strip()}"
         elif (
             (_OF_GROUP.search(lines[i]) or _GROUP_FIELD.search(lines[i]) or _AWARD_TO.search(lines[i]))
-            and _CONTINUES.match(lines[i + 1].strip())
+            and _goes_on(lines[i + 1].strip())
             and not lines[i].rstrip().endswith((",", ".", ";", ":"))
         ):
             # "… của tập thể Phòng Tuyên truyền - Hỗ trợ người" / "nộp thuế, Cục Thuế tỉnh":
@@ -143,20 +143,39 @@ def _from_text(lines: list[str]) -> NomineeGuess | None:
                 names.setdefault(nominee_key(found), (found, line.strip()[:80]))
     if len(names) == 1:
         only, where = next(iter(names.values()))
-        return NomineeGuess(CA_NHAN, only, [f"text names 'đồng chí {only}': '{where}'"])
+        return NomineeGuess(CA_NHAN, only, [f"text names 'đồng chí {only}': '{where}'"], "text")
     if len(names) > 1:
         shown = ", ".join(n for n, _ in names.values())
         return NomineeGuess(CA_NHAN, None, [f"text names several people ({shown}); staff decide"])
     return None
 
 
+def _goes_on(line: str) -> bool:
+    """A line starting with a lower-case letter (str.islower: a regex range such as
+    [a-zà-ỹ] also holds the upper-case Vietnamese letters, which lie between)."""
+    return bool(_CONTINUES.match(line)) and line[0].islower()
+
+
+def _split_camel(text: str) -> str:
+    """ "BCTTNguyenVanAn" -> "BCTT Nguyen Van An": a space where a lower-case letter meets an
+    upper-case one (by str.islower/isupper, never a code-point range: see _goes_on)."""
+    out: list[str] = []
+    for prev, ch in zip(" " + text, text, strict=False):
+        if prev.islower() and ch.isupper():
+            out.append(" ")
+        out.append(ch)
+    return "".join(out)
+
+
 def _from_filename(filename: str) -> NomineeGuess | None:
     stem = _EXTENSION.sub("", unicodedata.normalize("NFC", filename or ""))
     # Split camel case and separators but keep the words as written.
-    spaced = re.sub(r"(?<=[a-zà-ỹ])(?=[A-ZÀ-ỸĐ])", " ", stem)
+    spaced = _split_camel(stem)
     words = [w for w in re.split(r"[\s_\-.,()+]+", spaced) if w and not w.isdigit()]
     keep = list(words)
     folded = [_plain(w) for w in words]
+    comrade = f" {' '.join(folded)} "
+    comrade = " dong chi " in comrade or " dc " in comrade
     for noise in sorted(_FILENAME_NOISE, key=len, reverse=True):
         n = noise.split()
         i = 0
@@ -176,6 +195,10 @@ def _from_filename(filename: str) -> NomineeGuess | None:
     name = person_name(rest, labelled=True)
     if name and len(keep) <= 6 and plausible(CA_NHAN, name):
         return NomineeGuess(CA_NHAN, name, [f"filename names '{name}'"], "filename")
+    if comrade and len(keep) == 1 and keep[0].isalpha() and keep[0][0].isupper():
+        # "QĐ khen thưởng đồng chí Khải.pdf": a person by the given name alone.  It can
+        # point at a nominee of that given name (roster.candidates), never make one.
+        return NomineeGuess(CA_NHAN, keep[0], [f"filename names 'đồng chí {keep[0]}'"], "filename")
     return None
 
 
@@ -208,8 +231,15 @@ def extract_nominee(
     if guess is None or (guess.name is None and from_file is not None):
         guess = from_file or guess
     elif from_file and guess.name and nominee_key(from_file.name or "") != nominee_key(guess.name):
+        # The same nominee written another way ("Chi bo Tram KTTTX so" for "Chi bộ Trạm
+        # Kiểm tra tải trọng xe số 1") confirms the text; a different one leaves the text's
+        # name without the weight of its source (the resolution then leans on the dossier).
+        agrees = bool(candidates(from_file.name or "", guess.kind, [(guess.kind or "", guess.name)]))
         guess = NomineeGuess(
-            guess.kind, guess.name, guess.evidence + [f"filename rather names '{from_file.name}'"]
+            guess.kind,
+            guess.name,
+            guess.evidence + [f"filename {'also' if agrees else 'rather'} names '{from_file.name}'"],
+            guess.source if agrees else None,
         )
     if guess is None:
         subj = _from_text([subject or ""])
@@ -235,6 +265,7 @@ def extract_proposal_nominees(text: str) -> list[NomineeGuess]:
     """The nominees a Tờ trình proposes: "1. Tập thể: …", "- Đồng chí …", rows under "Cá nhân"."""
     found: dict[tuple[str, str], NomineeGuess] = {}
     section: str | None = None
+    table = row_start = False
     for raw in unicodedata.normalize("NFC", text or "").splitlines():
         line = raw.strip()
         folded = fold(line)
@@ -242,6 +273,9 @@ def extract_proposal_nominees(text: str) -> list[NomineeGuess]:
             continue
         if folded.startswith("noi nhan"):
             break  # the distribution list: offices, never nominees
+        if folded == "stt" or _TABLE_HEADER.search(folded):
+            table = True  # the proposal's table: "STT | Tên tập thể, cá nhân | Chức vụ …"
+        numbered_cell, row_start = row_start, table and bool(re.fullmatch(r"\d{1,2}[.)]?", line))
         bullet = re.match(r"^(?:[-+•*]|\d{1,2}[.)/]?|[a-dA-D][.)])\s*(.*)$", line)
         if not bullet:
             section = None  # prose ends a "Tập thể:" / "Cá nhân:" list
@@ -260,6 +294,12 @@ def extract_proposal_nominees(text: str) -> list[NomineeGuess]:
             guess = (TAP_THE, clean_collective(body))
         elif bullet and section == CA_NHAN:
             guess = (CA_NHAN, person_name(body.split("\t")[0], labelled=True))
+        elif numbered_cell:
+            # The cell after a row's number (a table read cell by cell): its name.
+            if is_collective(line):
+                guess = (TAP_THE, clean_collective(line))
+            else:
+                guess = (CA_NHAN, person_name(line, labelled=True))
         kind, name = guess
         if kind and name and plausible(kind, name):
             found.setdefault(
@@ -278,6 +318,8 @@ def kind_in_filename(filename: str) -> str | None:
 
 
 _COUNT = re.compile(r"\b(\d{1,2})\s+(tap the|ca nhan)\b")
+# A proposal table's header cell (folded): "Tên tập thể, cá nhân", "Họ và tên".
+_TABLE_HEADER = re.compile(r"^(?:ten\s+(?:tap the|ca nhan|don vi)|ho va ten|ho ten)\b")
 
 
 def proposal_counts(text: str) -> dict[str, int]:

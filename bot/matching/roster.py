@@ -33,6 +33,8 @@ _NUMBER = re.compile(r"^(?:\d+|[ivx]+)$")
 _NOT_NAMES = re.compile(
     r"^(?:va\b|\d+\s+(?:tap the|ca nhan)\b)|\b\d+\s+(?:tap the|ca nhan)\b"
     r"|^(?:cac\s+)?(?:tap the|ca nhan)(?:\s+va\s+(?:tap the|ca nhan))?$"
+    # A rating decision's words for whatever party organisation it rates.
+    r"|^(?:cac\s+)?(?:to chuc\s+(?:co so\s+)?dang|chi bo|dang bo)(?:\s+(?:va|nam)\b.*)?$"
 )
 
 # Words that say what kind of body a collective is, or its number, never which one.
@@ -60,6 +62,7 @@ _GENERIC_COLLECTIVE_WORDS = frozenset(
         "quan",
         "don",
         "vi",
+        "chuc",  # "tổ chức đảng": the rating decision's words for any party organisation
     ]
 )
 
@@ -67,6 +70,8 @@ EXACT = 1.0
 WITHOUT_NUMBER = 0.85
 WORDS_CONTAINED = 0.8
 NEAR_SPELLING = 0.75
+GIVEN_NAME = 0.7  # "đồng chí Khải": a person by the given name alone
+_VOWELS = frozenset("aeiouy")
 
 
 def _tokens(name: str) -> list[str]:
@@ -124,16 +129,64 @@ def candidates(name: str, kind: str | None, roster: Sequence[tuple[str, str]]) -
         if " ".join(theirs) == key:
             add(i, EXACT, "same name")
             continue
-        their_stem = _stem(theirs)
+        # An abbreviation on either side ("Phòng QLTM" in a file name, "Chi bo Tram
+        # KTTTX" on file from an earlier file name) is read as the other's words.
+        ours, theirs_full = _expand_initials(tokens, theirs), _expand_initials(theirs, tokens)
+        abbreviated = ours != tokens or theirs_full != theirs
+        theirs = theirs_full
+        if abbreviated and ours == theirs:
+            add(i, WITHOUT_NUMBER, "same name, abbreviated")
+            continue
+        stem, their_stem = _stem(ours), _stem(theirs)
         if stem and stem == their_stem and k == TAP_THE:
             add(i, WITHOUT_NUMBER, "same name but for its number")
-        elif len(tokens) >= 2 and _contained(tokens, theirs):
+        elif len(ours) >= 2 and _contained(ours, theirs, specific=abbreviated):
             add(i, WORDS_CONTAINED, "every word of the name is in it")
-        elif k == TAP_THE and _party_cell_of(tokens, theirs):
+        elif _extends(ours, theirs, k):
+            add(i, WORDS_CONTAINED, "the name on file, with more words after it")
+        elif k == TAP_THE and _party_cell_of(ours, theirs):
             add(i, WORDS_CONTAINED, "the party cell of it")
-        elif _near(tokens, theirs, k):
+        elif _near(ours, theirs, k):
             add(i, NEAR_SPELLING, "spelt nearly the same")
+        elif k == CA_NHAN and len(ours) == 1 and len(theirs) >= 2 and ours[0] == theirs[-1]:
+            add(i, GIVEN_NAME, "the given name")
     return sorted(found.values(), key=lambda m: (-m.score, m.index))
+
+
+def _is_initials(token: str) -> bool:
+    """A token that cannot be a Vietnamese syllable (no vowel): an abbreviation ("QLTM")."""
+    return len(token) >= 2 and token.isalpha() and not (set(token) & _VOWELS)
+
+
+def _expand_initials(tokens: list[str], theirs: list[str]) -> list[str]:
+    """``tokens`` with each abbreviation that is the initials of consecutive words of
+    ``theirs`` replaced by those words: "Chi bo Tram KTTTX" against "Chi bộ Trạm Kiểm tra
+    tải trọng xe số 1" gives that name's words (but for its number)."""
+    out: list[str] = []
+    for t in tokens:
+        run = _initials_run(t, theirs) if _is_initials(t) else None
+        out.extend(run or [t])
+    return out
+
+
+def _initials_run(abbr: str, theirs: list[str]) -> list[str] | None:
+    n = len(abbr)
+    for start in range(len(theirs) - n + 1):
+        run = theirs[start : start + n]
+        if "".join(w[0] for w in run) == abbr:
+            return run
+    return None
+
+
+def _extends(ours: list[str], theirs: list[str], kind: str) -> bool:
+    """The name on file is the start of ``ours``: cut short where it was first read (a
+    Tờ trình's line break after "Dương Văn"), or followed by other words in a decision's
+    table row ("Chi bộ Phòng X Hoàn thành xuất sắc nhiệm vụ")."""
+    if len(theirs) < 2 or len(ours) <= len(theirs) or ours[: len(theirs)] != theirs:
+        return False
+    # A person's name on file must itself look cut short (at most two words) for a
+    # longer name to be theirs: "Nguyễn Văn An" is never "Nguyễn Văn An Bình".
+    return kind == TAP_THE or len(theirs) == 2
 
 
 _CELL_PREFIXES = (["chi", "bo"], ["dang", "bo"], ["to", "chuc", "dang"])
@@ -152,8 +205,11 @@ def _near(tokens: list[str], theirs: list[str], kind: str) -> bool:
     return difflib.SequenceMatcher(None, " ".join(tokens), " ".join(theirs)).ratio() >= 0.9
 
 
-def _contained(short: list[str], long: list[str]) -> bool:
-    """``short``'s words appear in ``long`` in order; a person keeps their given name (last)."""
+def _contained(short: list[str], long: list[str], specific: bool = False) -> bool:
+    """``short``'s words appear in ``long`` in order; a person keeps their given name (last).
+
+    ``specific``: ``short`` had an abbreviation that spelt out a run of ``long``'s words
+    ("Phòng XDCQ"), which is as telling as most of the words."""
     if len(short) >= len(long):
         return False
     it = iter(long)
@@ -161,4 +217,4 @@ def _contained(short: list[str], long: list[str]) -> bool:
         return False
     # "Nguyễn An" may be "Nguyễn Văn An", never "Nguyễn Văn Bình": the given name must agree,
     # and a collective needs most of its words ("Phòng Kiểm tra" is not every "Phòng …").
-    return short[-1] == long[-1] or len(short) >= 0.6 * len(long)
+    return short[-1] == long[-1] or specific or len(short) >= 0.6 * len(long)

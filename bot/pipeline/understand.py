@@ -400,7 +400,7 @@ def understand(
         assignments: dict[int, Assignment] = {}
         if not held:
             nominees, assignments = _resolve_nominees(
-                files, countable, campaign, unit, records, proposed, f"{msg.subject}\n{msg.body_text}"
+                files, countable, campaign, unit, records, proposed, msg
             )
         counted = [
             _count(i, files[i], campaign, assignments.get(i), records, received_at, held) for i in countable
@@ -486,7 +486,7 @@ def _resolve_nominees(
     unit: UnitInfo,
     records: UnitRecords,
     proposed: Sequence[tuple[str, str]],
-    mail_text: str,
+    msg: InboundMessage,
 ) -> tuple[list[Nominee], dict[int, Assignment]]:
     """The unit's nominees after this mail, and whom each per-nominee file is for
     (:func:`bot.matching.dossier.resolve`, over all the mail's files together)."""
@@ -516,7 +516,15 @@ def _resolve_nominees(
     if unit.name.startswith("Đảng bộ "):
         own_names.append("Đảng ủy " + unit.name.removeprefix("Đảng bộ "))
     resolution = dossier.resolve(
-        readings, on_file, proposed, counts, records.proposal_on_file, mail_text, limits, own_names
+        readings,
+        on_file,
+        proposed,
+        counts,
+        records.proposal_on_file,
+        f"{msg.subject}\n{msg.body_text}",
+        limits,
+        own_names,
+        replaces_dossier=replaces_dossier(msg),
     )
     nominees = list(records.nominations)
     for i in resolution.renamed:

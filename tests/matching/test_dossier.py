@@ -150,3 +150,126 @@ def test_the_mail_naming_the_nominee_decides_between_two_of_a_kind():
     f = FileReading("quyet_dinh_khen_thuong", BOTH, kind_hint="ca_nhan")
     [a] = resolve([f], [PERSON], mail_text="QĐ của đ/c Nguyễn Thị Lan").assignments
     assert (a.nominee, a.certain) == (0, True)  # ...but with the only individual it settles
+
+
+# -- case classes of the independent evaluation (tests per class, never per mail) -------
+
+
+def test_an_abbreviation_in_a_file_name_is_the_nominees_words():
+    """ "Phòng QLTM", "Tram KTTTX so", "CB P.QL thu": initials of the nominee's own words."""
+    roster = [
+        ("tap_the", "Chi bộ Phòng Quản lý thương mại"),
+        ("tap_the", "Chi bộ Trạm Kiểm tra tải trọng xe số 1"),
+        ("tap_the", "Chi bộ Phòng Quản lý thu - Sổ, thẻ"),
+        ("tap_the", "Chi bộ Phòng Xây dựng chính quyền và công tác thanh niên"),
+    ]
+    for written, want in (
+        ("Chi bộ Phòng QLTM", 0),
+        ("Chi bo Tram KTTTX so", 1),
+        ("CB P QL thu Sổ thẻ", 2),
+        ("Chi bo Phong XDCQ", 3),
+    ):
+        found = candidates(written, "tap_the", roster)
+        assert [m.index for m in found] == [want], written
+    # Initials that spell nobody's words match nobody.
+    assert candidates("Chi bộ Phòng TCHC", "tap_the", roster) == []
+
+
+def test_a_name_on_file_that_was_cut_short_is_the_fuller_name():
+    """A Tờ trình read "Dương Văn" at a line break; the report names "Dương Văn Khải"."""
+    cut = Nominee("ca_nhan", "Dương Văn")
+    f = FileReading(
+        "bao_cao_thanh_tich", BOTH, guess_kind="ca_nhan", guess_name="Dương Văn Khải", guess_source="text"
+    )
+    r = resolve([f], [COLLECTIVE, cut], proposal_on_file=True)
+    [a] = r.assignments
+    assert (a.nominee, a.certain) == (1, True)
+    assert r.roster[1].name == "Dương Văn Khải" and r.renamed == [1]
+    # A full name on file is never stretched to another person's longer name.
+    assert candidates("Nguyễn Văn An Bình", "ca_nhan", [("ca_nhan", "Nguyễn Văn An")]) == []
+
+
+def test_a_decision_row_with_the_rating_after_the_name_is_the_collective():
+    text = "QUYẾT ĐỊNH\nVề việc xếp loại chất lượng tổ chức đảng năm 2023\n"
+    text += "1. Chi bộ Phòng Kiểm tra thuế số 1 Hoàn thành xuất sắc nhiệm vụ\n"
+    # kind_hint: the words of the tap_the rating decision ("tổ chức đảng"), as classify finds
+    f = FileReading("quyet_dinh_xep_loai", BOTH, kind_hint="tap_the", mentions=tuple(mentioned_names(text)))
+    two = [COLLECTIVE, Nominee("tap_the", "Chi bộ Văn phòng"), PERSON]
+    [a] = resolve([f], two, proposal_on_file=True).assignments
+    assert (a.nominee, a.certain) == (0, True)
+
+
+def test_a_given_name_alone_points_at_the_nominee_but_never_makes_one():
+    f = FileReading(
+        "quyet_dinh_khen_thuong", BOTH, guess_kind="ca_nhan", guess_name="Lan", guess_source="filename"
+    )
+    r = resolve([f], [COLLECTIVE, PERSON], proposal_on_file=True)
+    assert (r.assignments[0].nominee, r.assignments[0].certain) == (1, True)
+    r = resolve([f], [COLLECTIVE])
+    assert r.assignments[0].nominee is None and not r.new_nominees
+
+
+def test_a_file_names_spelling_does_not_make_a_second_nominee_beside_the_texts():
+    """Text-named files are resolved first, whatever the order of the attachments."""
+    files = [
+        FileReading(
+            "quyet_dinh_khen_thuong",
+            BOTH,
+            guess_kind="tap_the",
+            guess_name="Chi bo Tram KTTTX",
+            guess_source="filename",
+        ),
+        FileReading(
+            "bao_cao_thanh_tich",
+            BOTH,
+            guess_kind="tap_the",
+            guess_name="Chi bộ Trạm Kiểm tra tải trọng xe số 1",
+            guess_source="text",
+        ),
+    ]
+    r = resolve(files, [])
+    assert [a.nominee for a in r.assignments] == [0, 0]
+    assert [n.name for n in r.new_nominees] == ["Chi bộ Trạm Kiểm tra tải trọng xe số 1"]
+
+
+def test_generic_words_of_a_rating_decision_are_never_a_collective():
+    assert not plausible("tap_the", "to chuc dang") and not plausible("tap_the", "Tổ chức đảng")
+    assert plausible("tap_the", "Chi bộ số 2") and plausible("tap_the", "Chi bộ Văn phòng Sở")
+
+
+def test_a_whole_dossier_resend_withdraws_the_nominees_it_no_longer_proposes():
+    old = Nominee("ca_nhan", "Mạc Văn Tiến")
+    new = ("ca_nhan", "Phùng Thị Kim Oanh")
+    decision = FileReading(
+        "quyet_dinh_xep_loai",
+        BOTH,
+        guess_kind="ca_nhan",
+        mentions=(("ca_nhan", "Mạc Văn Tiến"), ("ca_nhan", "Phùng Thị Kim Oanh")),
+    )
+    r = resolve(
+        [decision], [COLLECTIVE, old], [("tap_the", COLLECTIVE.name), new], {"tap_the": 1, "ca_nhan": 1},
+        replaces_dossier=True,
+    )  # fmt: skip
+    [a] = r.assignments
+    assert r.roster[a.nominee].name == "Phùng Thị Kim Oanh" and a.certain
+    assert r.roster[1].withdrawn and not r.roster[0].withdrawn
+    # A proposal read incompletely (the count says two individuals) withdraws nobody.
+    r = resolve([decision], [COLLECTIVE, old], [new], {"ca_nhan": 2}, replaces_dossier=True)
+    assert not any(n.withdrawn for n in r.roster)
+
+
+def test_a_proposal_table_read_cell_by_cell_gives_its_nominees():
+    text = "\n".join(
+        [
+            "tặng Giấy khen cho 01 tập thể và 01 cá nhân, cụ thể như sau:",
+            "STT", "", "Tên tập thể, cá nhân", "", "Chức vụ, đơn vị công tác", "",
+            "1", "", "Chi bộ Phòng Xây dựng chính quyền và công tác thanh niên", "", "Đảng bộ Sở Nội vụ",
+            "2", "", "Phùng Thị Kim Oanh", "", "Trưởng phòng Công chức, viên chức",
+            "Nơi nhận:", "- Như kính gửi,",
+        ]
+    )  # fmt: skip
+    found = {(g.kind, g.name) for g in extract_proposal_nominees(text)}
+    assert found == {
+        ("tap_the", "Chi bộ Phòng Xây dựng chính quyền và công tác thanh niên"),
+        ("ca_nhan", "Phùng Thị Kim Oanh"),
+    }

@@ -94,3 +94,18 @@ def test_nominee_key_groups_spellings():
     assert nominee_key("đồng chí Nguyễn Văn A") == nominee_key("Nguyễn Văn A")
     assert nominee_key("NGUYỄN DU") == nominee_key("Nguyễn Du") == "nguyen du"  # not "đảng ủy"
     assert nominee_key("Nguyễn Văn A") != nominee_key("Nguyễn Văn B")
+
+
+def test_file_names_with_diacritics_keep_their_words():
+    """Camel-case splitting must not cut Vietnamese words at their accented letters."""
+    from bot.matching.nominees import _from_filename
+
+    g = _from_filename("QĐ xếp loại đảng viên 2023 - Lò Văn Tùng.pdf")
+    assert (g.kind, g.name, g.source) == ("ca_nhan", "Lò Văn Tùng", "filename")
+    g = _from_filename("Quyết định khen thưởng Chi bộ Phòng QLTM năm 2022.pdf")
+    assert (g.kind, g.name) == ("tap_the", "Chi bộ Phòng QLTM")
+    g = _from_filename("BCTTNguyenVanAn.docx")
+    assert g is None or "Nguyen Van An" in (g.name or "")
+    g = _from_filename("Quyết định khen thưởng đồng chí Khải.pdf")
+    assert (g.kind, g.name) == ("ca_nhan", "Khải")
+    assert _from_filename("QD xep loai to chuc dang 2023.pdf") is None
