@@ -82,10 +82,17 @@ def _heading_present(words: frozenset[str], lines: list[str]) -> bool:
     swaps marks ("đẳng" for "đảng", "chỉ" for "chi", which folding already forgives);
     the patterns of the campaign file then miss a heading a reader sees at once."""
     need = max(2, math.ceil(HEADING_SHARE * len(words)))
-    for line in lines:
+    limit = len(words) + HEADING_SLACK
+    for i, line in enumerate(lines):
         tokens = line.split()
-        if len(tokens) <= len(words) + HEADING_SLACK and len(words & set(tokens)) >= need:
+        if len(tokens) <= limit and len(words & set(tokens)) >= need:
             return True
+        # A long heading wrapped by the page ("I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO VIỆC TRIỂN
+        # KHAI THỰC HIỆN" / "KẾT LUẬN SỐ 01-KL/TW"): the line with the next, as one.
+        if i + 1 < len(lines):
+            both = tokens + lines[i + 1].split()
+            if len(both) <= limit and len(words & set(both)) >= need:
+                return True
     return False
 
 

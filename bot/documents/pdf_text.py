@@ -151,7 +151,10 @@ def _chars(textpage: pdfium.PdfTextPage) -> tuple[list[_Char], list[str]]:
             slanted = abs(matrix.c) > _ROTATED * abs(matrix.d) or _italic_font(raw, i, italic_angle)
             new_size = get_size(raw, i)
             if new_size > 1.0:  # PDFium reports 1 for characters without a font size
-                size = new_size
+                # The size as drawn: the font size times the matrix's scale (a browser's
+                # PDF sets 17.33 px fonts under a 0.75 matrix).  Every gap is measured in
+                # it, and the advance of a glyph (_Advances) is computed at it.
+                size = new_size * (math.hypot(matrix.a, matrix.b) or 1.0)
         prev_x, prev_y = x.value, y.value
         if turned:
             rotated.append(" " if space else text)
@@ -338,7 +341,9 @@ def _char_at(raw: pdfium_c.FPDF_TEXTPAGE, index: int, chars: list[str], box: pdf
     x, y = ctypes.c_double(), ctypes.c_double()
     pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
     pdfium_c.FPDFText_GetLooseCharBox(raw, index, box)
-    size = pdfium_c.FPDFText_GetFontSize(raw, index)
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFText_GetMatrix(raw, index, matrix)
+    size = pdfium_c.FPDFText_GetFontSize(raw, index) * (math.hypot(matrix.a, matrix.b) or 1.0)
     text = chars[index]
     return _Char(
         0, index, text, box.left, box.right, y.value, size if size > 1 else 12.0, False, False, False

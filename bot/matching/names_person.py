@@ -96,9 +96,29 @@ def is_collective(text: str) -> bool:
 def clean_collective(text: str) -> str | None:
     """The collective's name up to the first comma, semicolon or "đã có thành tích"."""
     text = re.sub(r"^(?:t[ậa]p\s+th[ểe])\s*:?\s*", "", (text or "").strip(), flags=re.IGNORECASE)
-    m = re.search(
-        r"\s*(?:[,;(\t]|\s{2,}|\.$|\bđã\b|\bvì\b|\bcó thành tích\b|\btrong học tập\b|\bhoàn thành\b|\bnăm \d{4}\b)",
-        text,
-    )
+    m = next((m for m in _COLLECTIVE_STOP.finditer(text) if not _comma_in_name(text, m)), None)
     name = (text[: m.start()] if m else text).strip(" .:-")
     return name if len(name.split()) >= 2 else None
+
+
+_COLLECTIVE_STOP = re.compile(
+    r"\s*(?:[,;(\t]|\s{2,}|\.$|\bđã\b|\bvì\b|\bcó thành tích\b|\btrong học tập\b|\bhoàn thành\b|\bnăm \d{4}\b)"
+)
+
+
+def _comma_in_name(text: str, stop: re.Match[str]) -> bool:
+    """A comma inside the name ("Phòng Quản lý thu - Sổ, thẻ"): one to three lower-case words
+    after it, then the end or another stop.  An affiliation (", Đảng bộ Sở …") starts with
+    a capital, prose (", có 14 đảng viên", ", đã …") goes on or meets a stop word."""
+    if stop.group().strip() != ",":
+        return False
+    rest = text[stop.end() :]
+    words = re.match(r"\s*((?:[^\W\d_]+\s*){1,3})(?:$|[,;.(])", rest)
+    if not words:
+        return False
+    found = words.group(1).split()
+    return all(w.islower() for w in found) and not any(w in _PROSE_AFTER_COMMA for w in found)
+
+
+# Lower-case words that start prose after a collective's name, never go on with it.
+_PROSE_AFTER_COMMA = frozenset(["đã", "có", "vì", "là", "được", "thuộc", "gồm", "với", "và", "trong", "tại"])

@@ -35,6 +35,9 @@ class Layout:
     fake_bold: bool = False
     italic: bool = False
     stamp: str | None = None  # text drawn at 45 degrees over the page, last in the stream
+    # As a browser prints (Chrome's Skia): fonts sized in CSS pixels under a 0.75 matrix,
+    # every word its own run and no space drawn at all.
+    browser: bool = False
 
 
 class _Writer:
@@ -53,16 +56,17 @@ class _Writer:
 
     def draw(self, text: str, x: float, y: float, angle_45: bool = False) -> None:
         copies = (0.0, 0.3) if self.layout.fake_bold and not angle_45 else (0.0,)
+        scale = 0.75 if self.layout.browser and not angle_45 else 1.0
         for dx in copies:
-            obj = pdfium_c.FPDFPageObj_CreateTextObj(self.doc.raw, self.font, SIZE)
+            obj = pdfium_c.FPDFPageObj_CreateTextObj(self.doc.raw, self.font, SIZE / scale)
             buf = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
             pdfium_c.FPDFText_SetText(obj, ctypes.cast(buf, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
             if angle_45:
                 pdfium_c.FPDFPageObj_Transform(obj, 0.7071, 0.7071, -0.7071, 0.7071, x, y)
             elif self.layout.italic:
-                pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0.2679, 1, x + dx, y)
+                pdfium_c.FPDFPageObj_Transform(obj, scale, 0, 0.2679 * scale, scale, x + dx, y)
             else:
-                pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x + dx, y)
+                pdfium_c.FPDFPageObj_Transform(obj, scale, 0, 0, scale, x + dx, y)
             pdfium_c.FPDFPage_InsertObject(self.page.raw, obj)
 
     def line(self, text: str, x0: float, y: float, fallback: set[int]) -> None:
@@ -74,7 +78,7 @@ class _Writer:
         later: list[int] = []
         run, run_x = "", None
         for i, ch in enumerate(text):
-            skipped_space = ch == " " and (i - 1 in fallback or i + 1 in fallback)
+            skipped_space = ch == " " and (self.layout.browser or i - 1 in fallback or i + 1 in fallback)
             if i in fallback or skipped_space:
                 if i in fallback:
                     later.append(i)

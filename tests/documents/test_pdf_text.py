@@ -45,6 +45,7 @@ def layouts(draw, two_columns: bool = False) -> Layout:
         fallback=frozenset(fallback),
         fake_bold=draw(st.booleans()),
         italic=draw(st.booleans()),
+        browser=draw(st.booleans()),
     )
 
 
@@ -60,6 +61,15 @@ def test_lines_read_in_order_whatever_is_drawn_apart(layout: Layout) -> None:
 def test_two_columns_on_shared_baselines_read_column_by_column(layout: Layout) -> None:
     ours, _ = _read(craft_pdf(layout))
     assert ours.split("\n") == layout.lines + layout.right_lines
+
+
+def test_a_browsers_pdf_keeps_its_word_spaces() -> None:
+    """Chrome sizes fonts in CSS pixels under a 0.75 matrix and draws no spaces: the gaps
+    must be measured at the size as drawn (an italic heading's advances most of all)."""
+    text = ["3.1. Ưu điểm và nguyên nhân", "3.2. Hạn chế, khó khăn, vướng mắc và nguyên nhân"]
+    for italic in (False, True):
+        ours, _ = _read(craft_pdf(Layout(lines=text, italic=italic, browser=True)))
+        assert ours.split("\n") == text, italic
 
 
 def test_rotated_stamp_stays_out_of_the_lines() -> None:

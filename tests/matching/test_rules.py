@@ -56,6 +56,15 @@ def test_several_missing_sections_are_all_listed(campaign):
          "3.2 Hạn chế", "3.3 Bài học kinh nghiệm", "IV Nhiệm vụ giải pháp"],
         ["i. công tác lãnh đạo, chỉ đạo", "ii. kết quả", "iii. đánh giá chung", "a) Những ưu điểm",
          "b) Những hạn chế, khuyết điểm", "c) Bài học kinh nghiệm", "iv. phương hướng, nhiệm vụ"],
+        # As units write them: strengths and weaknesses under one bullet, IV as two headings
+        ["I. Công tác lãnh đạo, chỉ đạo", "II. Kết quả thực hiện", "III. Đánh giá chung",
+         "* Ưu điểm, hạn chế và nguyên nhân:", "* Bài học kinh nghiệm:",
+         "Phương hướng, nhiệm vụ thời gian tới", "Kiến nghị, đề xuất"],
+        # A scan: "I." read as "L", the heading wrapped by the page, đảng read as đẳng
+        ["L CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO VIỆC TRIỂN KHAI THỰC HIỆN\nKẾT LUẬN SỐ 01-KL/TW",
+         "II. KẾT QUẢ THỰC HIỆN", "III. ĐÁNH GIÁ CHUNG", "1. Uu điểm và nguyên nhân",
+         "2. Hạn chế, khó khăn, vướng mắc và nguyên nhân", "3. Bài học kinh nghiệm",
+         "IV. NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TIẾP THEO VÀ\nKIẾN NGHỊ"],
     ],
 )  # fmt: skip
 def test_outline_headings_are_matched_tolerantly(campaign, headings):
