@@ -218,13 +218,20 @@ def test_a_whole_dossier_resend_replaces_it_and_drops_the_nominee_it_no_longer_p
 def test_a_corrupt_only_copy_is_the_units_problem_until_a_good_copy_comes(app_factory, make):
     app = app_factory()
     corrupt = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 8
-    send(
+    outcome = send(
         app,
         "SYT",
         "Báo cáo KL01",
         [("Bao cao KL01.pdf", corrupt)],
         when=dt.datetime(2024, 3, 10, 9, 0, tzinfo=TZ),
     )
+    # Nothing for staff to decide: the unit is told the file cannot be read and resends.
+    assert not outcome.review
+    with app.db.session() as s:
+        ack = s.query(OutboxMail).filter_by(kind="ack").order_by(OutboxMail.id.desc()).first()
+    assert ack is not None
+    text = message_from_bytes(ack.raw, policy=policy.default).get_body(("plain",)).get_content()
+    assert "Bao cao KL01.pdf" in text and "không đọc được" in text
     u = state(app, "SYT")
     assert "unreadable_file" in {p["code"] for p in u["problems"]}
     assert deliverable(u, "bao_cao_kl01")["status"] == "needs_review"

@@ -44,6 +44,9 @@ KIND_AGREES = 1.0
 KIND_DISAGREES = -3.0
 ONLY_ONE = 0.75  # the only nominee of the kinds the deliverable applies to ...
 ONLY_OF_KIND = 0.75  # ... or the only one of the kind the file speaks of
+# The only nominee the document can be for, and the unit may propose no one else: a
+# staff member reads "QĐ KT.pdf" from a unit proposing one individual as that person's.
+NO_ONE_ELSE = 1.0
 CERTAIN = 1.5  # the winner needs this much ...
 AHEAD = 1.0  # ... and this lead over the runner-up
 MAX_CANDIDATES = 3
@@ -158,8 +161,14 @@ def _is_the_unit(name: str, unit_names: Sequence[str]) -> bool:
 
 
 def _scores(
-    f: FileReading, roster: Sequence[Nominee], in_mail: set[int], unit_names: Sequence[str] = ()
+    f: FileReading,
+    roster: Sequence[Nominee],
+    in_mail: set[int],
+    unit_names: Sequence[str] = (),
+    closed: bool = False,
 ) -> _Scores:
+    """Each eligible roster nominee's score for ``f``; ``closed``: the unit may propose
+    no nominee beyond the roster (its proposal's count or quota is reached)."""
     pairs = [(n.kind, n.name) for n in roster]
     eligible = [i for i, n in enumerate(roster) if n.kind in f.kinds and not n.withdrawn]
     s = _Scores({i: 0.0 for i in eligible}, {i: [] for i in eligible})
@@ -191,6 +200,9 @@ def _scores(
         add(of_kind[0], ONLY_OF_KIND, f"the unit's only {hint}")
     if len(eligible) == 1:
         add(eligible[0], ONLY_ONE, "the unit's only nominee this document applies to")
+        # Not when the file names someone else or speaks of another kind (a negative score).
+        if closed and s.total[eligible[0]] > 0:
+            add(eligible[0], NO_ONE_ELSE, "and the unit proposes no one else")
     return s
 
 
@@ -301,7 +313,10 @@ def _assign(
     limits: dict[str, int],
     unit_names: Sequence[str],
 ) -> Assignment:
-    s = _scores(f, roster, in_mail, unit_names)
+    closed = proposal_on_file and not any(
+        _room_for(k, roster, counts, proposal_on_file, limits) for k in f.kinds
+    )
+    s = _scores(f, roster, in_mail, unit_names, closed)
     ranked = sorted(s.total, key=lambda i: (-s.total[i], i))
     runner = s.total[ranked[1]] if len(ranked) > 1 else 0.0
     if ranked and s.total[ranked[0]] >= CERTAIN and s.total[ranked[0]] - runner >= AHEAD:

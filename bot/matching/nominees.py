@@ -308,10 +308,17 @@ def extract_proposal_nominees(text: str) -> list[NomineeGuess]:
     return list(found.values())
 
 
+# Words of a file name that say which kind of nominee it is for (folded, whole words).
+_COLLECTIVE_WORDS = (" tap the ", " chi bo ", " dang bo ", " to chuc dang ", " cb ")
+_PERSONAL_WORDS = (" ca nhan ", " dong chi ", " dc ", " dang vien ")
+
+
 def kind_in_filename(filename: str) -> str | None:
-    """ "tập thể" / "cá nhân" in a file name ("QĐ khen thưởng - tập thể.pdf"), if only one."""
-    name = f" {_plain(_EXTENSION.sub('', filename or ''))} "
-    collective, personal = " tap the " in name, " ca nhan " in name
+    """The kind a file name speaks of, if only one: "QĐ khen thưởng - tập thể.pdf", "QD khen
+    thuong Chi bo.pdf" (a party cell is a collective), "QĐ KT đồng chí Khải.pdf"."""
+    name = f" {_plain(_EXTENSION.sub('', _split_camel(filename or '')))} "
+    collective = any(w in name for w in _COLLECTIVE_WORDS)
+    personal = any(w in name for w in _PERSONAL_WORDS)
     if collective != personal:
         return TAP_THE if collective else CA_NHAN
     return None

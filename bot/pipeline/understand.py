@@ -407,9 +407,15 @@ def understand(
         ]
         if proposed and replaces_dossier(msg):
             withdrawn = _withdrawn(nominees, proposed, counted)
-        if review_reason is None and any(c.status == NEEDS_REVIEW for c in counted):
+        # A file that cannot be read is the unit's to send again (the acknowledgment says
+        # so and the good copy replaces it): it waits, but asks nothing of staff.
+        waiting = [
+            c
+            for c in counted
+            if c.status == NEEDS_REVIEW and not _only_unreadable(files[c.file], c, campaign)
+        ]
+        if review_reason is None and waiting:
             # Every waiting file is a readable one of a sure type, only whom it is for is not.
-            waiting = [c for c in counted if c.status == NEEDS_REVIEW]
             only_whom = all(
                 c.nominee is None and not files[c.file].needs_review and not files[c.file].problem
                 for c in waiting
@@ -562,6 +568,15 @@ def _withdrawn(
         for i, n in enumerate(nominees)
         if n.id is not None and (n.kind, n.key) not in listed and i not in used
     )
+
+
+def _only_unreadable(f: FileAnalysis, c: Counted, campaign: Campaign) -> bool:
+    """The file waits only because it cannot be read: its type is known (from its name)
+    and, for a per-nominee document, so is whom it is for."""
+    if f.problem != ProblemCode.UNREADABLE_FILE or f.signature_altered or f.deliverable is None:
+        return False
+    per_nominee = campaign.deliverable(f.deliverable).scope == "nominee"
+    return not per_nominee or c.nominee is not None
 
 
 def _count(

@@ -273,3 +273,26 @@ def test_a_proposal_table_read_cell_by_cell_gives_its_nominees():
         ("tap_the", "Chi bộ Phòng Xây dựng chính quyền và công tác thanh niên"),
         ("ca_nhan", "Phùng Thị Kim Oanh"),
     }
+
+
+def test_a_unit_proposing_one_nominee_has_its_unnamed_decision_credited_to_it():
+    f = FileReading("quyet_dinh_khen_thuong", BOTH)
+    # The proposal counts one individual, on file: nobody else it can be.
+    r = resolve([f], [PERSON], counts={"ca_nhan": 1}, proposal_on_file=True)
+    assert (r.assignments[0].nominee, r.assignments[0].certain) == (0, True)
+    # Room for a collective it has not named yet: staff decide.
+    r = resolve([f], [PERSON], counts={"tap_the": 1, "ca_nhan": 1}, proposal_on_file=True)
+    assert r.assignments[0].nominee is None
+    # A file naming someone else is never credited to the only nominee.
+    g = FileReading("quyet_dinh_khen_thuong", BOTH, "ca_nhan", "Lê Văn Tám", "filename")
+    r = resolve([g], [PERSON], counts={"ca_nhan": 1}, proposal_on_file=True)
+    assert r.assignments[0].nominee is None
+
+
+def test_the_kind_a_file_name_speaks_of():
+    assert kind_in_filename("QD khen thuong Chi bo.pdf") == "tap_the"
+    assert kind_in_filename("QĐ xếp loại tổ chức đảng.pdf") == "tap_the"
+    assert kind_in_filename("QĐ KT đồng chí Khải.pdf") == "ca_nhan"
+    assert kind_in_filename("QĐ xếp loại đảng viên.pdf") == "ca_nhan"
+    assert kind_in_filename("QĐ khen thưởng.pdf") is None
+    assert kind_in_filename("QĐ chi bộ và đảng viên.pdf") is None  # both: says nothing
