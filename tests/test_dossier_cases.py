@@ -234,7 +234,12 @@ def test_a_corrupt_only_copy_is_the_units_problem_until_a_good_copy_comes(app_fa
     assert "Bao cao KL01.pdf" in text and "không đọc được" in text
     u = state(app, "SYT")
     assert "unreadable_file" in {p["code"] for p in u["problems"]}
-    assert deliverable(u, "bao_cao_kl01")["status"] == "needs_review"
+    # Unusable, not pending: still owed (reminders list it), nothing waits for staff.
+    kl01 = deliverable(u, "bao_cao_kl01")
+    assert (kl01["status"], kl01["received_at"], len(kl01["files"])) == ("missing", None, 1)
+    with app.db.session() as s:
+        st = load_unit_state(s, app.campaign, s.query(Unit).filter_by(code="SYT").one())
+        assert "bao_cao_kl01" in {m.type for m in missing_items(app.campaign, st)}
     send(app, "SYT", "Gửi lại báo cáo KL01", [("Bao cao KL01.docx", make(texts.kl01_blocks(SYT)))],
          when=dt.datetime(2024, 3, 11, 9, 0, tzinfo=TZ))  # fmt: skip
     u = state(app, "SYT")

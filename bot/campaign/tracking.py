@@ -56,6 +56,16 @@ class SubmissionView:
     signatures: tuple[dict[str, Any], ...] = ()
 
     @property
+    def waiting(self) -> bool:
+        """Arrived and waits for staff.  A file that cannot be read does not wait: it is
+        unusable, and the unit owes the document until a good copy comes."""
+        return self.status == REVIEW and not self.unusable
+
+    @property
+    def unusable(self) -> bool:
+        return any(p.code == ProblemCode.UNREADABLE_FILE for p in self.problems)
+
+    @property
     def maybe_for(self) -> tuple[int, ...]:
         """The nominations this file is, or may be, for."""
         return (self.nomination_id,) if self.nomination_id is not None else self.candidates
@@ -126,12 +136,12 @@ def due_date(campaign: Campaign, deliverable_id: str, extensions: ExtensionMap) 
 def _basis(files: list[SubmissionView]) -> list[SubmissionView]:
     """The files arrival and lateness are judged on: the counted ones, else the pending."""
     counted = [s for s in files if s.status == COUNTED]
-    return counted or [s for s in files if s.status == REVIEW]
+    return counted or [s for s in files if s.waiting]
 
 
 def _summarise(state: DeliverableState, subs: list[SubmissionView]) -> None:
     counted = [s for s in subs if s.status == COUNTED]
-    review = [s for s in subs if s.status == REVIEW]
+    review = [s for s in subs if s.status == REVIEW]  # unusable ones shown too, not counted
     state.files = counted + review
     for s in state.files:
         state.problems.extend(p for p in s.problems if p not in state.problems)
@@ -179,7 +189,7 @@ class Tracker:
             by_type.setdefault(s.deliverable, []).append(s)
             if s.status == COUNTED:
                 docs.setdefault(s.nomination_id, set()).add(s.deliverable)
-            elif s.status == REVIEW:
+            elif s.waiting:
                 for i in s.maybe_for:
                     pending_docs.setdefault(i, set()).add(s.deliverable)
 
@@ -192,18 +202,22 @@ class Tracker:
             if scope == "unit":
                 if any(s.status == COUNTED for s in subs):
                     state.status = COUNTED
-                elif any(s.status == REVIEW for s in subs):
+                elif any(s.waiting for s in subs):
                     state.status = REVIEW
             else:
                 needing = [n for n in nominations if n.kind in nominee_kinds]
                 have = {s.nomination_id for s in subs if s.status == COUNTED}
-                waiting = {i for s in subs if s.status == REVIEW for i in s.maybe_for}
-                unplaced = any(s.status == REVIEW and not s.maybe_for for s in subs)
+                waiting = {i for s in subs if s.waiting for i in s.maybe_for}
+                unplaced = any(s.waiting and not s.maybe_for for s in subs)
                 state.pending_nominees = [n.name for n in needing if n.id not in have and n.id in waiting]
                 state.missing_nominees = [n.name for n in needing if n.id not in have and n.id not in waiting]
                 if needing and not state.missing_nominees and not state.pending_nominees:
                     state.status = COUNTED
-                elif state.pending_nominees or unplaced or (subs and not needing):
+                elif (
+                    state.pending_nominees
+                    or unplaced
+                    or (any(s.status == COUNTED or s.waiting for s in subs) and not needing)
+                ):
                     # Files that arrived but wait for staff (or for a nominee) are pending.
                     state.status = REVIEW
             deliverables.append(state)
