@@ -260,3 +260,18 @@ def test_a_scanned_kl01_report_with_every_section_is_not_told_a_section_is_missi
     d = deliverable(state(app, "SYT"), "bao_cao_kl01")
     assert d["status"] == "received"
     assert "outline_section_missing" not in {p["code"] for p in d["problems"]}
+
+
+def test_one_summary_of_two_comrades_is_each_ones(app_factory, make):
+    """ "Tom tat thanh tich 2 dong chi.docx": one file for both individuals the unit proposes."""
+    app = app_factory()
+    both = texts.tom_tat_blocks(SYT, LAN, long=False) + texts.tom_tat_blocks(SYT, MAI, long=False)
+    files = [
+        ("To trinh.docx", make(texts.to_trinh_blocks(SYT, [LAN, MAI]))),
+        ("Tom tat thanh tich 2 dong chi.docx", make(both)),
+    ]
+    outcome = send(app, "SYT", "Hồ sơ đề nghị khen thưởng", files)
+    assert not outcome.review
+    u = state(app, "SYT")
+    have = {n["nominee"]: n["documents"] for n in u["nominations"]}
+    assert have == {LAN.name: ["tom_tat_thanh_tich"], MAI.name: ["tom_tat_thanh_tich"]}

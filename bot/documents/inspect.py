@@ -162,7 +162,9 @@ def _inspect_office(kind: str, data: bytes, need_full_text: bool, measure_layout
     return replace(facts, kind=kind, method=f"{kind}-libreoffice")
 
 
-def _inspect_pdf(data: bytes, need_full_text: bool, measure_layout: bool) -> DocumentFacts:
+def _inspect_pdf(
+    data: bytes, need_full_text: bool, measure_layout: bool, max_ocr_pages: int = OCR_MAX_PAGES
+) -> DocumentFacts:
     try:
         # One pass over the pages gives the text and, when asked, the layout measure.
         result = read_pdf(data, full=need_full_text, measure_layout=measure_layout)
@@ -190,7 +192,7 @@ def _inspect_pdf(data: bytes, need_full_text: bool, measure_layout: bool) -> Doc
         rest = (
             [
                 ocr.ocr_png(render_page_png(data, i, dpi=OCR_DPI))
-                for i in range(1, min(result.page_count, OCR_MAX_PAGES))
+                for i in range(1, min(result.page_count, max_ocr_pages))
             ]
             if need_full_text
             else []
@@ -309,12 +311,14 @@ def inspect_document(
     *,
     need_full_text: bool = False,
     measure_layout: bool = False,
+    max_ocr_pages: int = OCR_MAX_PAGES,
 ) -> DocumentFacts:
     """Inspect one file.  Never raises for bad input (see the module docstring).
 
     ``need_full_text`` also fills ``full_text`` (slower on long files); otherwise only
     the head (first page or so) is read.  ``measure_layout`` fills ``used_a4_fraction``
-    for PDF and DOCX files (the summary-length rule).
+    for PDF and DOCX files (the summary-length rule).  ``max_ocr_pages`` bounds the pages
+    a scan's full text is read from by OCR.
     """
     kind = _kind(data, filename, sniffed_type)
     try:
@@ -325,7 +329,7 @@ def inspect_document(
         if kind in ("odt", "rtf"):
             return _inspect_office(kind, data, need_full_text, measure_layout)
         if kind == "pdf":
-            return _inspect_pdf(data, need_full_text, measure_layout)
+            return _inspect_pdf(data, need_full_text, measure_layout, max_ocr_pages)
         if kind == "doc":
             return _inspect_doc(data, need_full_text)
         if kind == "image":

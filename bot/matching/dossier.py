@@ -74,6 +74,8 @@ class FileReading:
     guess_source: str | None = None  # text | filename | subject
     kind_hint: str | None = None  # the kind its words or file name speak of
     mentions: tuple[tuple[str, str], ...] = ()  # (kind, name) its text names
+    alt_name: str | None = None  # the file name's name for it, when the text names another
+    several: bool = False  # its name says it is for several ("Tom tat 2 dong chi.docx")
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,9 @@ class Assignment:
     certain: bool
     candidates: tuple[int, ...] = ()  # for staff, best first
     evidence: tuple[str, ...] = ()
+    # Further nominees the same file is for: one summary of two comrades, one decision
+    # naming several of the unit's nominees.
+    also: tuple[int, ...] = ()
 
 
 @dataclass
@@ -147,6 +152,8 @@ class _Scores:
     total: dict[int, float] = field(default_factory=dict)
     notes: dict[int, list[str]] = field(default_factory=dict)
     named: set[int] = field(default_factory=set)  # nominees a name in the file matched
+    # Nominees the document's own text names (its field or title, or its list of names).
+    in_text: set[int] = field(default_factory=set)
 
     def add(self, i: int, value: float, why: str) -> None:
         if i in self.total:
@@ -179,7 +186,16 @@ def _scores(
         for m in matched:
             add(m.index, weight * m.score, f"{f.guess_source} names '{f.guess_name}': {m.how}")
             s.named.add(m.index)
-        if f.guess_source in ("text", "filename"):
+        if f.guess_source == "text":
+            s.in_text |= {m.index for m in matched}
+        if f.alt_name:
+            alt = candidates(f.alt_name, f.guess_kind, pairs)
+            for m in alt:
+                add(m.index, FROM_FILENAME * m.score, f"filename names '{f.alt_name}': {m.how}")
+                s.named.add(m.index)
+            matched = [*matched, *alt]
+        if f.guess_source in ("text", "filename") and not f.several:
+            # (A file for several names one in its title and does not exclude the others.)
             for i in set(eligible) - {m.index for m in matched}:
                 add(i, NAMES_ANOTHER, f"{f.guess_source} names '{f.guess_name}', not this nominee")
     for kind, name in f.mentions:
@@ -188,6 +204,8 @@ def _scores(
         for m in candidates(name, kind, pairs):
             add(m.index, MENTIONED * m.score, f"text names '{name}': {m.how}")
             s.named.add(m.index)
+            if m.score >= WORDS_CONTAINED:
+                s.in_text.add(m.index)
     hint = f.kind_hint or f.guess_kind
     of_kind = [i for i in eligible if roster[i].kind == hint]
     for i in eligible:
@@ -285,6 +303,20 @@ _FULLER = (
 )
 
 
+def _several(f: FileReading, s: _Scores, ranked: list[int]) -> list[int]:
+    """The nominees one file is for when it is for several: a summary of "02 đồng chí", a
+    decision listing several of the unit's nominees.  Each must be named by the document's
+    own text and score as well as the best (a decision naming one nominee among other
+    members stays that nominee's); when its name says it is for several, each named one
+    counts however far behind the first (the first is named in its title, the others below)."""
+    if f.guess_name and f.guess_source in ("text", "filename") and not (f.alt_name or f.several):
+        return []  # the document names its one nominee
+    best = [i for i in ranked if i in s.in_text and s.total[i] >= CERTAIN]
+    if len(best) < 2 or (not f.several and s.total[best[0]] - s.total[best[-1]] >= AHEAD):
+        return []
+    return best
+
+
 def _take_fuller_name(f: FileReading, roster: list[Nominee], i: int) -> str | None:
     """Give nominee ``i`` the name the file's own text gives it when that is the fuller
     spelling of the same nominee (the roster's was cut by a line break, abbreviated or
@@ -318,6 +350,11 @@ def _assign(
     )
     s = _scores(f, roster, in_mail, unit_names, closed)
     ranked = sorted(s.total, key=lambda i: (-s.total[i], i))
+    several = _several(f, s, ranked)
+    if several:
+        names = ", ".join(roster[i].name for i in several)
+        why = f"→ {names}: the document names each of them (one file for several nominees)"
+        return Assignment(several[0], True, (), (*s.notes[several[0]], why), tuple(several[1:]))
     runner = s.total[ranked[1]] if len(ranked) > 1 else 0.0
     if ranked and s.total[ranked[0]] >= CERTAIN and s.total[ranked[0]] - runner >= AHEAD:
         i = ranked[0]

@@ -69,6 +69,9 @@ class NomineeGuess:
     # Where the name was read: "text" (a labelled field, the title, "Tặng … cho", a lone
     # "đồng chí X"), "filename" or "subject"; None when no name was found.
     source: str | None = None
+    # The file name's own name for the nominee when the text names another (a .doc whose
+    # converter garbled "Trường" into "Trờng"): the dossier step weighs both.
+    alt_name: str | None = None
 
 
 def _kind_and_name(rest: str, default: str | None) -> tuple[str | None, str | None]:
@@ -174,8 +177,8 @@ def _from_filename(filename: str) -> NomineeGuess | None:
     words = [w for w in re.split(r"[\s_\-.,()+]+", spaced) if w and not w.isdigit()]
     keep = list(words)
     folded = [_plain(w) for w in words]
-    comrade = f" {' '.join(folded)} "
-    comrade = " dong chi " in comrade or " dc " in comrade
+    plain_name = f" {' '.join(folded)} "
+    comrade = " dong chi " in plain_name or " dc " in plain_name
     for noise in sorted(_FILENAME_NOISE, key=len, reverse=True):
         n = noise.split()
         i = 0
@@ -240,6 +243,7 @@ def extract_nominee(
             guess.name,
             guess.evidence + [f"filename {'also' if agrees else 'rather'} names '{from_file.name}'"],
             guess.source if agrees else None,
+            None if agrees else from_file.name,
         )
     if guess is None:
         subj = _from_text([subject or ""])
@@ -253,10 +257,15 @@ def extract_nominee(
             guess.name,
             guess.evidence + [f"{deliverable} is for {allowed_kinds[0]}"],
             guess.source,
+            guess.alt_name,
         )
     if allowed_kinds is not None and guess.kind is not None and guess.kind not in allowed_kinds:
         guess = NomineeGuess(
-            None, guess.name, guess.evidence + [f"{guess.kind} does not fit {deliverable}"], guess.source
+            None,
+            guess.name,
+            guess.evidence + [f"{guess.kind} does not fit {deliverable}"],
+            guess.source,
+            guess.alt_name,
         )
     return guess
 
@@ -311,6 +320,15 @@ def extract_proposal_nominees(text: str) -> list[NomineeGuess]:
 # Words of a file name that say which kind of nominee it is for (folded, whole words).
 _COLLECTIVE_WORDS = (" tap the ", " chi bo ", " dang bo ", " to chuc dang ", " cb ")
 _PERSONAL_WORDS = (" ca nhan ", " dong chi ", " dc ", " dang vien ")
+
+
+_SEVERAL = re.compile(r"\b(?:0?[2-9]|cac)\s+(?:dong chi|ca nhan|tap the|hoi vien|dang vien|chi bo)\b")
+
+
+def several_in_filename(filename: str) -> bool:
+    """A file name saying the file is for several nominees: "Tom tat 2 dong chi.docx",
+    "QĐ khen thưởng 03 cá nhân.pdf", "BCTT các đồng chí.doc"."""
+    return bool(_SEVERAL.search(_plain(_EXTENSION.sub("", filename or ""))))
 
 
 def kind_in_filename(filename: str) -> str | None:

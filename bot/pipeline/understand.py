@@ -20,6 +20,7 @@ Pure apart from document inspection (which may call antiword or Tesseract on the
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -42,6 +43,7 @@ from bot.matching.nominees import (
     kind_in_filename,
     mentioned_names,
     proposal_counts,
+    several_in_filename,
 )
 from bot.matching.replies import asks_for_time
 from bot.matching.types import classify
@@ -92,6 +94,7 @@ class FileAnalysis:
     kind_hint: str | None = None  # the kind of nominee its words or file name speak of
     mentions: tuple[tuple[str, str], ...] = ()  # (kind, name) of everyone its text names
     counts: tuple[tuple[str, int], ...] = ()  # a proposal's "01 tập thể và 01 cá nhân"
+    nominee_alt_name: str | None = None  # the file name's name, when the text names another
 
     @property
     def kept(self) -> bool:
@@ -271,7 +274,7 @@ def _understand_file(
     if facts.needs_review and not facts.head_text:
         needs_review = True
         evidence.append(f"text of {att.filename} could not be read ({facts.method})")
-    kind = name = source = None
+    kind = name = source = alt_name = None
     mentions: list[tuple[str, str]] = []
     counts: dict[str, int] = {}
     spec = campaign.deliverable(t.deliverable) if t.deliverable else None
@@ -282,8 +285,8 @@ def _understand_file(
             g = extract_nominee(
                 spec.id, facts.head_text, att.filename, subject, allowed_kinds=spec.nominee_kinds
             )
-            kind, name, source = g.kind, g.name, g.source
-            mentions = mentioned_names(facts.head_text)
+            kind, name, source, alt_name = g.kind, g.name, g.source, g.alt_name
+            mentions = mentioned_names(_text_for_names(facts, att))
         elif spec.role == "proposal":
             counts = proposal_counts(facts.full_text or facts.head_text)
     return FileAnalysis(
@@ -300,7 +303,33 @@ def _understand_file(
         t.kind_hint or kind_in_filename(att.filename),
         tuple(mentions),
         tuple(sorted(counts.items())),
+        alt_name,
     )
+
+
+# Formats whose whole text costs little more than their head (no OCR).
+_CHEAP_FULL_TEXT = ("docx", "odt", "rtf", "doc", "text")
+
+
+def _text_for_names(facts: DocumentFacts, att: Attachment) -> str:
+    """The text whose names the dossier step weighs: the whole document when reading it
+    costs little (a summary of several comrades names the second on page 2), else the head
+    (a scan's other pages would each need OCR)."""
+    if facts.kind in _CHEAP_FULL_TEXT or facts.method in ("pdf-text", "pdf-text-pdfplumber"):
+        full = inspect_document(att.content(), att.filename, att.sniffed_type, need_full_text=True)
+        return full.full_text or facts.head_text
+    if facts.method == "pdf-ocr" and (facts.page_count or 0) > 1 and _ANNEX.search(fold(facts.head_text)):
+        # A scanned decision "tặng Giấy khen cho 15 tập thể và 13 cá nhân (có danh sách kèm
+        # theo)": its names are on the list pages that follow, read by OCR (a few pages).
+        full = inspect_document(
+            att.content(), att.filename, att.sniffed_type, need_full_text=True, max_ocr_pages=ANNEX_PAGES
+        )
+        return full.full_text or facts.head_text
+    return facts.head_text
+
+
+_ANNEX = re.compile(r"\b(?:co danh sach|danh sach kem theo)\b")
+ANNEX_PAGES = 4  # the decision's page and its list: enough for a Ban Thường vụ's decision
 
 
 def _plan_rules(spec: Deliverable, att: Attachment, campaign: Campaign) -> list[Problem]:
@@ -405,6 +434,13 @@ def understand(
         counted = [
             _count(i, files[i], campaign, assignments.get(i), records, received_at, held) for i in countable
         ]
+        # One file for several nominees (a summary of two comrades): a submission for each.
+        counted += [
+            replace(c, nominee=j)
+            for c in list(counted)
+            if (a := assignments.get(c.file)) is not None and c.nominee is not None
+            for j in a.also
+        ]
         if proposed and replaces_dossier(msg):
             withdrawn = _withdrawn(nominees, proposed, counted)
         # A file that cannot be read is the unit's to send again (the acknowledgment says
@@ -508,6 +544,8 @@ def _resolve_nominees(
             guess_source=files[i].nominee_source,
             kind_hint=files[i].kind_hint,
             mentions=files[i].mentions,
+            alt_name=files[i].nominee_alt_name,
+            several=several_in_filename(files[i].attachment.filename),
         )
         for i in per_nominee
     ]

@@ -296,3 +296,34 @@ def test_the_kind_a_file_name_speaks_of():
     assert kind_in_filename("QĐ xếp loại đảng viên.pdf") == "ca_nhan"
     assert kind_in_filename("QĐ khen thưởng.pdf") is None
     assert kind_in_filename("QĐ chi bộ và đảng viên.pdf") is None  # both: says nothing
+
+
+def test_one_file_for_several_nominees_is_each_ones():
+    """ "Tóm tắt thành tích 2 đồng chí.docx": both comrades are named by the text."""
+    two = [PERSON, Nominee("ca_nhan", "Đỗ Minh Quân"), COLLECTIVE]
+    f = FileReading(
+        "tom_tat_thanh_tich",
+        BOTH,
+        guess_kind="ca_nhan",
+        kind_hint="ca_nhan",
+        mentions=(("ca_nhan", "Nguyễn Thị Lan"), ("ca_nhan", "Đỗ Minh Quân"), ("ca_nhan", "Lê Văn Hùng")),
+    )
+    [a] = resolve([f], two, proposal_on_file=True).assignments
+    assert a.certain and {a.nominee, *a.also} == {0, 1}
+    # A document naming its one nominee in a field stays that nominee's alone.
+    g = FileReading(
+        "bao_cao_thanh_tich", BOTH, "ca_nhan", "Nguyễn Thị Lan", "text",
+        mentions=(("ca_nhan", "Nguyễn Thị Lan"), ("ca_nhan", "Đỗ Minh Quân")),
+    )  # fmt: skip
+    [b] = resolve([g], two, proposal_on_file=True).assignments
+    assert (b.nominee, b.also) == (0, ())
+
+
+def test_a_garbled_text_name_leaves_the_file_names_one_to_decide():
+    """antiword read "Trường" as "Trờng"; the file name "Le Xuan Truong" is right."""
+    two = [Nominee("ca_nhan", "Đặng Văn Thụ"), Nominee("ca_nhan", "Lê Xuân Trường")]
+    f = FileReading(
+        "quyet_dinh_khen_thuong", BOTH, "ca_nhan", "Lê Xuân Trờng", None, alt_name="Le Xuan Truong"
+    )
+    [a] = resolve([f], two, proposal_on_file=True).assignments
+    assert (a.nominee, a.certain) == (1, True)
