@@ -8,7 +8,10 @@ signature, only through the documents' headers, or in a reply to the bot's remin
 plus the number of wrong attributions presented as certain.  Targets: type ≥ 99%,
 unit ≥ 99% registered / ≥ 95% unregistered, zero wrong-but-certain.
 
-    .venv/bin/python bench/matching.py [--dest var/corpus]
+    .venv/bin/python bench/matching.py [--dest var/corpus] [--independent var/eval-independent]
+
+Then, when the independent corpus is built (eval/independent/README.md), runs
+bench/independent.py on it and prints its table after this one: both corpora, apart.
 
 Exit status 1 when a target is missed.  The last line is a one-line summary.
 """
@@ -16,6 +19,7 @@ Exit status 1 when a target is missed.  The last line is a one-line summary.
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -188,12 +192,34 @@ def run(dest: Path) -> int:
     return 0 if met else 1
 
 
+INDEPENDENT = REPO / "var/eval-independent"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--dest", type=Path, default=REPO / "var/corpus", help="corpus directory (gitignored)"
     )
-    return run(parser.parse_args().dest)
+    parser.add_argument(
+        "--independent",
+        type=Path,
+        default=INDEPENDENT,
+        help="the independent corpus (eval/independent/, built); reported second when present",
+    )
+    args = parser.parse_args()
+    print("== generated corpus (tests/corpus), per file")
+    status = run(args.dest)
+    if not (args.independent / "labels.json").exists():
+        print(f"== independent corpus: not built at {args.independent} (see eval/independent/README.md)")
+        return status
+    # The independent corpus is run end to end (Dovecot, poll, remind, status): its own
+    # script, so its measures stay apart from this one's and from the matcher.
+    print("== independent corpus (eval/independent), end to end, per mail, file, unit and reminder")
+    sys.stdout.flush()
+    other = subprocess.run(
+        [sys.executable, str(REPO / "bench/independent.py"), "--corpus", str(args.independent)], check=False
+    )
+    return status or other.returncode
 
 
 if __name__ == "__main__":

@@ -162,9 +162,7 @@ def _inspect_office(kind: str, data: bytes, need_full_text: bool, measure_layout
     return replace(facts, kind=kind, method=f"{kind}-libreoffice")
 
 
-def _inspect_pdf(
-    data: bytes, need_full_text: bool, measure_layout: bool, max_ocr_pages: int = OCR_MAX_PAGES
-) -> DocumentFacts:
+def _inspect_pdf(data: bytes, need_full_text: bool, measure_layout: bool) -> DocumentFacts:
     try:
         # One pass over the pages gives the text and, when asked, the layout measure.
         result = read_pdf(data, full=need_full_text, measure_layout=measure_layout)
@@ -192,7 +190,7 @@ def _inspect_pdf(
         rest = (
             [
                 ocr.ocr_png(render_page_png(data, i, dpi=OCR_DPI))
-                for i in range(1, min(result.page_count, max_ocr_pages))
+                for i in range(1, min(result.page_count, OCR_MAX_PAGES))
             ]
             if need_full_text
             else []
@@ -311,14 +309,12 @@ def inspect_document(
     *,
     need_full_text: bool = False,
     measure_layout: bool = False,
-    max_ocr_pages: int = OCR_MAX_PAGES,
 ) -> DocumentFacts:
     """Inspect one file.  Never raises for bad input (see the module docstring).
 
     ``need_full_text`` also fills ``full_text`` (slower on long files); otherwise only
     the head (first page or so) is read.  ``measure_layout`` fills ``used_a4_fraction``
-    for PDF and DOCX files (the summary-length rule).  ``max_ocr_pages`` bounds the pages
-    a scan's full text is read from by OCR.
+    for PDF and DOCX files (the summary-length rule).
     """
     kind = _kind(data, filename, sniffed_type)
     try:
@@ -329,7 +325,7 @@ def inspect_document(
         if kind in ("odt", "rtf"):
             return _inspect_office(kind, data, need_full_text, measure_layout)
         if kind == "pdf":
-            return _inspect_pdf(data, need_full_text, measure_layout, max_ocr_pages)
+            return _inspect_pdf(data, need_full_text, measure_layout)
         if kind == "doc":
             return _inspect_doc(data, need_full_text)
         if kind == "image":

@@ -20,7 +20,6 @@ Pure apart from document inspection (which may call antiword or Tesseract on the
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -318,18 +317,10 @@ def _text_for_names(facts: DocumentFacts, att: Attachment) -> str:
     if facts.kind in _CHEAP_FULL_TEXT or facts.method in ("pdf-text", "pdf-text-pdfplumber"):
         full = inspect_document(att.content(), att.filename, att.sniffed_type, need_full_text=True)
         return full.full_text or facts.head_text
-    if facts.method == "pdf-ocr" and (facts.page_count or 0) > 1 and _ANNEX.search(fold(facts.head_text)):
-        # A scanned decision "tặng Giấy khen cho 15 tập thể và 13 cá nhân (có danh sách kèm
-        # theo)": its names are on the list pages that follow, read by OCR (a few pages).
-        full = inspect_document(
-            att.content(), att.filename, att.sniffed_type, need_full_text=True, max_ocr_pages=ANNEX_PAGES
-        )
-        return full.full_text or facts.head_text
+    # Not a scan's further pages: a scanned decision's attached list ("có danh sách kèm
+    # theo") reads too poorly by OCR to name all of the unit's nominees on it, and a file
+    # credited to the one name read would leave the others "missing" in their reminders.
     return facts.head_text
-
-
-_ANNEX = re.compile(r"\b(?:co danh sach|danh sach kem theo)\b")
-ANNEX_PAGES = 4  # the decision's page and its list: enough for a Ban Thường vụ's decision
 
 
 def _plan_rules(spec: Deliverable, att: Attachment, campaign: Campaign) -> list[Problem]:
