@@ -9,6 +9,8 @@ DOCX (:func:`docx_used_a4_fraction`)
     is added.  Tables are measured row by row, a row being as tall as its tallest cell
     (cells wrap at their own width).  Leading and trailing empty paragraphs are not
     counted, as they leave no ink.  Page breaks are ignored (length is continuous).
+    Measuring starts at the summary's title ("TÓM TẮT THÀNH TÍCH") when one of the first
+    blocks is that title: the letterhead above it is not the summary.
     Checked against the PDF measurement of LibreOffice's own conversion of the same
     files (see ``tests/documents/test_layout.py``): within ±0.1 for short documents.
     The package is read with zipfile + lxml, with python-docx's semantics (the test
@@ -78,7 +80,8 @@ from bot.documents.docx_styles import (  # noqa: I001
     _StyleSheet,
     _twips,
 )
-from bot.documents.facts import A4_HEIGHT_PT
+from bot.documents.facts import A4_HEIGHT_PT, TITLE_LOOKAHEAD, starts_summary
+from bot.text import fold
 
 GLYPH_EM = 0.45  # average advance of a Times New Roman glyph in Vietnamese text, in em
 BOLD_FACTOR = 1.06
@@ -317,5 +320,15 @@ def docx_used_a4_fraction(data: bytes) -> float:
     if body is None:
         raise ValueError("the document has no w:body")
     blocks = [child for child in body if child.tag in _BLOCKS]
+    blocks = blocks[_title_index(blocks) :]
     used = _blocks_height(blocks, page_w - left - right, sheet)
     return round(used / A4_HEIGHT_PT, 3)
+
+
+def _title_index(blocks: list[XmlElement]) -> int:
+    """Index of the summary's title paragraph among the first blocks, else 0 (everything
+    counts): the letterhead above the title is not measured (facts.starts_summary)."""
+    for i, block in enumerate(blocks[:TITLE_LOOKAHEAD]):
+        if block.tag != _TBL and starts_summary(fold("".join(t.text or "" for t in block.iter(_T)))):
+            return i
+    return 0

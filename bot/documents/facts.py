@@ -42,3 +42,24 @@ class DocumentFacts:
     problem_detail: str | None = None
     needs_review: bool = False
     signatures: tuple[SignatureFacts, ...] = ()
+
+
+# The summary's own title: the rule measures from it down ("bản tóm tắt thành tích không quá
+# 1/2 trang A4"); the letterhead above it (the two-column Party header, the number and
+# date) is the form every document has, not the summary.  Folded, as bot.text.fold gives.
+SUMMARY_TITLES = ("tom tat thanh tich", "ban tom tat thanh tich", "tom tat")
+TITLE_LOOKAHEAD = 15  # blocks or lines before the title that may be the letterhead
+
+
+def starts_summary(folded_line: str) -> bool:
+    """Whether a folded line is the summary's title ("TÓM TẮT THÀNH TÍCH", "Bản tóm tắt").
+
+    Also when its letters are a title's in another order: PDFium's text of one line in
+    stream order puts a fallback font's letters last ("TÓM T T THÀNH TÍCH Ắ")."""
+    line = folded_line.strip()
+    if len(line.split()) > 8:
+        return False
+    if line.startswith(SUMMARY_TITLES):
+        return True
+    letters = sorted(c for c in line if c.isalpha())
+    return any(letters == sorted(c for c in title if c.isalpha()) for title in SUMMARY_TITLES[:2])

@@ -93,7 +93,7 @@ def read_pdf(data: bytes, full: bool = False, measure_layout: bool = False) -> P
                         texts.append(page_text(textpage))
                     if used is not None and i < layout_pages:
                         try:
-                            used += layout.page_used_pt(page, textpage)
+                            used += layout.page_used_pt(page, textpage, first=i == 0)
                         except Exception:  # an estimate must never break reading the text
                             used = None
                 finally:

@@ -8,6 +8,8 @@ PDF (:func:`pdf_used_a4_fraction`, or :func:`page_used_pt` inside a PDFium pass)
     Per page, the vertical extent of the ink: from the top of the highest object
     (text, line, rectangle, curve, image) to the bottom of the lowest.  Objects nearly
     as tall as the page (background boxes, frames) and blank characters are ignored.
+    On the first page measuring starts at the summary's title ("TÓM TẮT THÀNH TÍCH")
+    when the page has one: the letterhead above it is not the summary.
     A page without a text layer (a scan) is rendered at low resolution and the extent
     of its dark pixel rows is used instead.  Only the first :data:`MAX_PAGES` pages are
     measured; later pages count as full pages (the rule's limit is half a page, so the
@@ -32,7 +34,8 @@ import pypdfium2 as pdfium  # no type hints: its classes are Any to mypy
 from PIL import Image
 from pypdfium2 import raw
 
-from bot.documents.facts import A4_HEIGHT_PT
+from bot.documents.facts import A4_HEIGHT_PT, TITLE_LOOKAHEAD, starts_summary
+from bot.text import fold
 
 if TYPE_CHECKING:
     from pdfplumber.page import Page as PlumberPage
@@ -113,8 +116,11 @@ def _text_span(textpage: pdfium.PdfTextPage, vertical_is_x: bool) -> tuple[float
     return None if low > high else (low, high)
 
 
-def page_used_pt(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> float:
-    """Used height in pt of one PDFium page, given its loaded text page (see module doc)."""
+def page_used_pt(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, first: bool = False) -> float:
+    """Used height in pt of one PDFium page, given its loaded text page (see module doc).
+
+    ``first``: the document's first page, where measuring starts at the summary's title
+    when there is one (the letterhead above it is not the summary)."""
     vertical_is_x = page.get_rotation() in (90, 270)  # PDFium reports unrotated coordinates
     span = _text_span(textpage, vertical_is_x)
     if span is None:
@@ -124,7 +130,31 @@ def page_used_pt(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> float:
     for lo, hi in _graphics_spans(page, vertical_is_x):
         if hi - lo < limit:
             low, high = min(low, lo), max(high, hi)
+    title = _title_top(textpage, vertical_is_x) if first and not vertical_is_x else None
+    if title is not None:
+        high = min(high, title)
     return max(0.0, high - low)
+
+
+def _title_top(textpage: pdfium.PdfTextPage, vertical_is_x: bool) -> float | None:
+    """The top of the summary's title line among the page's first lines, if it has one."""
+    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    rects = []
+    for i in range(raw.FPDFText_CountRects(textpage.raw, 0, -1)):
+        raw.FPDFText_GetRect(textpage.raw, i, left, top, right, bottom)
+        rects.append((left.value, bottom.value, right.value, top.value))
+    # Lines top down (PDF y grows upwards); a title may be split into several runs.
+    lines: dict[int, list[tuple[float, float, float, float]]] = {}
+    for r in rects:
+        lines.setdefault(round(r[3]), []).append(r)
+    # A line may be several rectangles at slightly different heights (a fallback font's
+    # letters), so more of them than the docx's blocks are looked at.
+    for y in sorted(lines, reverse=True)[: 3 * TITLE_LOOKAHEAD]:
+        row = sorted(lines[y])
+        text = " ".join(textpage.get_text_bounded(*r) for r in row)
+        if starts_summary(fold(text)):
+            return max(r[3] for r in row)
+    return None
 
 
 def used_fraction(used_pt: float, page_count: int) -> float:
@@ -158,7 +188,7 @@ def pdf_used_a4_fraction(data: bytes) -> float:
             try:
                 textpage = page.get_textpage()
                 try:
-                    used += page_used_pt(page, textpage)
+                    used += page_used_pt(page, textpage, first=i == 0)
                 finally:
                     textpage.close()
             finally:
@@ -172,9 +202,11 @@ def pdf_used_a4_fraction(data: bytes) -> float:
 
 # pdfplumber (pdfminer) version: the reference the PDFium one is checked against, and the
 # fallback for files PDFium cannot open.  About 0.1-0.2 s per page, so not on the hot path.
-def _plumber_page_extent(page: PlumberPage) -> float | None:
-    """Height in pt between the highest and the lowest object of a pdfplumber page."""
+def _plumber_page_extent(page: PlumberPage, first: bool = False) -> float | None:
+    """Height in pt between the highest and the lowest object of a pdfplumber page (on the
+    first page, from the summary's title down when it has one, as page_used_pt)."""
     limit = 0.9 * float(page.height)
+    title = _plumber_title_top(page) if first else None
     tops: list[float] = []
     bottoms: list[float] = []
     for obj in page.chars:
@@ -188,7 +220,19 @@ def _plumber_page_extent(page: PlumberPage) -> float | None:
                 bottoms.append(obj["bottom"])
     if not tops:
         return None
-    return max(0.0, max(bottoms) - min(tops))
+    top = min(tops) if title is None else max(min(tops), title)
+    return max(0.0, max(bottoms) - top)
+
+
+def _plumber_title_top(page: PlumberPage) -> float | None:
+    lines: dict[int, list[dict]] = {}
+    for c in page.chars:
+        lines.setdefault(round(c["bottom"]), []).append(c)
+    for y in sorted(lines)[: 3 * TITLE_LOOKAHEAD]:  # pdfplumber's y grows downwards
+        row = sorted(lines[y], key=lambda c: c["x0"])
+        if starts_summary(fold("".join(c["text"] for c in row))):
+            return min(c["top"] for c in row)
+    return None
 
 
 def _plumber_scan_extent(data: bytes, index: int) -> float:
@@ -213,7 +257,7 @@ def pdfplumber_used_a4_fraction(data: bytes) -> float:
         pages = pdf.pages
         for i, page in enumerate(pages[:MAX_PAGES]):
             if any(c.get("text", "").strip() for c in page.chars):
-                used += _plumber_page_extent(page) or 0.0
+                used += _plumber_page_extent(page, first=i == 0) or 0.0
             else:
                 used += _plumber_scan_extent(data, i)
             page.close()

@@ -22,9 +22,10 @@ from bot.documents.docx_layout import (
     docx_used_a4_fraction,
 )
 from bot.documents.docx_styles import DEFAULT_FONT_PT
-from bot.documents.facts import A4_HEIGHT_PT
+from bot.documents.facts import A4_HEIGHT_PT, TITLE_LOOKAHEAD, starts_summary
 from bot.documents.inspect import inspect_document
 from bot.documents.pdf_layout import pdf_used_a4_fraction, pdfplumber_used_a4_fraction
+from bot.text import fold
 from tests.corpus.bigdocs import big_pdf
 from tests.corpus.checks import pick
 
@@ -350,7 +351,17 @@ def reference_docx_used_a4_fraction(data: bytes) -> float:
     left = section.left_margin.pt if section.left_margin is not None else 72.0
     right = section.right_margin.pt if section.right_margin is not None else 72.0
     defaults = _RefDefaults(document)
-    used = _ref_blocks_height(list(document.iter_inner_content()), page_w - left - right, defaults)
+    blocks = list(document.iter_inner_content())
+    # From the summary's title, when one of the first blocks is it (facts.starts_summary).
+    start = next(
+        (
+            i
+            for i, b in enumerate(blocks[:TITLE_LOOKAHEAD])
+            if isinstance(b, docx.text.paragraph.Paragraph) and starts_summary(fold(b.text))
+        ),
+        0,
+    )
+    used = _ref_blocks_height(blocks[start:], page_w - left - right, defaults)
     return round(used / A4_HEIGHT_PT, 3)
 
 
@@ -746,3 +757,26 @@ def test_docx_measure_is_much_faster_than_python_docx(corpus) -> None:
 
     # About 20x on an idle machine (1.5 ms vs 30 ms); 4x leaves room for a busy one.
     assert best(docx_used_a4_fraction) * 4 < best(reference_docx_used_a4_fraction)
+
+
+def test_the_letterhead_above_the_summarys_title_is_not_measured(tmp_path) -> None:
+    """ "Bản tóm tắt thành tích không quá 1/2 trang A4": the summary is measured from its
+    title down; the Party letterhead, number and date above it are every document's form.
+    (An independent labeller read the plan so; measuring the letterhead too sent false
+    summary_too_long complaints to units whose summaries were just under half a page.)"""
+    from tests.corpus import texts
+    from tests.corpus.docxgen import para
+    from tests.corpus.make_corpus import _Cache, _render, load_units, soffice_convert
+
+    unit = next(u for u in load_units() if u.code == "SYT")
+    person = texts.Nominee("Nguyễn Thị Lan", "ca_nhan", "Trưởng khoa Dược, Bệnh viện Đa khoa tỉnh")
+    summary = texts.tom_tat_blocks(unit, person, long=False)
+    taller = [summary[0], *(para(f"Dòng tiêu đề số {i}") for i in range(6)), *summary[1:]]
+    cache = _Cache(tmp_path)
+    plain, tall = _render(summary, None, cache), _render(taller, None, cache)
+    assert docx_used_a4_fraction(plain) == docx_used_a4_fraction(tall)
+    assert docx_used_a4_fraction(plain) < 0.3  # the body alone is short
+    pdfs = soffice_convert({"plain": plain, "tall": tall}, "pdf", cache)
+    if len(pdfs) == 2:  # LibreOffice present
+        a, b = pdf_used_a4_fraction(pdfs["plain"]), pdf_used_a4_fraction(pdfs["tall"])
+        assert abs(a - b) < 0.01 and abs(a - pdfplumber_used_a4_fraction(pdfs["tall"])) < 0.01
