@@ -28,7 +28,7 @@ import ctypes
 import io
 import math
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pypdfium2 as pdfium  # no type hints: its classes are Any to mypy
 from PIL import Image
@@ -225,13 +225,13 @@ def _plumber_page_extent(page: PlumberPage, first: bool = False) -> float | None
 
 
 def _plumber_title_top(page: PlumberPage) -> float | None:
-    lines: dict[int, list[dict]] = {}
+    lines: dict[int, list[dict[str, Any]]] = {}
     for c in page.chars:
         lines.setdefault(round(c["bottom"]), []).append(c)
     for y in sorted(lines)[: 3 * TITLE_LOOKAHEAD]:  # pdfplumber's y grows downwards
         row = sorted(lines[y], key=lambda c: c["x0"])
         if starts_summary(fold("".join(c["text"] for c in row))):
-            return min(c["top"] for c in row)
+            return float(min(c["top"] for c in row))
     return None
 
 
