@@ -35,7 +35,8 @@ from bot.intake.limits import ParseLimits
 from bot.intake.unpack import Budget, collect_files
 from bot.mail import Attachment, InboundMessage
 from bot.outgoing.signed import signature_line
-from bot.pipeline.understand import FileAnalysis, understand_files
+from bot.pipeline.read import FileAnalysis
+from bot.pipeline.understand import understand_files
 from bot.vocabulary import nominee_kind_vi
 
 

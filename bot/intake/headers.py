@@ -279,3 +279,22 @@ def parse_date(raw: str | None) -> datetime | None:
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     return value
+
+
+def header_map(msg: Message, max_headers: int) -> dict[str, str]:
+    """Each header name (lower case) to its first value, decoded to one line."""
+    out: dict[str, str] = {}
+    for name, value in raw_headers(msg):
+        key = name.strip().lower()
+        if key and key not in out and len(out) < max_headers:
+            out[key] = one_line(decode_text(value))[:2000]
+    return out
+
+
+def first_id(raw: str | None) -> str | None:
+    """The first Message-ID in a header, else its text (a broken id is still an id)."""
+    ids = message_ids(raw)
+    if ids:
+        return ids[0]
+    text = one_line(decode_text(raw)) if raw else ""
+    return text or None

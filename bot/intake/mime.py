@@ -37,6 +37,8 @@ from .headers import (
     addresses,
     decode_bytes,
     decode_text,
+    first_id,
+    header_map,
     message_ids,
     one_line,
     parse_date,
@@ -366,23 +368,6 @@ def _parse_bytes(raw: bytes, start: int) -> tuple[Message, str]:
     raise MessageRejected("unparseable message: " + "; ".join(errors)[:300])
 
 
-def _header_map(msg: Message) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for name, value in raw_headers(msg):
-        key = name.strip().lower()
-        if key and key not in out and len(out) < MAX_HEADERS:
-            out[key] = one_line(decode_text(value))[:2000]
-    return out
-
-
-def _first_id(raw: str | None) -> str | None:
-    ids = message_ids(raw)
-    if ids:
-        return ids[0]
-    text = one_line(decode_text(raw)) if raw else ""
-    return text or None
-
-
 def _dedupe(attachments: list[Attachment]) -> list[Attachment]:
     # Outlook nests the same picture in TNEF twice (attachment + its embedded copy).
     seen: set[tuple[str, str]] = set()
@@ -443,7 +428,7 @@ def _build(
         msg, subject, from_address=from_address, own_addresses=own_addresses, body_text=body
     )
     return InboundMessage(
-        message_id=_first_id(raw_header(msg, "message-id")),
+        message_id=first_id(raw_header(msg, "message-id")),
         subject=subject,
         from_address=from_address,
         from_name=from_name or None,
@@ -451,7 +436,7 @@ def _build(
         cc=all_addresses("cc"),
         reply_to=reply_to[0][1] if reply_to else None,
         date_header=parse_date(raw_header(msg, "date")),
-        in_reply_to=_first_id(raw_header(msg, "in-reply-to")),
+        in_reply_to=first_id(raw_header(msg, "in-reply-to")),
         references=message_ids(raw_header(msg, "references")),
         body_text=body,
         attachments=_dedupe(walker.attachments),
@@ -461,7 +446,7 @@ def _build(
         bounced_recipients=verdict.bounced_recipients,
         own_mail=verdict.own_mail,
         spam=verdict.spam,
-        headers=_header_map(msg),
+        headers=header_map(msg, MAX_HEADERS),
         defects=walker.defects,
         skipped_parts=walker.skipped,
         sender_doubt=sender.doubt,

@@ -315,3 +315,36 @@ def refusal_reason(sniffed: str, filename: str = "") -> str | None:
     if sniffed in SCRIPT_TYPES or ext in SCRIPT_EXTENSIONS:
         return f"script ({sniffed}, extension {ext or 'none'})"
     return None
+
+
+# The extension a file of a sniffed type gets when it came without a name (an archive
+# member, an inline part).
+EXTENSION_OF = {
+    "application/pdf": ".pdf",
+    "application/msword": ".doc",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
+    "application/vnd.ms-excel": ".xls",
+    "application/vnd.ms-powerpoint": ".ppt",
+    "application/vnd.oasis.opendocument.text": ".odt",
+    "application/vnd.oasis.opendocument.spreadsheet": ".ods",
+    "application/rtf": ".rtf",
+    ZIP: ".zip",
+    SEVEN_ZIP: ".7z",
+    RAR: ".rar",
+    TNEF: ".dat",
+    "application/gzip": ".gz",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/gif": ".gif",
+    "image/tiff": ".tif",
+    "image/bmp": ".bmp",
+    "image/heic": ".heic",
+    "image/webp": ".webp",
+    "text/plain": ".txt",
+    "text/html": ".html",
+    "application/xml": ".xml",
+    "message/rfc822": ".eml",
+    "application/vnd.ms-outlook": ".msg",
+}

@@ -35,42 +35,12 @@ from bot.mail import Attachment, SpooledFile
 
 from .htmltext import digest_html
 from .sanitize import safe_filename
-from .sniff import ENCRYPTED_OOXML, RAR, SEVEN_ZIP, TNEF, ZIP, refusal_reason, sniff_type
+from .sniff import ENCRYPTED_OOXML, EXTENSION_OF, RAR, SEVEN_ZIP, TNEF, ZIP, refusal_reason, sniff_type
 from .spool import MEMORY_PER_MAIL, SMALL_FILE, Spool, SpoolWriter, discard
 
 _CHUNK = 64 * 1024
 # Below this size a high compression ratio is harmless (a blank form compresses 500:1).
 _RATIO_FLOOR = 1024 * 1024
-
-EXTENSIONS = {
-    "application/pdf": ".pdf",
-    "application/msword": ".doc",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
-    "application/vnd.ms-excel": ".xls",
-    "application/vnd.ms-powerpoint": ".ppt",
-    "application/vnd.oasis.opendocument.text": ".odt",
-    "application/vnd.oasis.opendocument.spreadsheet": ".ods",
-    "application/rtf": ".rtf",
-    ZIP: ".zip",
-    SEVEN_ZIP: ".7z",
-    RAR: ".rar",
-    TNEF: ".dat",
-    "application/gzip": ".gz",
-    "image/jpeg": ".jpg",
-    "image/png": ".png",
-    "image/gif": ".gif",
-    "image/tiff": ".tif",
-    "image/bmp": ".bmp",
-    "image/heic": ".heic",
-    "image/webp": ".webp",
-    "text/plain": ".txt",
-    "text/html": ".html",
-    "application/xml": ".xml",
-    "message/rfc822": ".eml",
-    "application/vnd.ms-outlook": ".msg",
-}
 
 
 @dataclass
@@ -427,7 +397,7 @@ def collect_files(
     """
     head_only = len(data) > limits.max_attachment_bytes
     sniffed = sniff_type(data[:_CHUNK] if head_only else data, declared, name or "")
-    shown = name or f"{default_stem}{EXTENSIONS.get(sniffed, '.bin')}"
+    shown = name or f"{default_stem}{EXTENSION_OF.get(sniffed, '.bin')}"
     safe = safe_filename(shown)
 
     def listed(payload: bytes, problem: str | None = None, detail: str | None = None) -> Collected:

@@ -44,16 +44,10 @@ from bot.intake.spool import Spool, discard, pass_spool
 from bot.mail import Attachment, InboundMessage
 from bot.pipeline.leader import intake_lock
 from bot.pipeline.prefetch import MIN_MAILS_FOR_POOL, Prefetcher, Prepared
+from bot.pipeline.read import FileAnalysis
 from bot.pipeline.record import Arrival, OnRecorded, record_mail, record_set_aside
-from bot.pipeline.understand import (
-    FileAnalysis,
-    Nominee,
-    SetAside,
-    UnitRecords,
-    duplicate_of,
-    quarantined,
-    understand,
-)
+from bot.pipeline.understand import SetAside, duplicate_of, quarantined, understand
+from bot.pipeline.whose import Nominee, UnitRecords
 from bot.store import repo
 from bot.store.models import MailboxState
 

@@ -60,7 +60,8 @@ from bot.intake.limits import ParseLimits
 from bot.intake.mime import parse_message
 from bot.intake.spool import Spool
 from bot.mail import InboundMessage
-from bot.pipeline.understand import FileAnalysis, understand_files
+from bot.pipeline.read import FileAnalysis
+from bot.pipeline.understand import understand_files
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 
 from bot.campaign.model import Campaign
 from bot.mail import InboundMessage
-from bot.pipeline.understand import FileAnalysis, SetAside, Understanding
+from bot.pipeline.read import FileAnalysis
+from bot.pipeline.understand import SetAside, Understanding
 from bot.store import repo
 from bot.store.models import AttachmentRow, Message, Submission
 from bot.vocabulary import SPAM_REASON

@@ -5,11 +5,12 @@ whether staff must look at it, and — for a known unit — which files count, a
 whom and whether late.  The result is plain frozen data; :mod:`bot.pipeline.record`
 writes it in one transaction without deciding anything.
 
-* :func:`understand_files` is the per-file half: document text (OCR, layout, the outline
-  of a long report), the deliverable type, the plan's document rules and the nominee
-  named.  It needs neither the database nor the unit list, so :mod:`bot.pipeline.prefetch`
-  runs it in a worker process.
-* :func:`understand` does the rest.  What it needs from the database is handed in as data:
+* :func:`understand_files` is the per-file half (:mod:`bot.pipeline.read`): document text
+  (OCR, layout, the outline of a long report), the deliverable type, the plan's document
+  rules and the nominee named.  It needs neither the database nor the unit list, so
+  :mod:`bot.pipeline.prefetch` runs it in a worker process.
+* :func:`understand` does the rest, with :mod:`bot.pipeline.whose` for the unit's
+  nominees and whom each per-nominee file is for.  What it needs from the database is handed in as data:
   the units, the bot's own Message-IDs the mail refers to, and, through ``unit_records``,
   the matched unit's nominations and deadline extensions.
 * :func:`set_aside` / :func:`duplicate_of` say why a mail is quarantined, ignored or a copy.
@@ -21,40 +22,34 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from bot.campaign.model import Campaign, Deliverable
+from bot.campaign.model import Campaign
 from bot.campaign.problems import Problem
-from bot.campaign.rules import check_outline, check_summary, unreadable_problem, unverified_sender_problem
-from bot.campaign.signature_rules import altered, check_signatures
-from bot.campaign.tracking import ExtensionMap, due_date
+from bot.campaign.rules import unverified_sender_problem
+from bot.campaign.tracking import due_date
 from bot.campaign.units import UnitInfo
-from bot.documents.facts import DocumentFacts
-from bot.documents.inspect import inspect_document
-from bot.documents.signatures import SignaturePolicy, verify_signatures
-from bot.mail import Attachment, InboundMessage
-from bot.matching import dossier
+from bot.documents.signatures import SignaturePolicy
+from bot.mail import InboundMessage
 from bot.matching.dossier import Assignment
-from bot.matching.nominees import (
-    extract_nominee,
-    extract_proposal_nominees,
-    kind_in_filename,
-    mentioned_names,
-    proposal_counts,
-    several_in_filename,
-)
 from bot.matching.replies import asks_for_time
-from bot.matching.types import classify
 from bot.matching.units import match_unit
-from bot.text import fold, nominee_key
+from bot.pipeline.read import FileAnalysis, read_file
+from bot.pipeline.whose import (
+    Nominee,
+    UnitRecords,
+    proposed_nominees,
+    replaces_dossier,
+    resolve_nominees,
+    withdrawn_nominations,
+)
 from bot.vocabulary import (
     FILES_NOT_ATTACHED_VI,
     NO_ATTACHMENT_VI,
     ProblemCode,
     ReviewReason,
     SenderDoubt,
-    attachment_problem_vi,
     automatic_with_files_vi,
     parts_not_read_vi,
     unauthenticated_sender_vi,
@@ -74,65 +69,6 @@ class Category(StrEnum):
     AUTO_REPLY = "auto_reply"
     BOUNCE = "bounce"
     OWN_MAIL = "own_mail"
-
-
-@dataclass(frozen=True)
-class FileAnalysis:
-    """One file: what it is, for whom, and what is wrong with it."""
-
-    attachment: Attachment
-    facts: DocumentFacts | None
-    deliverable: str | None = None
-    score: float = 0.0
-    needs_review: bool = False  # the type (or the text) is uncertain
-    evidence: tuple[str, ...] = ()
-    nominee_kind: str | None = None
-    nominee_name: str | None = None
-    problems: tuple[Problem, ...] = ()
-    nominee_source: str | None = None  # where the name was read: text | filename | subject
-    kind_hint: str | None = None  # the kind of nominee its words or file name speak of
-    mentions: tuple[tuple[str, str], ...] = ()  # (kind, name) of everyone its text names
-    counts: tuple[tuple[str, int], ...] = ()  # a proposal's "01 tập thể và 01 cá nhân"
-    nominee_alt_name: str | None = None  # the file name's name, when the text names another
-
-    @property
-    def kept(self) -> bool:
-        """Whether the file goes to the file store (refused and empty files do not)."""
-        return self.attachment.size > 0 and not self.attachment.problem
-
-    @property
-    def problem(self) -> str | None:
-        return self.attachment.problem or (self.facts.problem if self.facts else None)
-
-    @property
-    def problem_detail(self) -> str | None:
-        return self.attachment.problem_detail or (self.facts.problem_detail if self.facts else None)
-
-    @property
-    def signature_altered(self) -> bool:
-        """A signed document changed after signing: staff look at it (``signature_invalid``)."""
-        return self.facts is not None and altered(self.facts.signatures)
-
-
-@dataclass(frozen=True)
-class Nominee:
-    """A nominee of the unit; ``id`` None: new, found or created by its folded name."""
-
-    kind: str
-    name: str
-    key: str  # nominee_key(name), as stored in ``nominations.name_key``
-    id: int | None = None
-    renamed: bool = False  # on file under another spelling; the proposal's spelling wins
-
-
-@dataclass(frozen=True)
-class UnitRecords:
-    """What the database knows of the matched unit: its nominations (by id), extensions, and
-    whether it has sent its proposal (the roster is then the proposal's)."""
-
-    nominations: tuple[Nominee, ...] = ()
-    extensions: ExtensionMap = field(default_factory=dict)
-    proposal_on_file: bool = False
 
 
 @dataclass(frozen=True)
@@ -251,93 +187,9 @@ def understand_files(
     """
     if set_aside(msg) is not None:
         return None
-    return [_understand_file(att, msg.subject, campaign, signatures) for att in msg.attachments]
+    return [read_file(att, msg.subject, campaign, signatures) for att in msg.attachments]
 
 
-def _understand_file(
-    att: Attachment, subject: str, campaign: Campaign, policy: SignaturePolicy | None = None
-) -> FileAnalysis:
-    if att.problem:
-        sentence = attachment_problem_vi(att.problem, att.filename)
-        return FileAnalysis(att, None, problems=(Problem(att.problem, sentence, att.filename),))
-    content = att.content()
-    facts = inspect_document(content, att.filename, att.sniffed_type)
-    if facts.kind == "pdf":
-        facts = replace(facts, signatures=verify_signatures(content, policy))
-    del content
-    problems: list[Problem] = []
-    if facts.problem:
-        problems.append(unreadable_problem(att.filename, facts.problem_detail or ""))
-    t = classify(att.filename, subject, facts.head_text, campaign)
-    needs_review, evidence = t.needs_review, list(t.evidence)
-    if facts.needs_review and not facts.head_text:
-        needs_review = True
-        evidence.append(f"text of {att.filename} could not be read ({facts.method})")
-    kind = name = source = alt_name = None
-    mentions: list[tuple[str, str]] = []
-    counts: dict[str, int] = {}
-    spec = campaign.deliverable(t.deliverable) if t.deliverable else None
-    problems += check_signatures(facts.signatures, att.filename, spec)
-    if spec is not None:
-        problems += _plan_rules(spec, att, campaign)
-        if spec.scope == "nominee":
-            g = extract_nominee(
-                spec.id, facts.head_text, att.filename, subject, allowed_kinds=spec.nominee_kinds
-            )
-            kind, name, source, alt_name = g.kind, g.name, g.source, g.alt_name
-            mentions = mentioned_names(_text_for_names(facts, att))
-        elif spec.role == "proposal":
-            counts = proposal_counts(facts.full_text or facts.head_text)
-    return FileAnalysis(
-        att,
-        facts,
-        t.deliverable,
-        t.score,
-        needs_review,
-        tuple(evidence),
-        kind,
-        name,
-        tuple(problems),
-        source,
-        t.kind_hint or kind_in_filename(att.filename),
-        tuple(mentions),
-        tuple(sorted(counts.items())),
-        alt_name,
-    )
-
-
-# Formats whose whole text costs little more than their head (no OCR).
-_CHEAP_FULL_TEXT = ("docx", "odt", "rtf", "doc", "text")
-
-
-def _text_for_names(facts: DocumentFacts, att: Attachment) -> str:
-    """The text whose names the dossier step weighs: the whole document when reading it
-    costs little (a summary of several comrades names the second on page 2), else the head
-    (a scan's other pages would each need OCR)."""
-    if facts.kind in _CHEAP_FULL_TEXT or facts.method in ("pdf-text", "pdf-text-pdfplumber"):
-        full = inspect_document(att.content(), att.filename, att.sniffed_type, need_full_text=True)
-        return full.full_text or facts.head_text
-    # Not a scan's further pages: a scanned decision's attached list ("có danh sách kèm
-    # theo") reads too poorly by OCR to name all of the unit's nominees on it, and a file
-    # credited to the one name read would leave the others "missing" in their reminders.
-    return facts.head_text
-
-
-def _plan_rules(spec: Deliverable, att: Attachment, campaign: Campaign) -> list[Problem]:
-    """The plan's document rules; these need the full text or the layout, so re-inspect."""
-    rules, found = campaign.rules, []
-    if rules.outline and spec.id == rules.outline.deliverable:
-        full = inspect_document(att.content(), att.filename, att.sniffed_type, need_full_text=True)
-        if full.full_text or full.head_text:
-            found += check_outline(full.full_text or full.head_text, att.filename, campaign)
-    if rules.summary and spec.id == rules.summary.deliverable:
-        laid = inspect_document(att.content(), att.filename, att.sniffed_type, measure_layout=True)
-        if laid.used_a4_fraction is not None:
-            found += check_summary(laid.used_a4_fraction, att.filename, campaign)
-    return found
-
-
-# -- the whole mail ---------------------------------------------------------------------
 def understand(
     msg: InboundMessage,
     campaign: Campaign,
@@ -414,14 +266,12 @@ def understand(
     if category == Category.SUBMISSION and unit is not None and unit.id is not None:
         held = um.unverified  # an unverified sender's files wait for staff: recorded, not counted
         countable = [i for i, f in enumerate(files) if f.kept and f.deliverable]
-        proposed = [] if held else _proposed(files, campaign)
+        proposed = [] if held else proposed_nominees(files, campaign)
         records = unit_records(unit.id) if countable or proposed else UnitRecords()
         nominees = list(records.nominations)
         assignments: dict[int, Assignment] = {}
         if not held:
-            nominees, assignments = _resolve_nominees(
-                files, countable, campaign, unit, records, proposed, msg
-            )
+            nominees, assignments = resolve_nominees(files, countable, campaign, unit, records, proposed, msg)
         counted = [
             _count(i, files[i], campaign, assignments.get(i), records, received_at, held) for i in countable
         ]
@@ -433,7 +283,9 @@ def understand(
             for j in a.also
         ]
         if proposed and replaces_dossier(msg):
-            withdrawn = _withdrawn(nominees, proposed, counted)
+            withdrawn = withdrawn_nominations(
+                nominees, proposed, {c.nominee for c in counted if c.nominee is not None}
+            )
         # A file that cannot be read is the unit's to send again (the acknowledgment says
         # so and the good copy replaces it): it waits, but asks nothing of staff.
         waiting = [
@@ -499,104 +351,6 @@ def _held_for_staff(msg: InboundMessage, rule: str) -> tuple[str, Problem] | Non
             ProblemCode.AUTOMATIC_MAIL, automatic_with_files_vi()
         )
     return None
-
-
-def _proposed(files: Sequence[FileAnalysis], campaign: Campaign) -> list[tuple[str, str]]:
-    """(kind, name) of the nominees the unit's proposal (the ``proposal`` role) lists."""
-    proposal = campaign.with_role("proposal")
-    found: list[tuple[str, str]] = []
-    for f in files:
-        if proposal is not None and f.deliverable == proposal.id and f.facts is not None:
-            text = f.facts.full_text or f.facts.head_text
-            found += [(g.kind, g.name) for g in extract_proposal_nominees(text) if g.kind and g.name]
-    return found
-
-
-def _resolve_nominees(
-    files: Sequence[FileAnalysis],
-    countable: Sequence[int],
-    campaign: Campaign,
-    unit: UnitInfo,
-    records: UnitRecords,
-    proposed: Sequence[tuple[str, str]],
-    msg: InboundMessage,
-) -> tuple[list[Nominee], dict[int, Assignment]]:
-    """The unit's nominees after this mail, and whom each per-nominee file is for
-    (:func:`bot.matching.dossier.resolve`, over all the mail's files together)."""
-    per_nominee = [
-        i for i in countable if campaign.deliverable(files[i].deliverable or "").scope == "nominee"
-    ]
-    readings = [
-        dossier.FileReading(
-            deliverable=files[i].deliverable or "",
-            kinds=frozenset(campaign.deliverable(files[i].deliverable or "").nominee_kinds),
-            guess_kind=files[i].nominee_kind,
-            guess_name=files[i].nominee_name,
-            guess_source=files[i].nominee_source,
-            kind_hint=files[i].kind_hint,
-            mentions=files[i].mentions,
-            alt_name=files[i].nominee_alt_name,
-            several=several_in_filename(files[i].attachment.filename),
-        )
-        for i in per_nominee
-    ]
-    counts: dict[str, int] = {}
-    for f in files:
-        for kind, number in f.counts:
-            counts[kind] = max(counts.get(kind, 0), number)
-    quota = campaign.unit_kinds[unit.kind].quota if unit.kind in campaign.unit_kinds else None
-    limits = {"tap_the": quota.tap_the, "ca_nhan": quota.ca_nhan, "total": quota.total} if quota else {}
-    on_file = [dossier.Nominee(n.kind, n.name) for n in records.nominations]
-    own_names = [unit.name, *unit.aliases]
-    if unit.name.startswith("Đảng bộ "):
-        own_names.append("Đảng ủy " + unit.name.removeprefix("Đảng bộ "))
-    resolution = dossier.resolve(
-        readings,
-        on_file,
-        proposed,
-        counts,
-        records.proposal_on_file,
-        f"{msg.subject}\n{msg.body_text}",
-        limits,
-        own_names,
-        replaces_dossier=replaces_dossier(msg),
-    )
-    nominees = list(records.nominations)
-    for i in resolution.renamed:
-        old, new = nominees[i], resolution.roster[i]
-        nominees[i] = Nominee(old.kind, new.name, nominee_key(new.name), old.id, renamed=True)
-    for n in resolution.roster[len(on_file) :]:
-        nominees.append(Nominee(n.kind, n.name.strip(), nominee_key(n.name)))
-    return nominees, dict(zip(per_nominee, resolution.assignments, strict=True))
-
-
-# "Gửi lại toàn bộ hồ sơ (thay thế hồ sơ gửi ngày 22/02)": the new proposal is the dossier.
-_WHOLE_DOSSIER = (
-    "gui lai toan bo",
-    "thay the ho so",
-    "thay the toan bo",
-    "thay the cho ho so",
-    "gui lai ho so thay",
-)
-
-
-def replaces_dossier(msg: InboundMessage) -> bool:
-    """Whether the mail says it replaces the unit's whole dossier (subject or body)."""
-    text = f" {fold(msg.subject)} {fold(msg.body_text[:2000])} "
-    return any(f" {phrase} " in text or f" {phrase}" in text for phrase in _WHOLE_DOSSIER)
-
-
-def _withdrawn(
-    nominees: Sequence[Nominee], proposed: Sequence[tuple[str, str]], counted: Sequence[Counted]
-) -> tuple[int, ...]:
-    """Nominations on file that a whole-dossier resend no longer proposes nor sends files for."""
-    listed = {(kind, nominee_key(name)) for kind, name in proposed}
-    used = {c.nominee for c in counted if c.nominee is not None}
-    return tuple(
-        n.id
-        for i, n in enumerate(nominees)
-        if n.id is not None and (n.kind, n.key) not in listed and i not in used
-    )
 
 
 def _only_unreadable(f: FileAnalysis, c: Counted, campaign: Campaign) -> bool:

@@ -1,0 +1,149 @@
+"""Reading one file of a mail: what it is, for whom it says it is, what is wrong with it.
+
+The per-file half of understanding (:func:`bot.pipeline.understand.understand_files` calls
+:func:`read_file` for each attachment): document text (OCR, layout, the outline of a long
+report), the deliverable type, the plan's document rules, the nominee the file names and
+everyone its text names.  It needs neither the database nor the unit list, so
+:mod:`bot.pipeline.prefetch` runs it in a worker process.  Pure apart from document
+inspection (which may call antiword, LibreOffice or Tesseract on the bytes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from bot.campaign.model import Campaign, Deliverable
+from bot.campaign.problems import Problem
+from bot.campaign.rules import check_outline, check_summary, unreadable_problem
+from bot.campaign.signature_rules import altered, check_signatures
+from bot.documents.facts import DocumentFacts
+from bot.documents.inspect import inspect_document
+from bot.documents.signatures import SignaturePolicy, verify_signatures
+from bot.mail import Attachment
+from bot.matching.nominees import extract_nominee, kind_in_filename, mentioned_names, proposal_counts
+from bot.matching.types import classify
+from bot.vocabulary import attachment_problem_vi
+
+
+@dataclass(frozen=True)
+class FileAnalysis:
+    """One file: what it is, for whom, and what is wrong with it."""
+
+    attachment: Attachment
+    facts: DocumentFacts | None
+    deliverable: str | None = None
+    score: float = 0.0
+    needs_review: bool = False  # the type (or the text) is uncertain
+    evidence: tuple[str, ...] = ()
+    nominee_kind: str | None = None
+    nominee_name: str | None = None
+    problems: tuple[Problem, ...] = ()
+    nominee_source: str | None = None  # where the name was read: text | filename | subject
+    kind_hint: str | None = None  # the kind of nominee its words or file name speak of
+    mentions: tuple[tuple[str, str], ...] = ()  # (kind, name) of everyone its text names
+    counts: tuple[tuple[str, int], ...] = ()  # a proposal's "01 tập thể và 01 cá nhân"
+    nominee_alt_name: str | None = None  # the file name's name, when the text names another
+
+    @property
+    def kept(self) -> bool:
+        """Whether the file goes to the file store (refused and empty files do not)."""
+        return self.attachment.size > 0 and not self.attachment.problem
+
+    @property
+    def problem(self) -> str | None:
+        return self.attachment.problem or (self.facts.problem if self.facts else None)
+
+    @property
+    def problem_detail(self) -> str | None:
+        return self.attachment.problem_detail or (self.facts.problem_detail if self.facts else None)
+
+    @property
+    def signature_altered(self) -> bool:
+        """A signed document changed after signing: staff look at it (``signature_invalid``)."""
+        return self.facts is not None and altered(self.facts.signatures)
+
+
+def read_file(
+    att: Attachment, subject: str, campaign: Campaign, policy: SignaturePolicy | None = None
+) -> FileAnalysis:
+    if att.problem:
+        sentence = attachment_problem_vi(att.problem, att.filename)
+        return FileAnalysis(att, None, problems=(Problem(att.problem, sentence, att.filename),))
+    content = att.content()
+    facts = inspect_document(content, att.filename, att.sniffed_type)
+    if facts.kind == "pdf":
+        facts = replace(facts, signatures=verify_signatures(content, policy))
+    del content
+    problems: list[Problem] = []
+    if facts.problem:
+        problems.append(unreadable_problem(att.filename, facts.problem_detail or ""))
+    t = classify(att.filename, subject, facts.head_text, campaign)
+    needs_review, evidence = t.needs_review, list(t.evidence)
+    if facts.needs_review and not facts.head_text:
+        needs_review = True
+        evidence.append(f"text of {att.filename} could not be read ({facts.method})")
+    kind = name = source = alt_name = None
+    mentions: list[tuple[str, str]] = []
+    counts: dict[str, int] = {}
+    spec = campaign.deliverable(t.deliverable) if t.deliverable else None
+    problems += check_signatures(facts.signatures, att.filename, spec)
+    if spec is not None:
+        problems += _plan_rules(spec, att, campaign)
+        if spec.scope == "nominee":
+            g = extract_nominee(
+                spec.id, facts.head_text, att.filename, subject, allowed_kinds=spec.nominee_kinds
+            )
+            kind, name, source, alt_name = g.kind, g.name, g.source, g.alt_name
+            mentions = mentioned_names(_text_for_names(facts, att))
+        elif spec.role == "proposal":
+            counts = proposal_counts(facts.full_text or facts.head_text)
+    return FileAnalysis(
+        att,
+        facts,
+        t.deliverable,
+        t.score,
+        needs_review,
+        tuple(evidence),
+        kind,
+        name,
+        tuple(problems),
+        source,
+        t.kind_hint or kind_in_filename(att.filename),
+        tuple(mentions),
+        tuple(sorted(counts.items())),
+        alt_name,
+    )
+
+
+# Formats whose whole text costs little more than their head (no OCR).
+_CHEAP_FULL_TEXT = ("docx", "odt", "rtf", "doc", "text")
+
+
+def _text_for_names(facts: DocumentFacts, att: Attachment) -> str:
+    """The text whose names the dossier step weighs: the whole document when reading it
+    costs little (a summary of several comrades names the second on page 2), else the head
+    (a scan's other pages would each need OCR)."""
+    if facts.kind in _CHEAP_FULL_TEXT or facts.method in ("pdf-text", "pdf-text-pdfplumber"):
+        full = inspect_document(att.content(), att.filename, att.sniffed_type, need_full_text=True)
+        return full.full_text or facts.head_text
+    # Not a scan's further pages: a scanned decision's attached list ("có danh sách kèm
+    # theo") reads too poorly by OCR to name all of the unit's nominees on it, and a file
+    # credited to the one name read would leave the others "missing" in their reminders.
+    return facts.head_text
+
+
+def _plan_rules(spec: Deliverable, att: Attachment, campaign: Campaign) -> list[Problem]:
+    """The plan's document rules; these need the full text or the layout, so re-inspect."""
+    rules, found = campaign.rules, []
+    if rules.outline and spec.id == rules.outline.deliverable:
+        full = inspect_document(att.content(), att.filename, att.sniffed_type, need_full_text=True)
+        if full.full_text or full.head_text:
+            found += check_outline(full.full_text or full.head_text, att.filename, campaign)
+    if rules.summary and spec.id == rules.summary.deliverable:
+        laid = inspect_document(att.content(), att.filename, att.sniffed_type, measure_layout=True)
+        if laid.used_a4_fraction is not None:
+            found += check_summary(laid.used_a4_fraction, att.filename, campaign)
+    return found
+
+
+# -- the whole mail ---------------------------------------------------------------------
