@@ -47,7 +47,7 @@ class DocumentFacts:
 # The summary's own title: the rule measures from it down ("bản tóm tắt thành tích không quá
 # 1/2 trang A4"); the letterhead above it (the two-column Party header, the number and
 # date) is the form every document has, not the summary.  Folded, as bot.text.fold gives.
-SUMMARY_TITLES = ("tom tat thanh tich", "ban tom tat thanh tich", "tom tat")
+SUMMARY_TITLES = ("tom tat thanh tich", "ban tom tat thanh tich", "bang tom tat thanh tich", "tom tat")
 TITLE_LOOKAHEAD = 15  # blocks or lines before the title that may be the letterhead
 
 
@@ -62,4 +62,4 @@ def starts_summary(folded_line: str) -> bool:
     if line.startswith(SUMMARY_TITLES):
         return True
     letters = sorted(c for c in line if c.isalpha())
-    return any(letters == sorted(c for c in title if c.isalpha()) for title in SUMMARY_TITLES[:2])
+    return any(letters == sorted(c for c in title if c.isalpha()) for title in SUMMARY_TITLES[:3])

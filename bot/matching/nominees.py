@@ -322,13 +322,20 @@ _COLLECTIVE_WORDS = (" tap the ", " chi bo ", " dang bo ", " to chuc dang ", " c
 _PERSONAL_WORDS = (" ca nhan ", " dong chi ", " dc ", " dang vien ")
 
 
-_SEVERAL = re.compile(r"\b(?:0?[2-9]|cac)\s+(?:dong chi|ca nhan|tap the|hoi vien|dang vien|chi bo)\b")
+_SEVERAL = re.compile(r"\b(0?[2-9]|cac)\s+(?:dong chi|ca nhan|tap the|hoi vien|dang vien|chi bo)\b")
 
 
 def several_in_filename(filename: str) -> bool:
     """A file name saying the file is for several nominees: "Tom tat 2 dong chi.docx",
     "QĐ khen thưởng 03 cá nhân.pdf", "BCTT các đồng chí.doc"."""
     return bool(_SEVERAL.search(_plain(_EXTENSION.sub("", filename or ""))))
+
+
+def count_in_filename(filename: str) -> int:
+    """How many nominees a file name says the file is for ("Tom tat 03 ca nhan.docx": 3),
+    1 when it names no number."""
+    m = _SEVERAL.search(_plain(_EXTENSION.sub("", filename or "")))
+    return int(m.group(1)) if m and m.group(1).isdigit() else 1
 
 
 def kind_in_filename(filename: str) -> str | None:

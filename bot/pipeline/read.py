@@ -20,7 +20,13 @@ from bot.documents.facts import DocumentFacts
 from bot.documents.inspect import inspect_document
 from bot.documents.signatures import SignaturePolicy, verify_signatures
 from bot.mail import Attachment
-from bot.matching.nominees import extract_nominee, kind_in_filename, mentioned_names, proposal_counts
+from bot.matching.nominees import (
+    count_in_filename,
+    extract_nominee,
+    kind_in_filename,
+    mentioned_names,
+    proposal_counts,
+)
 from bot.matching.types import classify
 from bot.vocabulary import attachment_problem_vi
 
@@ -142,7 +148,10 @@ def _plan_rules(spec: Deliverable, att: Attachment, campaign: Campaign) -> list[
     if rules.summary and spec.id == rules.summary.deliverable:
         laid = inspect_document(att.content(), att.filename, att.sniffed_type, measure_layout=True)
         if laid.used_a4_fraction is not None:
-            found += check_summary(laid.used_a4_fraction, att.filename, campaign)
+            # One file of n nominees' summaries ("Tom tat 03 ca nhan.docx", a row each):
+            # the plan's half page is each summary's.
+            share = laid.used_a4_fraction / count_in_filename(att.filename)
+            found += check_summary(share, att.filename, campaign)
     return found
 
 

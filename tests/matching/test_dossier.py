@@ -327,3 +327,20 @@ def test_a_garbled_text_name_leaves_the_file_names_one_to_decide():
     )
     [a] = resolve([f], two, proposal_on_file=True).assignments
     assert (a.nominee, a.certain) == (1, True)
+
+
+def test_a_file_of_several_summaries_is_measured_per_nominee():
+    """ "Tom tat 03 ca nhan.docx" (a table, a row per nominee): the half page is each one's."""
+    from bot.documents.facts import starts_summary
+    from bot.matching.nominees import count_in_filename
+    from bot.text import fold
+
+    assert count_in_filename("Tom tat thanh tich 2 dong chi.docx") == 2
+    assert count_in_filename("Tóm tắt 03 cá nhân.docx") == 3
+    assert count_in_filename("Tom tat.docx") == 1 and count_in_filename("Tom tat cac dong chi.docx") == 1
+    for title in ("TÓM TẮT THÀNH TÍCH", "BẢNG TÓM TẮT THÀNH TÍCH", "Bản tóm tắt thành tích"):
+        assert starts_summary(fold(title)), title
+    assert starts_summary(fold("TÓM T T THÀNH TÍCH Ắ"))  # PDFium's stream order
+    assert not starts_summary(
+        fold("Tóm tắt thành tích của chi bộ trong năm 2023 rất nổi bật và đáng ghi nhận")
+    )
