@@ -1,6 +1,6 @@
 """``intake-bot campaign draft``: the plan document in, a campaign file to review out.
 
-The 2024 plan (``../shared/seed/``) must give the facts of
+The 2024 plan (``tests/data/``, as published) must give the facts of
 ``config/campaigns/120-KH-DUK-2024.toml``; two plans written by hand (``plans.py``, laid
 out and converted to .docx and PDF by LibreOffice in ``make_plans.py``) must give theirs.
 """

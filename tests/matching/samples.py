@@ -7,7 +7,7 @@ from pathlib import Path
 from bot.mail import InboundMessage
 
 REPO = Path(__file__).resolve().parents[2]
-PLAN = Path("/work/shared/seed/ke-hoach-120-KH-DUK-2024.txt")
+PLAN = Path(__file__).resolve().parents[1] / "data" / "ke-hoach-120-KH-DUK-2024.txt"  # as published
 
 
 def outline_text() -> str:
