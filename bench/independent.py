@@ -79,11 +79,11 @@ class Observed:
         self.nominations: dict[str, list[tuple[str, str]]] = {}
 
 
-def run(corpus: Path) -> tuple[Observed, dict]:
+def run(corpus: Path, units: Path = UNITS) -> tuple[Observed, dict]:
     manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
     mails = sorted(manifest["mails"], key=lambda m: m["append_order"])
     obs = Observed()
-    with world(units=UNITS) as w:
+    with world(units=units) as w:
         c = w.imap()
         appended = 0
         try:
@@ -528,6 +528,12 @@ TARGETS = {
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument(
+        "--units",
+        type=Path,
+        default=UNITS,
+        help="the corpus's units.csv (eval/fresh/units.csv for the fresh one)",
+    )
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument(
         "--observed",
@@ -548,7 +554,7 @@ def main() -> int:
     if args.observed and args.observed.exists():
         obs, manifest = pickle.loads(args.observed.read_bytes())
     else:
-        obs, manifest = run(args.corpus)
+        obs, manifest = run(args.corpus, args.units)
         if args.observed:
             args.observed.write_bytes(pickle.dumps((obs, manifest)))
     t = score(labels, obs, manifest, args.corpus)
@@ -582,7 +588,8 @@ def main() -> int:
             json.dumps({"ok": dict(t.ok), "n": dict(t.n), "notes": t.notes}, ensure_ascii=False, indent=1)
         )
     print(
-        "SUMMARY independent corpus: " + ("all targets met" if not missed else "missed: " + ", ".join(missed))
+        f"SUMMARY independent corpus {args.corpus.name}: "
+        + ("all targets met" if not missed else "missed: " + ", ".join(missed))
     )
     return 1 if missed else 0
 

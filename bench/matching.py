@@ -8,10 +8,12 @@ signature, only through the documents' headers, or in a reply to the bot's remin
 plus the number of wrong attributions presented as certain.  Targets: type ≥ 99%,
 unit ≥ 99% registered / ≥ 95% unregistered, zero wrong-but-certain.
 
-    .venv/bin/python bench/matching.py [--dest var/corpus] [--independent var/eval-independent]
+    .venv/bin/python bench/matching.py [--dest var/corpus]
 
-Then, when the independent corpus is built (eval/independent/README.md), runs
-bench/independent.py on it and prints its table after this one: both corpora, apart.
+Then, for each independent corpus that is built (eval/independent/ — used for diagnosis
+since, so no longer blind — and eval/fresh/, made later by another author and never used
+to change the bot), runs bench/independent.py on it and prints its table after this one:
+every corpus apart.
 
 Exit status 1 when a target is missed.  The last line is a one-line summary.
 """
@@ -192,7 +194,15 @@ def run(dest: Path) -> int:
     return 0 if met else 1
 
 
-INDEPENDENT = REPO / "var/eval-independent"
+# (built corpus, its units, what it is): reported in this order when built.
+INDEPENDENT = [
+    (
+        REPO / "var/eval-independent",
+        REPO / "eval/independent/units.csv",
+        "eval/independent, used for diagnosis",
+    ),
+    (REPO / "var/eval-fresh", REPO / "eval/fresh/units.csv", "eval/fresh, blind"),
+]
 
 
 def main() -> int:
@@ -200,26 +210,27 @@ def main() -> int:
     parser.add_argument(
         "--dest", type=Path, default=REPO / "var/corpus", help="corpus directory (gitignored)"
     )
-    parser.add_argument(
-        "--independent",
-        type=Path,
-        default=INDEPENDENT,
-        help="the independent corpus (eval/independent/, built); reported second when present",
-    )
     args = parser.parse_args()
     print("== generated corpus (tests/corpus), per file")
     status = run(args.dest)
-    if not (args.independent / "labels.json").exists():
-        print(f"== independent corpus: not built at {args.independent} (see eval/independent/README.md)")
-        return status
-    # The independent corpus is run end to end (Dovecot, poll, remind, status): its own
-    # script, so its measures stay apart from this one's and from the matcher.
-    print("== independent corpus (eval/independent), end to end, per mail, file, unit and reminder")
-    sys.stdout.flush()
-    other = subprocess.run(
-        [sys.executable, str(REPO / "bench/independent.py"), "--corpus", str(args.independent)], check=False
-    )
-    return status or other.returncode
+    for corpus, units, what in INDEPENDENT:
+        if not (corpus / "labels.json").exists():
+            print(f"== independent corpus {what}: not built at {corpus} (see its README)")
+            continue
+        # Run end to end (Dovecot, poll, remind, status) by its own script, so its measures
+        # stay apart from this one's and from the matcher.
+        print(f"== independent corpus ({what}), end to end, per mail, file, unit and reminder")
+        sys.stdout.flush()
+        cmd = [
+            sys.executable,
+            str(REPO / "bench/independent.py"),
+            "--corpus",
+            str(corpus),
+            "--units",
+            str(units),
+        ]
+        status = subprocess.run(cmd, check=False).returncode or status
+    return status
 
 
 if __name__ == "__main__":

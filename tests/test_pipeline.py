@@ -135,14 +135,17 @@ def test_outline_and_summary_rules_name_the_file(app_factory, corpus):
     assert any(p["code"] == "summary_too_long" and long.path.name in p["message"] for p in tt["problems"])
 
 
-def test_resubmission_supersedes_and_late_is_judged_by_server_time(app_factory, corpus):
+@pytest.mark.parametrize("late_when", ["first_copy", "current_copy"])
+def test_resubmission_supersedes_and_late_is_judged_by_server_time(app_factory, corpus, late_when):
     app = app_factory()
+    app.campaign = app.campaign.model_copy(update={"late_when": late_when})
     tt = one(corpus, unit_code="SYT", deliverable="to_trinh", format="docx")
     tt_pdf = one(corpus, unit_code="SYT", deliverable="to_trinh", format="pdf")
     feed(
         app, "dangbo.syt@thainguyen.gov.vn", "Tờ trình", [tt], when=dt.datetime(2024, 2, 27, 9, 0, tzinfo=TZ)
     )
-    # "gửi lại bản sửa" after the deadline: counts, but late.
+    # "gửi lại bản sửa" after the deadline: the correction counts; it is late only where
+    # the office judges the current copy (the first came in time).
     feed(
         app,
         "dangbo.syt@thainguyen.gov.vn",
@@ -152,8 +155,19 @@ def test_resubmission_supersedes_and_late_is_judged_by_server_time(app_factory, 
     )
     d = deliverable(unit(status(app), "SYT"), "to_trinh")
     assert [f["filename"] for f in d["files"]] == [tt_pdf.path.name]
-    assert d["late"] is True
+    assert d["late"] is (late_when == "current_copy")
     assert d["received_at"] == "2024-02-29T08:00:00+07:00"
+    # A document whose only earlier copy also came after the deadline stays late either way.
+    kl = one(corpus, unit_code="SYT", deliverable="bao_cao_kl01", format="docx")
+    for day in (16, 18):
+        feed(
+            app,
+            "dangbo.syt@thainguyen.gov.vn",
+            "Báo cáo KL01",
+            [kl],
+            when=dt.datetime(2024, 3, day, 9, 0, tzinfo=TZ),
+        )
+    assert deliverable(unit(status(app), "SYT"), "bao_cao_kl01")["late"] is True
 
 
 def test_quota_exceeded_for_a_chi_bo(app_factory, corpus):

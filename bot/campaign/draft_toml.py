@@ -119,6 +119,8 @@ def _head(draft: Draft) -> list[str]:
         "# Not in the plan: the office's time zone, and lateness by the mail server's receipt time.",
         'timezone = "Asia/Ho_Chi_Minh"',
         'lateness_basis = "server_received"',
+        "# A correction sent after the deadline of a document first received in time is not late.",
+        'late_when = "first_copy"',
     ]
     return out
 

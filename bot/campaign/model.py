@@ -232,6 +232,10 @@ class Campaign(Frozen):
     timezone: TimeZoneName = "Asia/Ho_Chi_Minh"
     # Lateness is judged by the server's receipt time (INTERNALDATE), never the sender's Date.
     lateness_basis: Literal["server_received", "date_header"] = "server_received"
+    # A document is late when its first usable copy came after the deadline ("first_copy":
+    # a correction sent afterwards does not make it late), or when the copy that counts now
+    # did ("current_copy").
+    late_when: Literal["first_copy", "current_copy"] = "first_copy"
     deadlines: list[Deadline] = Field(min_length=1)
     deliverables: list[Deliverable] = Field(min_length=1)
     unit_kinds: dict[str, UnitKind] = Field(min_length=1)

@@ -10,6 +10,10 @@ and writes the result):
 * the newer mail wins, judged by when the server received it, so a mail recorded late
   (after a copy came back, or from the review queue) never replaces a newer one: its
   files become history under the newest file already counting.
+
+A replaced file is history, but it still tells *when* the unit first delivered: a
+correction sent after the deadline of a document that first came in time does not make
+the document late (:func:`first_arrivals`).
 """
 
 from __future__ import annotations
@@ -60,3 +64,41 @@ def superseded(
         newest = max(newer, key=lambda s: (s.received_at, s.id))
         return {s.id: newest.id for s in mine}
     return {s.id: mine[-1].id for s in others if s.received_at <= received_at}
+
+
+@dataclass(frozen=True)
+class ReplacedFile:
+    """A superseded submission, as the first-arrival rule sees it."""
+
+    id: int
+    replaced_by: int
+    deliverable: str | None
+    received_at: dt.datetime
+    usable: bool  # counted or awaiting review, and readable (not rejected, not redo)
+
+
+def first_arrivals(
+    history: Iterable[ReplacedFile], current: Iterable[tuple[int, str | None]]
+) -> dict[int, dt.datetime]:
+    """``{current file id: earliest arrival of a usable copy it replaced, directly or not}``.
+
+    ``current`` gives each current file's id and deliverable.  Only copies of the same
+    deliverable count (a file staff moved from another deliverable did not deliver this
+    one).  Current files that replaced no usable copy are absent.
+    """
+    before: dict[int, list[ReplacedFile]] = {}
+    for f in history:
+        before.setdefault(f.replaced_by, []).append(f)
+    firsts: dict[int, dt.datetime] = {}
+    for file_id, deliverable in current:
+        stack, seen, times = [file_id], {file_id}, []
+        while stack:  # iterative: a long chain of corrections never hits the recursion limit
+            for p in before.get(stack.pop(), ()):
+                if p.deliverable == deliverable and p.id not in seen:
+                    seen.add(p.id)
+                    stack.append(p.id)
+                    if p.usable:
+                        times.append(p.received_at)
+        if times:
+            firsts[file_id] = min(times)
+    return firsts

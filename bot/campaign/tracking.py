@@ -8,6 +8,9 @@ what each nomination still lacks.  What a person means by these words, precisely
   is ``needs_review`` (not ``missing``), ``received_at`` is when its files arrived and
   ``late`` is judged from that moment, as for a counted file (review never hides
   lateness; a counted file, when there is one, is what counts);
+* a deliverable is late only when no usable copy of it arrived by the deadline: a
+  correction sent after the deadline of a document that first came in time replaces
+  the file (``received_at`` is the current copy's) but does not make it late;
 * for a per-nominee deliverable, a nominee is *pending* when a file waiting for review is
   assigned to it or may be it (the file's candidates), *missing* only when nothing of it
   arrived at all; reminders and acknowledgments say so, never both for one file;
@@ -54,6 +57,15 @@ class SubmissionView:
     candidates: tuple[int, ...] = ()  # a pending file's possible nominations
     # The file's digital signatures as stored (bot.documents.signatures.SignatureFacts.as_dict).
     signatures: tuple[dict[str, Any], ...] = ()
+    # The earliest arrival of a usable copy this file replaced (bot.campaign.slots.first_arrivals).
+    first_arrival: dt.datetime | None = None
+
+    @property
+    def delivered_at(self) -> dt.datetime:
+        """When the unit first delivered this document: lateness is judged on it."""
+        if self.first_arrival is not None and self.first_arrival < self.received_at:
+            return self.first_arrival
+        return self.received_at
 
     @property
     def waiting(self) -> bool:
@@ -87,9 +99,15 @@ class DeliverableState:
     pending_nominees: list[str] = field(default_factory=list)
 
     def late_files(self) -> list[SubmissionView]:
-        """The files that decide lateness and arrived after this unit's deadline
-        (extensions applied): the counted ones, or the pending ones when none counts."""
-        return [f for f in _basis(self.files) if f.received_at > self.due]
+        """The files that make this deliverable late: among the files lateness is judged
+        on (the counted ones, or the pending ones when none counts), those of each slot
+        (the unit's, or one nominee's) none of whose copies came by the deadline
+        (extensions applied).  A soft copy sent after the deadline of a document whose
+        photo came in time does not make it late."""
+        slots: dict[int | None, list[SubmissionView]] = {}
+        for f in _basis(self.files):
+            slots.setdefault(f.nomination_id, []).append(f)
+        return [f for files in slots.values() if min(f.delivered_at for f in files) > self.due for f in files]
 
 
 @dataclass

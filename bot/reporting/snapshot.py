@@ -15,16 +15,18 @@ import datetime as dt
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
 from bot.campaign.model import Campaign
 from bot.campaign.problems import Problem
+from bot.campaign.slots import ReplacedFile, first_arrivals
 from bot.campaign.tracking import NominationView, SubmissionView, Tracker, UnitState
 from bot.campaign.units import UnitInfo
 from bot.store import repo
 from bot.store.models import Unit
+from bot.vocabulary import ProblemCode
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,7 @@ def _unit_states(session: Session, campaign: Campaign, unit_id: int | None, unit
                 signatures=tuple(signatures or ()),
             )
         )
+    _date_first_copies(session, campaign, unit_id, subs)
     noms: dict[int, list[NominationView]] = {}
     for nid, uid, kind, name in repo.nomination_rows(session, campaign.id, unit_id):
         noms.setdefault(uid, []).append(NominationView(nid, kind, name))
@@ -143,6 +146,32 @@ def _unit_states(session: Session, campaign: Campaign, unit_id: int | None, unit
         )
         for uid, code, name, kind, secretary in units
     ]
+
+
+def _date_first_copies(
+    session: Session, campaign: Campaign, unit_id: int | None, subs: dict[int, list[SubmissionView]]
+) -> None:
+    """Give each current file the arrival of the first usable copy it replaced (lateness)."""
+    if campaign.late_when != "first_copy":
+        return
+    history = [
+        ReplacedFile(
+            sid,
+            by,
+            deliverable,
+            received_at,
+            status in ("received", "needs_review")
+            and not any(p["code"] == ProblemCode.UNREADABLE_FILE for p in problems or ()),
+        )
+        for sid, by, deliverable, status, received_at, problems in repo.replaced_submission_rows(
+            session, campaign.id, unit_id
+        )
+    ]
+    if not history:
+        return
+    firsts = first_arrivals(history, ((s.id, s.deliverable) for views in subs.values() for s in views))
+    for views in subs.values():
+        views[:] = [replace(s, first_arrival=firsts[s.id]) if s.id in firsts else s for s in views]
 
 
 def load_unit_state(session: Session, campaign: Campaign, unit: Unit) -> UnitState:

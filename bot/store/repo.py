@@ -244,6 +244,21 @@ def current_submission_rows(session: Session, campaign: str, unit_id: int | None
     return list(session.execute(q))
 
 
+def replaced_submission_rows(session: Session, campaign: str, unit_id: int | None = None) -> list[Row]:
+    """``(id, superseded_by_id, deliverable, status, received_at, problems)`` of history files."""
+    cols = (
+        Submission.id,
+        Submission.superseded_by_id,
+        Submission.deliverable,
+        Submission.status,
+        Submission.received_at,
+        Submission.problems,
+    )
+    return _campaign_rows(
+        session, Submission, cols, campaign, unit_id, Submission.superseded_by_id.is_not(None)
+    )
+
+
 def nomination_rows(session: Session, campaign: str, unit_id: int | None = None) -> list[Row]:
     """``(id, unit_id, kind, name)`` of the nominations not withdrawn, in the order proposed."""
     cols = (Nomination.id, Nomination.unit_id, Nomination.kind, Nomination.name)
