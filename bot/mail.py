@@ -66,6 +66,17 @@ class Attachment:
     def sha256(self) -> str:
         return self.spooled.sha256 if self.spooled is not None else hashlib.sha256(self.data).hexdigest()
 
+    @property
+    def folder(self) -> str | None:
+        """The archive folder the file was in ("zip:Ho so.zip/Ho so/2. Tap the"), or None for
+        a file at an archive's top or not from an archive.  Units zip a dossier with a
+        folder per nominee or per kind, so the folder speaks for the files in it."""
+        if not self.origin.split("/")[-1].startswith(("zip:", "7z:", "rar:")):
+            return None
+        path = (self.original_filename or "").replace("\\", "/").strip("/")
+        folder = path.rpartition("/")[0]
+        return f"{self.origin}/{folder}" if folder else None
+
     def content(self) -> bytes:
         """The file's bytes: ``data``, or read from the spool (the caller drops them when done)."""
         return self.spooled.read() if self.spooled is not None else self.data

@@ -11,6 +11,7 @@ PACKAGES=(
   antiword catdoc        # fast text of legacy .doc
   qpdf                   # encrypted-PDF test documents
   unar                   # .rar bundles
+  zip                    # zip bundles with folders, as units make them (test documents)
   fonts-liberation fonts-dejavu-core  # the fresh-machine font set of the tests (tests/fontsets.py)
   chromium               # the staff dashboard's browser tests (Playwright drives it)
   openssl                # certificates for the TLS tests

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import subprocess
 from email import message_from_bytes, policy
 
 import pytest
@@ -23,6 +24,7 @@ from bot.store.models import OutboxMail, Unit
 from tests.conftest import TZ
 from tests.corpus import dossier_cases as cases
 from tests.corpus import texts
+from tests.corpus.docxgen import Para
 from tests.corpus.make_corpus import _Cache, _render, load_units, make_scan_pdf, soffice_convert
 from tests.mailgen import build_mail
 
@@ -275,3 +277,45 @@ def test_one_summary_of_two_comrades_is_each_ones(app_factory, make):
     u = state(app, "SYT")
     have = {n["nominee"]: n["documents"] for n in u["nominations"]}
     assert have == {LAN.name: ["tom_tat_thanh_tich"], MAI.name: ["tom_tat_thanh_tich"]}
+
+
+def zipped(tmp_path, top: str, members: dict[str, bytes]) -> bytes:
+    """A zip made by Info-ZIP, with folders, as a unit's PC makes one."""
+    for name, data in members.items():
+        path = tmp_path / top / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    subprocess.run(["zip", "-qr", "bundle.zip", top], cwd=tmp_path, check=True)
+    return (tmp_path / "bundle.zip").read_bytes()
+
+
+def test_a_decision_naming_nobody_is_for_the_nominee_whose_folder_it_came_in(app_factory, make, tmp_path):
+    app = app_factory()
+    cdvc = UNITS["CDVC"]  # a đoàn thể: two individuals, so the kind alone does not settle it
+    hoa = texts.Nominee("Trần Thị Hoa", "ca_nhan", "Chuyên viên Công đoàn Viên chức tỉnh")
+    tuan = texts.Nominee("Đỗ Văn Tuấn", "ca_nhan", "Phó Chủ tịch Công đoàn Viên chức tỉnh")
+    # The award decision names its people on an annex ("danh sách kèm theo"), not on page 1.
+    decision = [
+        Para(
+            "Điều 1. Tặng Giấy khen cho 05 tập thể và 12 cá nhân có tên trong danh sách kèm theo.",
+            indent=True,
+        )
+        if isinstance(b, Para) and b.text.startswith("Điều 1.")
+        else b
+        for b in texts.quyet_dinh_khen_thuong_blocks(cdvc, hoa)
+    ]
+    bundle = zipped(
+        tmp_path,
+        "Ho so CDVC",
+        {
+            "To trinh.docx": make(texts.to_trinh_blocks(cdvc, [hoa, tuan])),
+            "1. Tran Thi Hoa/BCTT.docx": make(texts.bao_cao_thanh_tich_blocks(cdvc, hoa)),
+            "1. Tran Thi Hoa/QD khen thuong.pdf": make(decision, "scan"),
+            "2. Do Van Tuan/BCTT.docx": make(texts.bao_cao_thanh_tich_blocks(cdvc, tuan)),
+        },
+    )
+    outcome = send(app, "CDVC", "Hồ sơ khen thưởng", [("Ho so CDVC.zip", bundle)])
+    assert not outcome.review
+    d = deliverable(state(app, "CDVC"), "quyet_dinh_khen_thuong")
+    assert [f["nominee"] for f in d["files"]] == [hoa.name]
+    assert d["missing_nominees"] == [tuan.name]

@@ -76,6 +76,7 @@ class FileReading:
     mentions: tuple[tuple[str, str], ...] = ()  # (kind, name) its text names
     alt_name: str | None = None  # the file name's name for it, when the text names another
     several: bool = False  # its name says it is for several ("Tom tat 2 dong chi.docx")
+    folder: str | None = None  # the archive folder it came in (Attachment.folder)
 
 
 @dataclass(frozen=True)
@@ -289,8 +290,32 @@ def resolve(
         done[i] = _assign(
             files[i], result.roster, in_mail, counts, proposal_on_file, limits or {}, unit_names
         )
+    _by_folder(files, done, result.roster)
     result.assignments = [done[i] for i in range(len(files))]
     return result
+
+
+def _by_folder(files: Sequence[FileReading], done: dict[int, Assignment], roster: Sequence[Nominee]) -> None:
+    """A file nothing names goes to the nominee whose folder it came in: when the other
+    files of its archive folder are all, with certainty, for one nominee (a dossier zipped
+    with a folder per nominee, "2. Tap the/QD khen thuong.pdf" beside that collective's
+    report and summary), that nominee, if the file may be theirs at all."""
+    folders: dict[str, set[int]] = {}
+    for i, f in enumerate(files):
+        a = done[i]
+        if f.folder is not None and a.nominee is not None and a.certain:
+            folders.setdefault(f.folder, set()).update((a.nominee, *a.also))
+    for i, f in enumerate(files):
+        a = done[i]
+        owners = folders.get(f.folder or "", set())
+        if a.nominee is not None or len(owners) != 1:
+            continue
+        [owner] = owners
+        n = roster[owner]
+        if n.kind not in f.kinds or n.withdrawn or owner not in a.candidates:
+            continue
+        why = f"→ {n.name}: the other files of its folder '{f.folder}' are all for this nominee"
+        done[i] = Assignment(owner, True, (), (*a.evidence, why))
 
 
 _SOURCE_RANK = {"text": 0, "filename": 1, "subject": 2}

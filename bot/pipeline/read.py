@@ -114,11 +114,22 @@ def read_file(
         name,
         tuple(problems),
         source,
-        t.kind_hint or kind_in_filename(att.filename),
+        t.kind_hint or kind_in_filename(att.filename) or _kind_in_folder(att),
         tuple(mentions),
         tuple(sorted(counts.items())),
         alt_name,
     )
+
+
+def _kind_in_folder(att: Attachment) -> str | None:
+    """The kind the file's archive folders speak of, the nearest first ("2. Tap the/")."""
+    if att.folder is None:
+        return None
+    for part in reversed((att.original_filename or "").replace("\\", "/").split("/")[:-1]):
+        kind = kind_in_filename(part)
+        if kind is not None:
+            return kind
+    return None
 
 
 # Formats whose whole text costs little more than their head (no OCR).

@@ -80,6 +80,7 @@ def resolve_nominees(
             mentions=files[i].mentions,
             alt_name=files[i].nominee_alt_name,
             several=several_in_filename(files[i].attachment.filename),
+            folder=files[i].attachment.folder,
         )
         for i in per_nominee
     ]

@@ -344,3 +344,32 @@ def test_a_file_of_several_summaries_is_measured_per_nominee():
     assert not starts_summary(
         fold("Tóm tắt thành tích của chi bộ trong năm 2023 rất nổi bật và đáng ghi nhận")
     )
+
+
+def test_a_file_nothing_names_is_for_the_nominee_whose_archive_folder_it_came_in():
+    lan, mai = PERSON, Nominee("ca_nhan", "Lê Thị Mai")
+    folder = "zip:Ho so.zip/Ho so/2. Le Thi Mai"
+
+    def named(deliverable: str, name: str, where: str) -> FileReading:
+        return FileReading(deliverable, BOTH, "ca_nhan", name, "text", folder=where)
+
+    files = [
+        named("bao_cao_thanh_tich", "Lê Thị Mai", folder),
+        named("tom_tat_thanh_tich", "Lê Thị Mai", folder),
+        FileReading("quyet_dinh_khen_thuong", BOTH, folder=folder),  # a scan nothing can be read of
+        named("bao_cao_thanh_tich", "Nguyễn Thị Lan", "zip:Ho so.zip/Ho so/1. Nguyen Thi Lan"),
+    ]
+    a = resolve(files, [lan, mai], proposal_on_file=True).assignments
+    assert (a[2].nominee, a[2].certain) == (1, True)
+    assert "folder" in a[2].evidence[-1]
+    # A folder holding files of two nominees says nothing; neither does the archive's top.
+    mixed = [*files[:2], named("tom_tat_thanh_tich", "Nguyễn Thị Lan", folder), files[2]]
+    assert resolve(mixed, [lan, mai], proposal_on_file=True).assignments[3].nominee is None
+    top = [named("bao_cao_thanh_tich", "Lê Thị Mai", None), FileReading("quyet_dinh_khen_thuong", BOTH)]
+    assert resolve(top, [lan, mai], proposal_on_file=True).assignments[1].nominee is None
+    # Nor does a folder whose files are for a nominee the file cannot be (another kind).
+    collective = [
+        FileReading("bao_cao_thanh_tich", BOTH, "tap_the", COLLECTIVE.name, "text", folder=folder),
+        FileReading("quyet_dinh_xep_loai", BOTH, kind_hint="ca_nhan", folder=folder),
+    ]
+    assert resolve(collective, [COLLECTIVE, lan, mai], proposal_on_file=True).assignments[1].nominee != 0
