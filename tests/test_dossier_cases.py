@@ -56,7 +56,7 @@ def make(tmp_path_factory):
         [pdf] = soffice_convert({f"k{abs(hash(docx))}": docx}, "pdf", cache).values()
         if fmt == "pdf":
             return pdf
-        scan = make_scan_pdf(pdf, cache, f"s{abs(hash(docx))}")
+        scan = make_scan_pdf(pdf, cache, f"s{abs(hash(docx))}", dpi=150 if fmt == "scan150" else 200)
         assert scan is not None
         return scan
 
@@ -319,3 +319,29 @@ def test_a_decision_naming_nobody_is_for_the_nominee_whose_folder_it_came_in(app
     d = deliverable(state(app, "CDVC"), "quyet_dinh_khen_thuong")
     assert [f["nominee"] for f in d["files"]] == [hoa.name]
     assert d["missing_nominees"] == [tuan.name]
+
+
+def test_a_scanned_decision_whose_people_are_on_its_attached_list_is_each_listed_nominees(app_factory, make):
+    app = app_factory()
+    cdvc = UNITS["CDVC"]
+    hoa = texts.Nominee("Trần Thị Hoa", "ca_nhan", "Chuyên viên Công đoàn Viên chức tỉnh")
+    tuan = texts.Nominee("Đỗ Văn Tuấn", "ca_nhan", "Phó Chủ tịch Công đoàn Viên chức tỉnh")
+    others = [
+        texts.Nominee("Chi bộ Văn phòng", "tap_the"),
+        texts.Nominee("Lưu Đức An", "ca_nhan", "Chuyên viên, Kho bạc Nhà nước tỉnh"),
+        texts.Nominee("Vũ Thị Lan Mai", "ca_nhan", "Phó Trưởng phòng, Sở Y tế"),
+    ]
+    files = [
+        ("To trinh.docx", make(texts.to_trinh_blocks(cdvc, [hoa, tuan]))),
+        ("BCTT Tran Thi Hoa.docx", make(texts.bao_cao_thanh_tich_blocks(cdvc, hoa))),
+        ("BCTT Do Van Tuan.docx", make(texts.bao_cao_thanh_tich_blocks(cdvc, tuan))),
+        # A 150 dpi office scan; page 1 names nobody, page 2 lists both among others.
+        (
+            "QD khen thuong.pdf",
+            make(texts.quyet_dinh_khen_thuong_annex_blocks(cdvc, [*others, hoa, tuan]), "scan150"),
+        ),
+    ]
+    outcome = send(app, "CDVC", "Hồ sơ khen thưởng", files)
+    assert not outcome.review
+    d = deliverable(state(app, "CDVC"), "quyet_dinh_khen_thuong")
+    assert d["status"] == "received" and d["missing_nominees"] == []

@@ -36,7 +36,6 @@ from bot.documents.tools import ToolFailed
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")
-OCR_DPI = 300
 # A second reading of a scrambled PDF replaces the first only when its text is better by
 # this much (textcheck badness: shares of non-syllables and one-letter words).
 MIN_IMPROVEMENT = 0.05
@@ -189,7 +188,7 @@ def _inspect_pdf(data: bytes, need_full_text: bool, measure_layout: bool) -> Doc
         text = _ocr_first_page(data)
         rest = (
             [
-                ocr.ocr_png(render_page_png(data, i, dpi=OCR_DPI))
+                ocr.ocr_png(render_page_png(data, i, dpi=None))
                 for i in range(1, min(result.page_count, OCR_MAX_PAGES))
             ]
             if need_full_text
@@ -206,7 +205,7 @@ def _inspect_pdf(data: bytes, need_full_text: bool, measure_layout: bool) -> Doc
 
 
 def _ocr_first_page(data: bytes) -> str:
-    return ocr.ocr_png(render_page_png(data, 0, dpi=OCR_DPI))
+    return ocr.ocr_png(render_page_png(data, 0, dpi=None))
 
 
 def _pdf_text_facts(base: DocumentFacts, head: str, full: str | None, method: str) -> DocumentFacts:

@@ -15,7 +15,6 @@ from bot.documents.inspect import inspect_document
 from bot.documents.pdf import open_pdf, render_page_png
 from bot.documents.tools import ToolFailed
 
-OCR_DPI = 300
 MAX_OCR_PAGES = 40
 
 
@@ -47,7 +46,7 @@ def _ocr_pages(data: bytes) -> WholeText:
     texts = []
     try:
         for i in range(pages):
-            texts.append(ocr.ocr_png(render_page_png(data, i, dpi=OCR_DPI)))
+            texts.append(ocr.ocr_png(render_page_png(data, i, dpi=None)))
     except ToolFailed as e:
         return WholeText("\n".join(texts), "pdf-ocr", f"OCR failed: {e}")
     return WholeText("\n".join(texts), "pdf-ocr")

@@ -10,6 +10,7 @@ inspection (which may call antiword, LibreOffice or Tesseract on the bytes).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from bot.campaign.model import Campaign, Deliverable
@@ -28,6 +29,7 @@ from bot.matching.nominees import (
     proposal_counts,
 )
 from bot.matching.types import classify
+from bot.text import fold
 from bot.vocabulary import attachment_problem_vi
 
 
@@ -143,10 +145,16 @@ def _text_for_names(facts: DocumentFacts, att: Attachment) -> str:
     if facts.kind in _CHEAP_FULL_TEXT or facts.method in ("pdf-text", "pdf-text-pdfplumber"):
         full = inspect_document(att.content(), att.filename, att.sniffed_type, need_full_text=True)
         return full.full_text or facts.head_text
-    # Not a scan's further pages: a scanned decision's attached list ("có danh sách kèm
-    # theo") reads too poorly by OCR to name all of the unit's nominees on it, and a file
-    # credited to the one name read would leave the others "missing" in their reminders.
+    # A scan's further pages cost OCR each: read only when the first page sends the reader
+    # to them, a decision whose people are on its attached list ("có danh sách kèm theo").
+    # (Read at the scan's own resolution, such a list gives its rows; see bot.documents.pdf.)
+    if facts.method == "pdf-ocr" and _ANNEXED.search(fold(facts.head_text)):
+        full = inspect_document(att.content(), att.filename, att.sniffed_type, need_full_text=True)
+        return full.full_text or facts.head_text
     return facts.head_text
+
+
+_ANNEXED = re.compile(r"\bdanh sach kem theo\b|\bkem theo danh sach\b")
 
 
 def _plan_rules(spec: Deliverable, att: Attachment, campaign: Campaign) -> list[Problem]:

@@ -46,7 +46,20 @@ class Columns:
     is_header: bool = True
 
 
-Block = Para | Columns
+@dataclass(frozen=True)
+class Rows:
+    """A bordered table: a header row and rows of cells (an attached list of names)."""
+
+    header: list[str]
+    rows: list[list[str]]
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """The rest starts on a new page (a decision's attached list)."""
+
+
+Block = Para | Columns | Rows | PageBreak
 
 
 def para(text: str, **kw) -> Para:
@@ -152,6 +165,15 @@ class _Writer:
             return (side == "l" and i == 1) or (side == "r" and i == 0)
         return side == "r" or (i == 0 and line.isupper())
 
+    def add_rows(self, r: Rows) -> None:
+        table = self.doc.add_table(rows=1 + len(r.rows), cols=len(r.header))
+        table.style = "Table Grid"
+        for row, cells in zip(table.rows, [r.header, *r.rows], strict=True):
+            for cell, text in zip(row.cells, cells, strict=True):
+                paragraph = cell.paragraphs[0]
+                paragraph.paragraph_format.space_after = Pt(0)
+                self._run(paragraph, text, bold=cells is r.header, size=12)
+
     def bytes(self) -> bytes:
         buf = io.BytesIO()
         self.doc.save(buf)
@@ -164,6 +186,10 @@ def render_docx(blocks: list[Block], encoding: str | None = None) -> bytes:
     for block in blocks:
         if isinstance(block, Columns):
             writer.add_columns(block)
+        elif isinstance(block, Rows):
+            writer.add_rows(block)
+        elif isinstance(block, PageBreak):
+            writer.doc.add_page_break()
         else:
             writer.add_para(block)
     return writer.bytes()

@@ -333,8 +333,11 @@ def _render_pages(pdf: bytes, dpi: int, max_pages: int | None = None) -> list[by
     return images
 
 
-def make_scan_pdf(pdf: bytes, cache: _Cache, key: str) -> bytes | None:
-    """Image-only PDF (no text layer) from ``pdf``: rendered pages wrapped by img2pdf."""
+def make_scan_pdf(pdf: bytes, cache: _Cache, key: str, dpi: int = 200) -> bytes | None:
+    """Image-only PDF (no text layer) from ``pdf``: pages rendered at ``dpi`` (an office
+    scanner's 150 to 300), wrapped by img2pdf."""
+    if dpi != 200:
+        key = f"{key}-{dpi}dpi"
     if (hit := cache.get(key, "scan.pdf")) is not None:
         return hit
     if shutil.which("img2pdf") is None:
@@ -342,7 +345,7 @@ def make_scan_pdf(pdf: bytes, cache: _Cache, key: str) -> bytes | None:
         return None
     with tempfile.TemporaryDirectory(prefix="corpus-scan-") as tmp:
         names = []
-        for i, jpeg in enumerate(_render_pages(pdf, dpi=200)):
+        for i, jpeg in enumerate(_render_pages(pdf, dpi=dpi)):
             name = Path(tmp) / f"page{i:03d}.jpg"
             name.write_bytes(jpeg)
             names.append(str(name))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tests.corpus.docxgen import Block, header, para, signature
+from tests.corpus.docxgen import Block, PageBreak, Para, Rows, header, para, signature
 
 
 @dataclass(frozen=True)
@@ -236,6 +236,34 @@ def quyet_dinh_khen_thuong_blocks(unit: Unit, n: Nominee) -> list[Block]:
         para("Điều 3. Văn phòng và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.", indent=True),
         _sign(unit),
     ]  # fmt: skip
+
+
+def quyet_dinh_khen_thuong_annex_blocks(unit: Unit, listed: list[Nominee]) -> list[Block]:
+    """An award decision whose people are on its attached list (page 2), not in Điều 1."""
+    collectives = [n for n in listed if n.kind == "tap_the"]
+    people = [n for n in listed if n.kind == "ca_nhan"]
+    decision = [
+        para(
+            f"Điều 1. Tặng Giấy khen cho {len(collectives):02d} tập thể và {len(people):02d} cá nhân "
+            f"(có danh sách kèm theo) đã có thành tích xuất sắc trong {TOPIC} năm 2023.",
+            indent=True,
+        )
+        if isinstance(b, Para) and b.text.startswith("Điều 1.")
+        else b
+        for b in quyet_dinh_khen_thuong_blocks(unit, listed[0])
+    ]
+    rows = [["I", "TẬP THỂ", ""]]
+    rows += [[str(i), n.name, unit.committee] for i, n in enumerate(collectives, 1)]
+    rows += [["II", "CÁ NHÂN", ""]]
+    rows += [[str(i), f"Đồng chí {n.name}", n.position] for i, n in enumerate(people, 1)]
+    return [
+        *decision,
+        PageBreak(),
+        para("DANH SÁCH", bold=True, center=True, size=14),
+        para(f"tập thể, cá nhân được tặng Giấy khen trong {TOPIC} năm 2023", bold=True, center=True),
+        para(f"(Kèm theo Quyết định số 45-QĐ/{unit.ref_suffix})", italic=True, center=True),
+        Rows(["STT", "Tên tập thể, cá nhân", "Chức vụ, đơn vị"], rows),
+    ]
 
 
 def quyet_dinh_xep_loai_blocks(unit: Unit, n: Nominee) -> list[Block]:
