@@ -17,13 +17,13 @@ import ipaddress
 import os
 from datetime import time
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import parse_qsl, urlsplit
 from zoneinfo import ZoneInfo
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import BeforeValidator, Field, SecretStr, ValidationError, field_validator
 
 from bot.errors import ConfigError
 from bot.validation import Frozen, TimeZoneName, raise_validation, read_toml
@@ -175,6 +175,21 @@ class DocumentsSettings(Frozen):
         return v
 
 
+ProxyNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def _proxy_network(v: object) -> object:
+    """``"127.0.0.1"`` or ``"10.0.0.0/8"`` as a network, parsed once when the file is read."""
+    if isinstance(v, ipaddress.IPv4Network | ipaddress.IPv6Network):
+        return v
+    if not isinstance(v, str):
+        raise ValueError(f"{v!r} is not an IP address or network (a string)")
+    try:
+        return ipaddress.ip_network(v, strict=False)
+    except ValueError as e:
+        raise ValueError(f"{v!r} is not an IP address or network") from e
+
+
 class WebSettings(Frozen):
     """The staff dashboard behind a reverse proxy: whom to believe about the client's address.
 
@@ -182,25 +197,19 @@ class WebSettings(Frozen):
     proxy every request comes from the proxy's address, so the real client is read from
     ``client_address_header`` (``X-Forwarded-For``: the rightmost address no trusted
     proxy wrote; ``X-Real-IP``: the address itself), and only when the request comes
-    from one of ``trusted_proxies``; a header from anyone else is ignored.
+    from one of ``trusted_proxies``; a header from anyone else is ignored.  This is the
+    only place the proxy is trusted: ``intake-bot web`` has no option of its own for it.
     """
 
     client_address_header: str | None = Field(None, pattern=r"^[A-Za-z0-9-]+$")
-    trusted_proxies: list[str] = ["127.0.0.1/32", "::1/128"]
+    trusted_proxies: list[Annotated[ProxyNetwork, BeforeValidator(_proxy_network)]] = [
+        ipaddress.ip_network("127.0.0.1/32"),
+        ipaddress.ip_network("::1/128"),
+    ]
     session_hours: float = Field(8, gt=0, le=24 * 7)
     login_failures_per_client: int = Field(5, ge=1)
     login_failures_per_user: int = Field(10, ge=1)
     login_window_minutes: float = Field(15, gt=0)
-
-    @field_validator("trusted_proxies")
-    @classmethod
-    def _networks(cls, v: list[str]) -> list[str]:
-        for item in v:
-            try:
-                ipaddress.ip_network(item, strict=False)
-            except ValueError as e:
-                raise ValueError(f"{item!r} is not an IP address or network") from e
-        return v
 
 
 class Settings(Frozen):

@@ -46,6 +46,10 @@ class Attachment:
 
     The content is ``data``, or ``spooled`` on disk (then ``data`` is empty): read it
     with :meth:`content`, which never keeps what it reads.
+
+    ``locked_members`` is set only for an archive a password kept closed
+    (``unreadable_file``): the file names it lists, or ``()`` when its list of files is
+    encrypted too.
     """
 
     filename: str
@@ -57,6 +61,7 @@ class Attachment:
     problem: str | None = None
     problem_detail: str | None = None
     spooled: SpooledFile | None = None
+    locked_members: tuple[str, ...] | None = None
 
     @property
     def size(self) -> int:

@@ -10,6 +10,7 @@ the campaign file (:meth:`bot.campaign.model.Campaign.label`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 
 
@@ -183,10 +184,36 @@ _ATTACHMENT_PROBLEMS_VI: dict[str, str] = {
 ATTACHMENT_PROBLEM_CODES = frozenset(_ATTACHMENT_PROBLEMS_VI)
 
 
-def attachment_problem_vi(code: str, filename: str) -> str:
-    """The sentence for a file intake refused or could not use, naming it."""
+# At most this many of a locked archive's file names are named in one sentence.
+LOCKED_NAMES_SHOWN = 20
+
+
+def attachment_problem_vi(code: str, filename: str, locked_members: Sequence[str] | None = None) -> str:
+    """The sentence for a file intake refused or could not use, naming it.
+
+    ``locked_members`` (``Attachment.locked_members``) are the file names an archive a
+    password kept closed lists, ``()`` when it hides them too: the unit is told which
+    documents to resend without a password, or that the bot cannot tell.
+    """
+    if code == ProblemCode.UNREADABLE_FILE and locked_members is not None:
+        return _locked_archive_vi(filename, locked_members)
     template = _ATTACHMENT_PROBLEMS_VI.get(code, "Tệp “{name}” không xử lý được.")
     return template.format(name=filename)
+
+
+def _locked_archive_vi(filename: str, members: Sequence[str]) -> str:
+    if not members:
+        return (
+            f"Tệp nén “{filename}” được đặt mật khẩu, kể cả danh sách tệp bên trong, nên hệ thống "
+            "không mở được và không biết tệp nén gồm những tệp nào; chưa tệp nào trong đó được ghi "
+            "nhận. Đề nghị đơn vị gửi lại các tệp trong tệp nén này, không đặt mật khẩu."
+        )
+    shown = ", ".join(f"“{n}”" for n in members[:LOCKED_NAMES_SHOWN])
+    more = f" và {len(members) - LOCKED_NAMES_SHOWN} tệp khác" if len(members) > LOCKED_NAMES_SHOWN else ""
+    return (
+        f"Tệp nén “{filename}” được đặt mật khẩu nên hệ thống không mở được; các tệp trong đó "
+        f"chưa được ghi nhận: {shown}{more}. Đề nghị đơn vị gửi lại các tệp này, không đặt mật khẩu."
+    )
 
 
 def parts_not_read_vi(count: int, names: list[str]) -> str:

@@ -119,6 +119,21 @@ def test_settings_refuse_password_and_unknown_keys(tmp_path):
         ("max_attachment_mb = 25", 'max_attachment_mb = "25"', "storage.max_attachment_mb"),
         ("skip_weekends = true", 'skip_weekends = "true"', "schedule.skip_weekends"),
         ("digest_time = 07:30:00", 'digest_time = "07:30"', "schedule.digest_time"),
+        (
+            'trusted_proxies = ["127.0.0.1/32", "::1/128"]',
+            'trusted_proxies = ["127.0.0.1/32", "proxy.lan"]',
+            "web.trusted_proxies.1",
+        ),
+        (
+            'trusted_proxies = ["127.0.0.1/32", "::1/128"]',
+            "trusted_proxies = [2130706433]",
+            "web.trusted_proxies.0",
+        ),
+        (
+            'trusted_proxies = ["127.0.0.1/32", "::1/128"]',
+            'trusted_proxies = "127.0.0.1"',
+            "web.trusted_proxies",
+        ),
     ],
 )
 def test_settings_of_the_wrong_type_are_refused_not_coerced(tmp_path, old, new, key):

@@ -1,4 +1,4 @@
-"""Safe file names for attachments.
+"""Safe file names for attachments, and a zip member's name as its sender meant it.
 
 Mail clients send anything as a file name: Windows paths (``C:\\TEMP\\x.png``), zip-slip
 names (``../../etc/passwd``), control characters, NFD-decomposed Vietnamese from macOS,
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zipfile
+import zlib
 
 MAX_NAME_CHARS = 150
 FALLBACK_NAME = "attachment"
@@ -85,3 +87,36 @@ def safe_filename(name: str | None) -> str:
         if current == previous:
             break
     return current
+
+
+def zip_member_name(info: zipfile.ZipInfo) -> str:
+    """The member name as the sender's tool meant it.
+
+    Order: the Info-ZIP Unicode Path extra field (0x7075) when its CRC matches; the name
+    as UTF-8 when the language-encoding flag is set; otherwise the raw bytes tried as
+    UTF-8 (7-Zip, macOS write it without the flag), then cp1258 (Windows with a
+    Vietnamese locale), then cp437 (the zip default).
+    """
+    raw = info.orig_filename.encode("cp437", "replace") if not info.flag_bits & 0x800 else None
+    extra, pos = info.extra, 0
+    while pos + 4 <= len(extra):
+        tag = int.from_bytes(extra[pos : pos + 2], "little")
+        size = int.from_bytes(extra[pos + 2 : pos + 4], "little")
+        body = extra[pos + 4 : pos + 4 + size]
+        if tag == 0x7075 and len(body) > 5 and body[0] == 1:
+            crc = int.from_bytes(body[1:5], "little")
+            original = raw if raw is not None else info.orig_filename.encode("utf-8")
+            if zlib.crc32(original) == crc:
+                try:
+                    return body[5:].decode("utf-8")
+                except UnicodeDecodeError:
+                    pass
+        pos += 4 + size
+    if raw is None:
+        return info.orig_filename
+    for encoding in ("utf-8", "cp1258"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return info.orig_filename

@@ -12,7 +12,10 @@ while decompressing, bytes are counted chunk by chunk, because headers can lie. 
 :class:`Budget` is shared by every container of a message, so splitting a bomb over
 several archives does not help.  An archive that breaks a limit is listed itself with
 ``problem="archive_limit"`` and none of its members (all or nothing, so the sender is
-asked for a clean resend instead of the bot silently keeping half a dossier).
+asked for a clean resend instead of the bot silently keeping half a dossier).  A
+password-protected archive is listed with ``unreadable_file`` and the names of the files it
+lists (``Attachment.locked_members``: a zip always lists them, a 7z or rar unless its
+headers are encrypted too), so the unit can be told which documents to resend.
 
 Memory stays bounded whatever the archives hold: members are read one at a time (the
 readers are generators), and with a :class:`~bot.intake.spool.Spool` each file beyond
@@ -25,7 +28,6 @@ from __future__ import annotations
 import functools
 import io
 import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
@@ -34,7 +36,7 @@ from bot.intake.limits import ParseLimits
 from bot.mail import Attachment, SpooledFile
 
 from .htmltext import digest_html
-from .sanitize import safe_filename
+from .sanitize import safe_filename, zip_member_name
 from .sniff import ENCRYPTED_OOXML, EXTENSION_OF, RAR, SEVEN_ZIP, TNEF, ZIP, refusal_reason, sniff_type
 from .spool import MEMORY_PER_MAIL, SMALL_FILE, Spool, SpoolWriter, discard
 
@@ -95,7 +97,11 @@ class _LimitExceeded(Exception):
 
 
 class _Encrypted(Exception):
-    pass
+    """A password blocks reading; ``members`` are the names the archive lists (none: hidden)."""
+
+    def __init__(self, detail: str, members: list[str]) -> None:
+        super().__init__(detail)
+        self.members = members
 
 
 class _NoBackend(Exception):
@@ -141,39 +147,6 @@ def _check_declared(count: int, total: int, compressed: int, limits: ParseLimits
     budget.files_left -= count
 
 
-def zip_member_name(info: zipfile.ZipInfo) -> str:
-    """The member name as the sender's tool meant it.
-
-    Order: the Info-ZIP Unicode Path extra field (0x7075) when its CRC matches; the name
-    as UTF-8 when the language-encoding flag is set; otherwise the raw bytes tried as
-    UTF-8 (7-Zip, macOS write it without the flag), then cp1258 (Windows with a
-    Vietnamese locale), then cp437 (the zip default).
-    """
-    raw = info.orig_filename.encode("cp437", "replace") if not info.flag_bits & 0x800 else None
-    extra, pos = info.extra, 0
-    while pos + 4 <= len(extra):
-        tag = int.from_bytes(extra[pos : pos + 2], "little")
-        size = int.from_bytes(extra[pos + 2 : pos + 4], "little")
-        body = extra[pos + 4 : pos + 4 + size]
-        if tag == 0x7075 and len(body) > 5 and body[0] == 1:
-            crc = int.from_bytes(body[1:5], "little")
-            original = raw if raw is not None else info.orig_filename.encode("utf-8")
-            if zlib.crc32(original) == crc:
-                try:
-                    return body[5:].decode("utf-8")
-                except UnicodeDecodeError:
-                    pass
-        pos += 4 + size
-    if raw is None:
-        return info.orig_filename
-    for encoding in ("utf-8", "cp1258"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return info.orig_filename
-
-
 def _read_zip(data: bytes, limits: ParseLimits, budget: Budget, spool: Spool | None) -> Iterator[_Found]:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         infos = [i for i in zf.infolist() if not i.is_dir()]
@@ -181,7 +154,9 @@ def _read_zip(data: bytes, limits: ParseLimits, budget: Budget, spool: Spool | N
         for info in infos:
             name = zip_member_name(info)
             if info.flag_bits & 0x1 or info.compress_type == 99:  # 99: WinZip AES
-                raise _Encrypted(f"member {name!r} is password-protected")
+                raise _Encrypted(
+                    f"member {name!r} is password-protected", [zip_member_name(i) for i in infos]
+                )
             if info.file_size > limits.max_attachment_bytes:
                 yield _Member(name, None, info.file_size)
                 continue
@@ -251,12 +226,12 @@ def _read_7z(data: bytes, limits: ParseLimits, budget: Budget, spool: Spool | No
 
     try:
         archive = py7zr.SevenZipFile(io.BytesIO(data))
-    except py7zr.exceptions.PasswordRequired as e:
-        raise _Encrypted("the archive is password-protected") from e
+    except py7zr.exceptions.PasswordRequired as e:  # the headers are encrypted too
+        raise _Encrypted("the archive and its list of files are password-protected", []) from e
     with archive:
-        if archive.needs_password():
-            raise _Encrypted("the archive is password-protected")
         infos = [i for i in archive.list() if not i.is_directory]
+        if archive.needs_password():
+            raise _Encrypted("the archive is password-protected", [i.filename for i in infos])
         total = sum(i.uncompressed or 0 for i in infos)
         _check_declared(len(infos), total, len(data), limits, budget)
         wanted = [i.filename for i in infos if (i.uncompressed or 0) <= limits.max_attachment_bytes]
@@ -306,14 +281,13 @@ def _read_rar(data: bytes, limits: ParseLimits, budget: Budget, spool: Spool | N
     if rar_backend() is None:
         raise _NoBackend("no RAR extraction tool (unrar or unar) is installed on the server")
     with rarfile.RarFile(io.BytesIO(data)) as rf:
-        if rf.needs_password():
-            raise _Encrypted("the archive is password-protected")
+        # Encrypted headers stop the listing at the start: no names then.
         infos = [i for i in rf.infolist() if not i.is_dir()]
+        if rf.needs_password():
+            raise _Encrypted("the archive is password-protected", [i.filename for i in infos])
         _check_declared(len(infos), sum(i.file_size for i in infos), len(data), limits, budget)
         for info in infos:
             name = info.filename
-            if info.needs_password():
-                raise _Encrypted(f"member {name!r} is password-protected")
             if info.file_size > limits.max_attachment_bytes:
                 yield _Member(name, None, info.file_size)
                 continue
@@ -400,9 +374,14 @@ def collect_files(
     shown = name or f"{default_stem}{EXTENSION_OF.get(sniffed, '.bin')}"
     safe = safe_filename(shown)
 
-    def listed(payload: bytes, problem: str | None = None, detail: str | None = None) -> Collected:
+    def listed(
+        payload: bytes,
+        problem: str | None = None,
+        detail: str | None = None,
+        locked: tuple[str, ...] | None = None,
+    ) -> Collected:
         content, spooled = _hold(payload, budget, spool) if payload else (b"", None)
-        att = Attachment(safe, name, declared, sniffed, content, origin, problem, detail, spooled)
+        att = Attachment(safe, name, declared, sniffed, content, origin, problem, detail, spooled, locked)
         return Collected(attachments=[att])
 
     if head_only:
@@ -435,7 +414,8 @@ def collect_files(
     except _LimitExceeded as e:
         return _refused(archive, result, budget, saved, listed, "archive_limit", str(e))
     except _Encrypted as e:
-        return _refused(archive, result, budget, saved, listed, "unreadable_file", str(e))
+        names = tuple(dict.fromkeys(safe_filename(m) for m in e.members))  # file names only
+        return _refused(archive, result, budget, saved, listed, "unreadable_file", str(e), names)
     except _NoBackend as e:
         return _refused(archive, result, budget, saved, listed, "unsupported_archive", str(e))
     except Exception as e:  # third-party readers raise anything on damaged input
@@ -452,11 +432,12 @@ def _refused(
     listed: Callable[..., Collected],
     problem: str,
     detail: str,
+    locked: tuple[str, ...] | None = None,
 ) -> Collected:
     """All or nothing: the members read so far are dropped, the archive is listed with ``problem``."""
     discard(partial.attachments)
     budget.restore(saved)
-    return listed(archive, problem, detail)
+    return listed(archive, problem, detail, locked)
 
 
 def _member_files(

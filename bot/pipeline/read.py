@@ -75,7 +75,7 @@ def read_file(
     att: Attachment, subject: str, campaign: Campaign, policy: SignaturePolicy | None = None
 ) -> FileAnalysis:
     if att.problem:
-        sentence = attachment_problem_vi(att.problem, att.filename)
+        sentence = attachment_problem_vi(att.problem, att.filename, att.locked_members)
         return FileAnalysis(att, None, problems=(Problem(att.problem, sentence, att.filename),))
     content = att.content()
     facts = inspect_document(content, att.filename, att.sniffed_type)

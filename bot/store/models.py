@@ -146,6 +146,10 @@ class Message(Base):
     )
 
 
+# The key of ``AttachmentRow.facts`` holding ``Attachment.locked_members`` (absent: not locked).
+LOCKED_MEMBERS_KEY = "locked_members"
+
+
 class AttachmentRow(Base):
     __tablename__ = "attachments"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -164,6 +168,12 @@ class AttachmentRow(Base):
     problem: Mapped[str | None] = mapped_column(String(40))
     problem_detail: Mapped[str | None] = mapped_column(Text)
     message: Mapped[Message] = relationship(back_populates="attachments")
+
+    @property
+    def locked_members(self) -> tuple[str, ...] | None:
+        """For an archive a password kept closed, the file names it lists (``()``: hidden)."""
+        names = (self.facts or {}).get(LOCKED_MEMBERS_KEY)
+        return None if names is None else tuple(names)
 
 
 class Nomination(Base):

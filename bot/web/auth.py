@@ -72,23 +72,28 @@ def check_login(user: str, password: str, expected_user: str, encoded: str | Non
     return name_ok and password_ok and bool(encoded)
 
 
-def client_address(peer: str, headers: dict[str, str], header: str | None, trusted: Sequence[str]) -> str:
+def client_address(
+    peer: str,
+    headers: dict[str, str],
+    header: str | None,
+    trusted: Sequence[ipaddress.IPv4Network | ipaddress.IPv6Network],
+) -> str:
     """The client's address: the peer's, or the one a trusted proxy put in ``header``.
 
-    ``headers`` are lower-cased names.  With ``X-Forwarded-For`` the list is read from
-    the right, skipping the trusted proxies, so what a client wrote at the left is
-    never believed.  Anything unreadable gives the peer's address.
+    ``headers`` are lower-cased names; ``header`` and ``trusted`` are the settings'
+    ``[web]`` section, the one place a proxy is trusted.  With ``X-Forwarded-For`` the
+    list is read from the right, skipping the trusted proxies, so what a client wrote at
+    the left is never believed.  Anything unreadable gives the peer's address.
     """
     if not header:
         return peer
-    networks = [ipaddress.ip_network(n, strict=False) for n in trusted]
 
     def is_trusted(text: str) -> bool:
         try:
             address = ipaddress.ip_address(text)
         except ValueError:
             return False
-        return any(address in n for n in networks)
+        return any(address in n for n in trusted)
 
     value = headers.get(header.lower())
     if not value or not is_trusted(peer):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import subprocess
 import zipfile
+import zlib
 
 import py7zr
 import pytest
@@ -87,7 +89,77 @@ def test_encrypted_zip() -> None:
     central = data.rfind(b"PK\x01\x02")
     data[central + 8] |= 0x1
     found = _collect(bytes(data)).attachments
-    assert [(a.filename, a.problem) for a in found] == [("bundle.zip", "unreadable_file")]
+    assert [(a.filename, a.problem, a.locked_members) for a in found] == [
+        ("bundle.zip", "unreadable_file", ("a.pdf",))
+    ]
+
+
+def _vint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte, n = n & 0x7F, n >> 7
+        out.append(byte | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def _rar5_block(kind: int, fields: bytes, extra: bytes = b"", data_size: int | None = None) -> bytes:
+    flags = (0x1 if extra else 0) | (0x2 if data_size is not None else 0)
+    head = _vint(kind) + _vint(flags) + (_vint(len(extra)) if extra else b"")
+    head += (_vint(data_size) if data_size is not None else b"") + fields + extra
+    sized = _vint(len(head)) + head
+    return zlib.crc32(sized).to_bytes(4, "little") + sized
+
+
+def _locked_rar5(names: list[str], hidden: bool) -> bytes:
+    """A RAR5 archive whose files (``hidden``: whose headers too) are AES-encrypted.
+
+    Written by hand after the RAR5 format description (no ``rar`` is installed here, and
+    Debian ships it only in non-free): only the headers matter, rarfile reads them in
+    Python and nothing is ever decrypted.
+    """
+    signature = b"Rar!\x1a\x07\x01\x00"
+    if hidden:  # an archive encryption header: AES-256, KDF 2^15, a salt; the rest is ciphertext
+        encryption = _rar5_block(4, _vint(0) + _vint(0) + bytes([15]) + bytes(16))
+        return signature + encryption + bytes(80)
+    out = signature + _rar5_block(1, _vint(0))
+    for name in names:
+        record = _vint(0x01) + _vint(0) + _vint(0) + bytes([15]) + bytes(32)  # file encryption
+        encoded, data = name.encode("utf-8"), bytes(32)
+        fields = _vint(0) + _vint(len(data)) + _vint(0o644) + _vint(0) + _vint(1)
+        fields += _vint(len(encoded)) + encoded
+        out += _rar5_block(2, fields, _vint(len(record)) + record, len(data)) + data
+    return out + _rar5_block(5, _vint(0))
+
+
+@pytest.mark.parametrize(
+    ("hidden", "names"),
+    [(False, ("Tờ trình.docx", "BCTT Nguyễn Văn An.pdf")), (True, ())],
+    ids=["file names readable", "headers encrypted"],
+)
+def test_encrypted_rar_lists_what_its_headers_show(hidden: bool, names: tuple[str, ...]) -> None:
+    if unpack.rar_backend() is None:
+        pytest.skip("no RAR extraction tool (unrar or unar) is installed")
+    data = _locked_rar5(["Hồ sơ/Tờ trình.docx", "Hồ sơ/BCTT Nguyễn Văn An.pdf"], hidden)
+    found = _collect(data, "Ho so.rar").attachments
+    assert [(a.filename, a.problem, a.locked_members) for a in found] == [
+        ("Ho so.rar", "unreadable_file", names)
+    ]
+
+
+def test_a_locked_archive_inside_a_plain_one_is_named_where_it_was_found(tmp_path) -> None:
+    from tests.conftest import need_tool
+
+    (tmp_path / "Tờ trình.docx").write_bytes(PDF)
+    subprocess.run(
+        [need_tool("zip"), "-q", "-P", "matkhau", "locked.zip", "Tờ trình.docx"], cwd=tmp_path, check=True
+    )
+    outer = _zip({"Ho so/locked.zip": (tmp_path / "locked.zip").read_bytes(), "BCTT.pdf": PDF})
+    found = _collect(outer).attachments
+    assert [(a.filename, a.origin, a.problem, a.locked_members) for a in found] == [
+        ("locked.zip", "zip:bundle.zip", "unreadable_file", ("Tờ trình.docx",)),
+        ("BCTT.pdf", "zip:bundle.zip", None, None),
+    ]
 
 
 def test_member_over_attachment_limit_is_listed_empty() -> None:

@@ -17,6 +17,7 @@ from bot.campaign.rules import (
     unverified_sender_problem,
 )
 from bot.vocabulary import ProblemCode as P
+from bot.vocabulary import attachment_problem_vi
 
 from .samples import kl01_report, outline_text
 
@@ -169,6 +170,17 @@ def test_message_builders():
     assert p.code == P.UNVERIFIED_SENDER
     assert "clerk@gmail.com" in p.message and "Đảng bộ Sở Y tế" in p.message
     assert "không xác định" in unverified_sender_problem("", "Đảng bộ Sở Y tế").message
+
+
+def test_a_locked_archive_names_at_most_twenty_of_its_files():
+    names = [f"Bao cao {i:02d}.pdf" for i in range(1, 26)]
+    sentence = attachment_problem_vi(P.UNREADABLE_FILE, "Ho so.zip", names)
+    assert "“Bao cao 20.pdf”" in sentence and "Bao cao 21.pdf" not in sentence
+    assert "“Bao cao 20.pdf” và 5 tệp khác." in sentence
+    # Without locked members (a damaged archive), the sentence is the one it always was.
+    assert attachment_problem_vi(P.UNREADABLE_FILE, "Ho so.zip") == (
+        "Tệp “Ho so.zip” bị hỏng hoặc đặt mật khẩu nên không đọc được."
+    )
 
 
 _LINE_PATTERNS = [

@@ -1,0 +1,117 @@
+"""A password-protected archive, through the real Dovecot, the pass and the acknowledgment.
+
+The archives are made by the real tools (``zip -P``, ``7z -p``, ``7z -p -mhe=on``).  A
+zip always lists its members' names, a 7z unless its headers are encrypted too; the
+acknowledgment names those files (file names only, escaped in the HTML part) so the unit
+knows what to resend without a password, or says the names are hidden.  The archive
+stays one recorded ``unreadable_file``, marked encrypted, and none of its members counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from bot.cli import acknowledge
+from bot.outgoing.sender import flush_outbox
+from bot.pipeline.poll import poll_once
+from bot.store.models import AttachmentRow, Submission
+from tests.conftest import TZ, need_tool
+from tests.mailgen import build_mail
+from tests.test_intake_dovecot import to_trinh
+
+pytestmark = pytest.mark.dovecot
+NOW = dt.datetime(2024, 2, 27, 10, 0, tzinfo=TZ)
+SENDER = "dangbo.syt@thainguyen.gov.vn"
+MEMBERS = {
+    "Hồ sơ/Tờ trình đề nghị khen thưởng.docx": to_trinh(),
+    "Hồ sơ/Báo cáo thành tích Nguyễn Văn An.docx": b"not read: the archive stays closed",
+    "Hồ sơ/Biên bản họp chi bộ & danh sách.pdf": b"%PDF-1.4\n%%EOF\n",
+}
+# File names only: the folder the unit zipped is not part of what it must resend.
+NAMES = ["Tờ trình đề nghị khen thưởng.docx", "Báo cáo thành tích Nguyễn Văn An.docx"]
+AMPERSAND = "Biên bản họp chi bộ & danh sách.pdf"
+
+
+def _archive(tmp_path: Path, tool: str, name: str, *options: str) -> bytes:
+    src = tmp_path / "src"
+    for member, content in MEMBERS.items():
+        (src / member).parent.mkdir(parents=True, exist_ok=True)
+        (src / member).write_bytes(content)
+    out = tmp_path / name
+    if tool == "zip":
+        cmd = [need_tool("zip"), "-q", "-r", *options, str(out), "Hồ sơ"]
+    else:
+        cmd = [need_tool("7z"), "a", "-bd", *options, str(out), "Hồ sơ"]
+    subprocess.run(cmd, cwd=src, check=True, capture_output=True)
+    return out.read_bytes()
+
+
+def _ack(app, user, dovecot, smtp_sink, filename: str, data: bytes):
+    dovecot.append(user, build_mail(SENDER, "Hồ sơ khen thưởng (tệp nén)", attachments=[(filename, data)]))
+    assert poll_once(app, NOW, acknowledge(app)).recorded == 1
+    flush_outbox(app, NOW)
+    (ack,) = [m.message for m in smtp_sink.messages if m.message["X-Intake-Kind"] == "ack"]
+    return ack.get_body(("plain",)).get_content(), ack.get_body(("html",)).get_content()
+
+
+def _recorded(app, filename: str) -> AttachmentRow:
+    with app.db.session() as s:
+        (row,) = s.scalars(select(AttachmentRow)).all()
+        assert s.scalars(select(Submission)).all() == []  # no member counts
+        assert (row.filename, row.problem) == (filename, "unreadable_file")
+        assert row.facts["encrypted"] is True
+        s.expunge(row)
+        return row
+
+
+@pytest.mark.parametrize(
+    ("tool", "filename", "options"),
+    [
+        ("zip", "Ho so SYT.zip", ("-P", "matkhau")),
+        ("7z", "Ho so SYT.7z", ("-pmatkhau",)),
+    ],
+    ids=["zip -P", "7z -p"],
+)
+def test_a_locked_archive_is_answered_with_the_files_it_holds(
+    dovecot, mail_app, smtp_sink, tmp_path, tool, filename, options
+):
+    app, user = mail_app
+    text, html = _ack(app, user, dovecot, smtp_sink, filename, _archive(tmp_path, tool, filename, *options))
+    line = next(ln for ln in text.splitlines() if filename in ln)
+    assert f"Tệp nén “{filename}” được đặt mật khẩu nên hệ thống không mở được" in line
+    for name in [*NAMES, AMPERSAND]:
+        assert f"“{name}”" in line
+    assert "Hồ sơ/" not in line
+    assert "Đề nghị đơn vị gửi lại các tệp này, không đặt mật khẩu." in line
+    assert "Biên bản họp chi bộ &amp; danh sách.pdf" in html and AMPERSAND not in html
+    # Still owed: nothing in the archive was recorded.
+    assert "Tờ trình" in text.split("Hồ sơ đơn vị còn phải gửi")[1]
+    row = _recorded(app, filename)
+    assert sorted(row.locked_members) == sorted([*NAMES, AMPERSAND])
+    # Rendered again from the stored rows (`preview ack`), the sentence is the same.
+    again = subprocess.run(
+        [sys.executable, "-m", "bot", "--config", app.settings.source, "--now", NOW.isoformat()]
+        + ["preview", "ack", "--unit", "SYT"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert line.strip() in again.stdout
+
+
+def test_an_archive_hiding_its_file_names_is_answered_so(dovecot, mail_app, smtp_sink, tmp_path):
+    app, user = mail_app
+    filename = "Ho so SYT.7z"
+    data = _archive(tmp_path, "7z", filename, "-pmatkhau", "-mhe=on")
+    text, _ = _ack(app, user, dovecot, smtp_sink, filename, data)
+    line = next(ln for ln in text.splitlines() if filename in ln)
+    assert "được đặt mật khẩu, kể cả danh sách tệp bên trong" in line
+    assert "không biết tệp nén gồm những tệp nào" in line
+    assert not any(name in text for name in NAMES)
+    assert _recorded(app, filename).locked_members == ()
