@@ -11,7 +11,7 @@ PACKAGES=(
   antiword catdoc        # fast text of legacy .doc
   qpdf                   # encrypted-PDF test documents
   unar                   # .rar bundles
-  zip                    # zip bundles with folders, as units make them (test documents)
+  zip p7zip-full         # zip bundles with folders, locked zip/7z archives (test documents)
   fonts-liberation fonts-dejavu-core  # the fresh-machine font set of the tests (tests/fontsets.py)
   chromium               # the staff dashboard's browser tests (Playwright drives it)
   openssl                # certificates for the TLS tests

@@ -234,6 +234,8 @@ def test_a_corrupt_only_copy_is_the_units_problem_until_a_good_copy_comes(app_fa
     assert ack is not None
     text = message_from_bytes(ack.raw, policy=policy.default).get_body(("plain",)).get_content()
     assert "Bao cao KL01.pdf" in text and "không đọc được" in text
+    # Told to resend, never that staff are checking it (nothing waits for them).
+    assert "không mở được tệp, đề nghị gửi lại" in text and "đang chờ cán bộ kiểm tra" not in text
     u = state(app, "SYT")
     assert "unreadable_file" in {p["code"] for p in u["problems"]}
     # Unusable, not pending: still owed (reminders list it), nothing waits for staff.

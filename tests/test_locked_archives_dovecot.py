@@ -90,6 +90,8 @@ def test_a_locked_archive_is_answered_with_the_files_it_holds(
     assert "Hồ sơ/" not in line
     assert "Đề nghị đơn vị gửi lại các tệp này, không đặt mật khẩu." in line
     assert "Biên bản họp chi bộ &amp; danh sách.pdf" in html and AMPERSAND not in html
+    # Nothing waits for staff: the unit is told why nothing was recorded, not to wait.
+    assert "không mở được các tệp gửi kèm" in text and "sẽ kiểm tra" not in text
     # Still owed: nothing in the archive was recorded.
     assert "Tờ trình" in text.split("Hồ sơ đơn vị còn phải gửi")[1]
     row = _recorded(app, filename)

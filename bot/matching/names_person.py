@@ -57,6 +57,16 @@ _TITLE_WORDS = frozenset(
 _TRAILING_TITLES = frozenset(
     ["trưởng", "phó", "bí", "giám", "chủ", "ủy", "uỷ", "chuyên", "cán", "kế", "đảng", "phòng", "tổ", "sở"]
 )
+# Positions of two words whose first, capitalised, may follow a name with no comma when a
+# table's cells are read as one line ("Chu Văn Thành Giảng viên Khoa Dược").  Checked as
+# pairs: "Giảng", "Phóng" or "Kế" alone may be names.
+_TRAILING_POSITIONS = frozenset(
+    [
+        "giảng viên", "phóng viên", "nhân viên", "giáo viên", "chuyên viên", "kế toán",
+        "bác sĩ", "bác sỹ", "y sĩ", "y sỹ", "dược sĩ", "dược sỹ", "kỹ sư", "kĩ sư",
+        "điều dưỡng", "văn thư", "thủ quỹ", "kiểm soát", "thanh tra", "lái xe", "bảo vệ",
+    ]
+)  # fmt: skip
 _COLLECTIVES = tuple(
     fold(w) + " "
     for w in (
@@ -78,8 +88,12 @@ def person_name(text: str, labelled: bool = False) -> str | None:
     cut = _STOP.search(text)
     head = text[: cut.start()] if cut else text
     words: list[str] = []
-    for w in head.split():
+    tokens = head.split()
+    for i, w in enumerate(tokens):
         if not _WORD.match(w) or not w[0].isupper() or (words and w.lower() in _TRAILING_TITLES):
+            break
+        pair = f"{w} {tokens[i + 1]}".lower() if i + 1 < len(tokens) else ""
+        if len(words) >= 2 and pair in _TRAILING_POSITIONS:
             break
         words.append(w)
     if not 2 <= len(words) <= 6:
@@ -103,6 +117,9 @@ def clean_collective(text: str) -> str | None:
 
 _COLLECTIVE_STOP = re.compile(
     r"\s*(?:[,;(\t]|\s{2,}|\.$|\bđã\b|\bvì\b|\bcó thành tích\b|\btrong học tập\b|\bhoàn thành\b|\bnăm \d{4}\b)"
+    # The next cell of a list, "Đơn vị: Đảng bộ Sở …", when OCR joined the cells (and read
+    # "Đảng" as "Đẳng"); never at the start, where the collective is the đảng bộ itself.
+    r"|\s+(?=Đ[ảẳ]ng\s+bộ\b)"
 )
 
 

@@ -46,6 +46,7 @@ from bot.vocabulary import (
     ATTACHMENT_PROBLEM_CODES,
     FILES_NOT_ATTACHED_VI,
     NO_ATTACHMENT_VI,
+    ProblemCode,
     attachment_problem_vi,
 )
 
@@ -84,11 +85,16 @@ def _received_groups(campaign: Campaign, subs: Sequence[Submission]) -> list[dic
                 "nominee": {"name": nom.name, "kind": nom.kind} if nom else None,
                 "files": [],
                 "review": False,
+                "unreadable": False,
                 "late": False,
             },
         )
         g["files"].append(s.attachment.filename)
-        g["review"] = g["review"] or s.status != "received"
+        # A file that cannot be read waits for no one: the unit sends it again (tracking
+        # counts it owed), so the acknowledgment never calls it "being checked".
+        unreadable = any(p.get("code") == ProblemCode.UNREADABLE_FILE for p in s.problems or ())
+        g["unreadable"] = g["unreadable"] or unreadable
+        g["review"] = g["review"] or (s.status != "received" and not unreadable)
         g["late"] = g["late"] or s.late
     return [groups[k] for k in sorted(groups)]
 
@@ -162,6 +168,8 @@ def ack_context(
         time_request=category == "time_request",
         received=_received_groups(campaign, subs),
         unassigned=[a.filename for a in atts if a.id not in counted and not a.problem],
+        # Files came, but none could be opened (the problems below say which and why).
+        none_readable=bool(atts) and all(a.problem for a in atts if a.id not in counted) and not subs,
         problems=_problems(row, problems, subs, atts, state),
         signatures=signature_lines(atts, campaign.tz),
         owed=missing_items(campaign, state),

@@ -71,6 +71,7 @@ def sample_context(kind: str, settings: Settings, campaign: Campaign, now: dt.da
                     "nominee": None,
                     "files": ["Tờ trình khen thưởng 2024.pdf"],
                     "review": False,
+                    "unreadable": False,
                     "late": False,
                 },
                 {
@@ -79,10 +80,12 @@ def sample_context(kind: str, settings: Settings, campaign: Campaign, now: dt.da
                     "nominee": {"name": "Trần Đức Lượng", "kind": "ca_nhan"},
                     "files": ["BCTT Tran Duc Luong.docx"],
                     "review": True,
+                    "unreadable": False,
                     "late": False,
                 },
             ],
             unassigned=["scan0001.pdf"],
+            none_readable=False,
             problems=[
                 "Bản tóm tắt thành tích “Tóm tắt.docx” dài khoảng 0,8 trang A4; theo Kế hoạch tối đa 1/2 trang."
             ],

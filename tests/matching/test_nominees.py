@@ -7,6 +7,7 @@ import pytest
 from bot.matching.nominees import (
     extract_nominee,
     extract_proposal_nominees,
+    mentioned_names,
 )
 from bot.text import nominee_key
 
@@ -109,3 +110,20 @@ def test_file_names_with_diacritics_keep_their_words():
     g = _from_filename("Quyết định khen thưởng đồng chí Khải.pdf")
     assert (g.kind, g.name) == ("ca_nhan", "Khải")
     assert _from_filename("QD xep loai to chuc dang 2023.pdf") is None
+
+
+def test_an_attached_list_read_by_ocr_with_its_cells_joined_gives_each_name_alone():
+    """OCR of a bordered list loses the cell borders: the name runs into the position or
+    the unit column ("Giảng viên", "Đẳng bộ …" for "Đảng bộ")."""
+    text = "\n".join(
+        [
+            "9 Chỉ bộ Khoa Điều dưỡng Đẳng bộ Trường Cao đẳng Y tế Thái",
+            "8 Chi bộ Phòng Pháp chế Đảng bộ Cục Thuế tỉnh,",
+            "2 Đồng chí Chu Văn Thành Giảng viên Khoa Dược",
+            "7 Đồng chí Lê Văn Giảng Phóng viên, Sở Y tế",
+        ]
+    )
+    names = {name for _, name in mentioned_names(text)}
+    assert {"Chỉ bộ Khoa Điều dưỡng", "Chi bộ Phòng Pháp chế", "Chu Văn Thành", "Lê Văn Giảng"} <= names
+    # A đảng bộ that is itself the collective keeps its name.
+    assert ("tap_the", "Đảng bộ Sở Y tế") in mentioned_names("1 Đảng bộ Sở Y tế")
