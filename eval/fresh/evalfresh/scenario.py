@@ -88,7 +88,10 @@ def register(S, code, tt=dict(), bctt=dict(), tom=dict(), kt=dict(), xl=dict(), 
             S.doc(f"{code}/tom.{i}", T.tom_tat, f"{code}/tom.{i}", U, [n], **tom.get(i, {}))
         ko = kt.get(i, {})
         if n["kind"] == "tap_the":
-            rows = [(OTHER_ORGS[0], "Đảng bộ " + U["name"].split(" ", 2)[-1])]
+            if U["kind"] == "dang_bo_co_so":
+                rows = [(OTHER_ORGS[0], "Đảng bộ " + U["name"].split(" ", 2)[-1])]
+            else:
+                rows = [(OTHER_CB[3], "chi bộ cơ sở trực thuộc Đảng bộ Khối")]
             rows.insert(ko.get("pos", 1), (n["name"], n["role"]))
             S.doc(f"{code}/kt.{i}", T.qd_khen_thuong, f"{code}/kt.{i}", ko.get("issuer", KHOI),
                   ko.get("no", "Số 1902-QĐ/ĐUK"), ko.get("date", "16/05/2023"),
