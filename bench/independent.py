@@ -554,7 +554,7 @@ def main() -> int:
     if args.observed and args.observed.exists():
         obs, manifest = pickle.loads(args.observed.read_bytes())
     else:
-        obs, manifest = run(args.corpus, args.units)
+        obs, manifest = run(args.corpus, args.units.resolve())
         if args.observed:
             args.observed.write_bytes(pickle.dumps((obs, manifest)))
     t = score(labels, obs, manifest, args.corpus)

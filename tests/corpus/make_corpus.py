@@ -541,7 +541,9 @@ def _make(fmt, i, key, plain, legacy, pdfs, docs, cache, fontset) -> bytes | Non
     if fmt in ("odt", "rtf"):
         return docs.get(f"{key}.{fmt}")
     if fmt == "scan-pdf":
-        return make_scan_pdf(pdf, cache, pdf_key) if pdf else None
+        # Office scanners are set to 150 or 200 dpi: both, chosen by the document.
+        dpi = 150 if int(key[:2], 16) % 2 else 200
+        return make_scan_pdf(pdf, cache, pdf_key, dpi) if pdf else None
     if fmt in ("png", "jpeg"):
         return make_image(pdf, fmt) if pdf else None
     if fmt.startswith("docx-") and fmt.removeprefix("docx-") in ("tcvn3", "vni"):
