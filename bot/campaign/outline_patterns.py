@@ -38,7 +38,9 @@ def section_patterns(parent: str | None, number: str, title: str) -> tuple[str, 
         first3 = r"\s+".join(_words(title, 3))
         first4 = r"\s+".join(_words(title, 4))
         i = roman_index(number)
-        numbered = rf"^(?:phan\s+thu\s+{_ORDINAL[i - 1]}|(?:phan\s+)?(?:{number.lower()}|{i}))\s+{first3}"
+        # Units number the parts I-IV, 1-4 or A-D ("A. LÃNH ĐẠO, CHỈ ĐẠO").
+        marks = f"{number.lower()}|{i}|{_LETTERS[i - 1]}"
+        numbered = rf"^(?:phan\s+thu\s+{_ORDINAL[i - 1]}|(?:phan\s+)?(?:{marks}))\s+{first3}"
         return numbered, rf"^{first4}.{{0,80}}$"
     p = roman_index(parent)
     n = int(number)

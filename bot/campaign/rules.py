@@ -105,7 +105,7 @@ def check_outline(full_text: str, filename: str, campaign: Campaign) -> list[Pro
     rule = campaign.rules.outline
     if rule is None:
         return []
-    lines = fold_lines(full_text)
+    lines = fold_lines(_labels_apart(full_text))
     joined = "\n".join(lines)
     missing = [
         s.title
@@ -124,6 +124,19 @@ def check_outline(full_text: str, filename: str, campaign: Campaign) -> list[Pro
             filename,
         )
     ]
+
+
+# "Ưu điểm: Cấp ủy quan tâm …": a short label opening a line, then its content.
+_INLINE_LABEL = re.compile(r"^(\s*[^\W\d_][^:\n]{0,60}?):[ \t]+(?=\S)", re.MULTILINE)
+
+
+def _labels_apart(text: str) -> str:
+    """Put a label that opens a line ("Ưu điểm: …", "Hạn chế, khó khăn: …") on a line of its
+    own, as a heading, so a report that writes its sections as inline labels has them found
+    (folding drops the colon that tells a label from prose)."""
+    return _INLINE_LABEL.sub(
+        lambda m: m.group(1) + "\n" if len(m.group(1).split()) <= 8 else m.group(0), text
+    )
 
 
 def check_summary(used_a4_fraction: float, filename: str, campaign: Campaign) -> list[Problem]:

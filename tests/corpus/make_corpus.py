@@ -221,7 +221,8 @@ def _sources(units: list[Unit]) -> list[_Source]:
         )  # fmt: skip
         missing = KL01_MISSING.get(unit.code, ())
         out.append(
-            _Source(unit, "bao_cao_kl01", None, texts.kl01_blocks(unit, missing), "BÁO CÁO",
+            _Source(unit, "bao_cao_kl01", None,
+                    texts.kl01_blocks(unit, missing, ("roman", "letters", "labels")[idx % 3]), "BÁO CÁO",
                     ("Kết luận số 01-KL/TW", *phrases), "Bao cao KL01", missing_sections=missing)
         )  # fmt: skip
         for n in nominees:

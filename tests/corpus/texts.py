@@ -329,8 +329,24 @@ KL01_SECTIONS: dict[str, tuple[str, list[str]]] = {
 }
 
 
-def kl01_blocks(unit: Unit, missing: tuple[str, ...] = ()) -> list[Block]:
-    """Report on Conclusion 01-KL/TW following the plan's outline, minus ``missing`` sections."""
+# Other ways units number and label the same outline ("A. LÃNH ĐẠO, CHỈ ĐẠO", "1/ Ưu điểm:").
+KL01_LETTER_TITLES = {
+    "I": "A. LÃNH ĐẠO, CHỈ ĐẠO",
+    "II": "B. KẾT QUẢ THỰC HIỆN CÁC NỘI DUNG",
+    "III": "C. ĐÁNH GIÁ CHUNG",
+    "III.1": "1/ Ưu điểm:",
+    "III.2": "2/ Hạn chế, khó khăn, vướng mắc:",
+    "III.3": "3/ Bài học kinh nghiệm:",
+    "IV": "D. PHƯƠNG HƯỚNG, NHIỆM VỤ VÀ KIẾN NGHỊ",
+}
+KL01_INLINE_LABELS = {"III.1": "Ưu điểm", "III.2": "Hạn chế, khó khăn", "III.3": "Bài học kinh nghiệm"}
+
+
+def kl01_blocks(unit: Unit, missing: tuple[str, ...] = (), style: str = "roman") -> list[Block]:
+    """Report on Conclusion 01-KL/TW following the plan's outline, minus ``missing`` sections.
+
+    ``style``: "roman" (I-IV as the plan writes them), "letters" (A-D and "1/ Ưu điểm:"), or
+    "labels" (the assessment's parts as labels opening their paragraph, "Ưu điểm: …")."""
     blocks = [
         party_header(unit, f"38-BC/{unit.ref_suffix}", day=12, month="03"),
         para("BÁO CÁO", bold=True, center=True, size=14, before=12),
@@ -350,7 +366,10 @@ def kl01_blocks(unit: Unit, missing: tuple[str, ...] = ()) -> list[Block]:
     for sid, (title, body) in KL01_SECTIONS.items():
         if sid in missing:
             continue
-        blocks.append(para(title, bold=True))
+        if style == "labels" and sid in KL01_INLINE_LABELS:
+            blocks.append(para(f"{KL01_INLINE_LABELS[sid]}: {' '.join(body)}", indent=True))
+            continue
+        blocks.append(para(KL01_LETTER_TITLES[sid] if style == "letters" else title, bold=True))
         blocks += [para(text, indent=True) for text in body]
     blocks.append(_sign(unit))
     return blocks

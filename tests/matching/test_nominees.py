@@ -127,3 +127,16 @@ def test_an_attached_list_read_by_ocr_with_its_cells_joined_gives_each_name_alon
     assert {"Chỉ bộ Khoa Điều dưỡng", "Chi bộ Phòng Pháp chế", "Chu Văn Thành", "Lê Văn Giảng"} <= names
     # A đảng bộ that is itself the collective keeps its name.
     assert ("tap_the", "Đảng bộ Sở Y tế") in mentioned_names("1 Đảng bộ Sở Y tế")
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Chi bộ Phòng Nghiệp vụ Y. Chi bộ trực thuộc Đảng bộ Sở Y tế", "Chi bộ Phòng Nghiệp vụ Y"),
+        ("Chi bộ Hội Cựu chiến binh tỉnh. chi bộ cơ sở trực thuộc", "Chi bộ Hội Cựu chiến binh tỉnh"),
+        ("Chi bộ Phòng Nghiệp vụ Y: 11/11 phiếu đồng ý", "Chi bộ Phòng Nghiệp vụ Y"),
+        ("Chi bộ P. Kế toán tổng hợp", "Chi bộ P. Kế toán tổng hợp"),
+    ],
+)
+def test_a_collectives_name_ends_with_its_sentence_or_label(line, name):
+    assert ("tap_the", name) in mentioned_names(line)

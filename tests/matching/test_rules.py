@@ -217,3 +217,24 @@ def test_outline_search_equals_per_line_search(words, breaks):
     for pattern in _LINE_PATTERNS:
         expected = any(re.search(pattern, line) for line in lines)
         assert _any_line_matches(pattern, lines, joined) == expected, (pattern, lines)
+
+
+@pytest.mark.parametrize("style", ["roman", "letters", "labels"])
+@pytest.mark.parametrize("gone", [None, "I", "II", "III.1", "III.2", "III.3", "IV"])
+def test_the_outline_is_found_however_the_parts_are_numbered_or_labelled(style, gone, campaign):
+    """I-IV, A-D with "1/ Ưu điểm:", or the assessment as inline labels ("Ưu điểm: …")."""
+    from tests.corpus import texts
+    from tests.corpus.docxgen import Para
+    from tests.corpus.make_corpus import load_units
+
+    unit = next(u for u in load_units() if u.code == "SYT")
+    blocks = texts.kl01_blocks(unit, (gone,) if gone else (), style)
+    text = "\n".join(b.text for b in blocks if isinstance(b, Para))
+    found = check_outline(text, "BC KL01.docx", campaign)
+    if gone is None:
+        assert found == []
+    else:
+        [problem] = found
+        assert f"{gone}. " in problem.message and problem.message.count(". ") >= 1
+        others = [s for s in ("I.", "II.", "III.1", "III.2", "III.3", "IV.") if not s.startswith(gone)]
+        assert not any(f"mục: {o}" in problem.message for o in others)
