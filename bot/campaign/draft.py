@@ -233,8 +233,15 @@ def _with_negatives(found: list[DraftDeliverable]) -> list[DraftDeliverable]:
             head = fold(written)
             if o.id != d.id and head not in own:
                 others += [written, strip_marks(written)]
+        others += [w for w in NOT_DELIVERABLES if fold(w) not in own]
         out.append(replace(d, negative_keywords=tuple(dict.fromkeys(others))))
     return out
+
+
+# Papers units attach beside a dossier that are none of its documents: the minutes of the
+# meeting that chose the nominees ("BIÊN BẢN họp xét đề nghị khen thưởng") carry a
+# proposal's words in their title.
+NOT_DELIVERABLES = ("biên bản", "bien ban")
 
 
 # -- deadlines and milestones ---------------------------------------------------------------

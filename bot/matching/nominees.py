@@ -170,11 +170,15 @@ def _split_camel(text: str) -> str:
     return "".join(out)
 
 
+_ORDER_MARK = re.compile(r"^\d+[a-zđ]?$", re.IGNORECASE)
+
+
 def _from_filename(filename: str) -> NomineeGuess | None:
     stem = _EXTENSION.sub("", unicodedata.normalize("NFC", filename or ""))
     # Split camel case and separators but keep the words as written.
     spaced = _split_camel(stem)
-    words = [w for w in re.split(r"[\s_\-.,()+]+", spaced) if w and not w.isdigit()]
+    # Numbers and the order marks files are sorted by ("05b. QĐ …", "02a_BCTT") name no one.
+    words = [w for w in re.split(r"[\s_\-.,()+]+", spaced) if w and not _ORDER_MARK.match(w)]
     keep = list(words)
     folded = [_plain(w) for w in words]
     plain_name = f" {' '.join(folded)} "
@@ -367,6 +371,11 @@ def proposal_counts(text: str) -> dict[str, int]:
 _ROW_NAME = re.compile(r"^\s*(?:\d{1,3}[.)/]?\s+|[-+•*]\s*)?(.+)$")
 
 
+# A table's borders as OCR reads them ("__ | Chi bộ Phòng Nghiệp vụ Y___ | Chỉ bộ trực
+# thuộc", "Chi bộ … l Hoàn thành xuất sắc"): cell separators.
+_OCR_BORDER = re.compile(r"\s*(?:\||_{2,})\s*|\s[lI]\s")
+
+
 def mentioned_names(text: str) -> list[tuple[str, str]]:
     """(kind, name) of everyone a document names: "đồng chí X" anywhere, a person's name
     opening a numbered row (a rating decision's table of members), a collective opening a
@@ -381,7 +390,7 @@ def mentioned_names(text: str) -> list[tuple[str, str]]:
             if name and plausible(CA_NHAN, name):
                 found.setdefault((CA_NHAN, nominee_key(name)), (CA_NHAN, name))
         row = _ROW_NAME.match(line)
-        body = row.group(1) if row else line
+        body = _OCR_BORDER.sub("\t", row.group(1) if row else line)
         for cell in body.split("\t"):
             cell = cell.strip()
             name = person_name(cell)

@@ -49,7 +49,14 @@ def proposed_nominees(files: Sequence[FileAnalysis], campaign: Campaign) -> list
     proposal = campaign.with_role("proposal")
     found: list[tuple[str, str]] = []
     for f in files:
-        if proposal is not None and f.deliverable == proposal.id and f.facts is not None:
+        # Only a file surely the proposal: the minutes of the meeting that chose the
+        # nominees name its chair and secretary too, and never propose them.
+        if (
+            proposal is not None
+            and f.deliverable == proposal.id
+            and f.facts is not None
+            and not f.needs_review
+        ):
             text = f.facts.full_text or f.facts.head_text
             found += [(g.kind, g.name) for g in extract_proposal_nominees(text) if g.kind and g.name]
     return found

@@ -140,3 +140,21 @@ def test_an_attached_list_read_by_ocr_with_its_cells_joined_gives_each_name_alon
 )
 def test_a_collectives_name_ends_with_its_sentence_or_label(line, name):
     assert ("tap_the", name) in mentioned_names(line)
+
+
+def test_a_tables_borders_read_by_ocr_are_cell_separators():
+    assert ("tap_the", "Chi bộ Phòng Nghiệp vụ Y") in mentioned_names(
+        "__ | Chi bộ Phòng Nghiệp vụ Y___ | Chi bộ trực thuộc"
+    )
+    assert mentioned_names("2 Chi bộ Phòng Nghiệp vụ Y l Hoàn thành xuất sắc") == [
+        ("tap_the", "Chi bộ Phòng Nghiệp vụ Y")
+    ]
+    assert ("ca_nhan", "Lưu Đức An") in mentioned_names("1 | Đồng chí Lưu Đức An | Chuyên viên")
+
+
+@pytest.mark.parametrize(
+    "filename", ["05b. QĐ xếp loại đảng viên 2023 - Lường Thị Hoa.pdf", "02a_BCTT_Luong Thi Hoa.docx"]
+)
+def test_the_order_mark_a_file_is_sorted_by_names_no_one(filename):
+    g = extract_nominee("quyet_dinh_xep_loai", "", filename, "", allowed_kinds=("tap_the", "ca_nhan"))
+    assert g.kind == "ca_nhan" and nominee_key(g.name) == nominee_key("Lường Thị Hoa")

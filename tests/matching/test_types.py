@@ -122,3 +122,17 @@ def test_classify_never_raises(campaign, filename, subject, head):
     t = classify(filename, subject, head, campaign)
     assert 0.0 <= t.score <= 1.0
     assert t.deliverable is None or t.deliverable in t.scores
+
+
+def test_the_minutes_of_the_meeting_that_chose_the_nominees_are_no_deliverable(campaign):
+    head = "\n".join(
+        [
+            "ĐẢNG ỦY SỞ Y TẾ",
+            "BIÊN BẢN",
+            "Họp xét đề nghị khen thưởng tập thể, cá nhân tiêu biểu",
+            "trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2023",
+        ]
+    )
+    t = classify("Bien ban hop xet.docx", "V/v gửi hồ sơ đề nghị khen thưởng", head, campaign)
+    # Never a Tờ trình with certainty (its title denies it; only the subject is left).
+    assert t.deliverable is None or t.needs_review
