@@ -434,8 +434,14 @@ def score_reminders(labels: dict, obs: Observed, manifest: dict, t: Tally) -> No
             got = {r["unit"] for r in step}
             for r in step:
                 owed = {d for d in _owed(labels, arrivals, r["unit"], cp) if DEADLINE_OF[d] == deadline}
+                proposes = bool(labels["units"].get(r["unit"], {}).get("nominees"))
                 for x in r["types"]:
                     if DEADLINE_OF.get(x) != deadline or (x == "quyet_dinh_xep_loai" and x not in owed):
+                        continue
+                    if x in NOMINEE_TYPES and not proposes:
+                        # A unit that never proposes anyone (it asks for time, then sends
+                        # nothing) is rightly told the nominees' documents are owed too:
+                        # neither right nor wrong by the labels, so not counted.
                         continue
                     t.count(
                         "reminder precision (types named)",

@@ -119,7 +119,7 @@ _COLLECTIVE_STOP = re.compile(
     r"\s*(?:[,;(\t]|\s{2,}|\.$|\bđã\b|\bvì\b|\bcó thành tích\b|\btrong học tập\b|\bhoàn thành\b|\bnăm \d{4}\b)"
     # The next cell of a list, "Đơn vị: Đảng bộ Sở …", when OCR joined the cells (and read
     # "Đảng" as "Đẳng"); never at the start, where the collective is the đảng bộ itself.
-    r"|\s+(?=Đ[ảẳ]ng\s+bộ\b)"
+    r"|\s+(?=Đ[ảẳ]ng\s+bộ\b|Ch[iỉ]\s+bộ\s+trực\s+thuộc\b)"
     # The end of a sentence or a label ("Tên tập thể: Chi bộ Phòng Nghiệp vụ Y. Chi bộ trực
     # thuộc …", "…: 11/11 phiếu đồng ý"), but not the abbreviations names keep ("P. Kế toán").
     r"|(?<!\bP)(?<!\bTP)(?<!\bTp)(?<!\bTh)\.\s|:\s"

@@ -56,7 +56,7 @@ _FILENAME_NOISE = [
         "quyết định khen thưởng", "quyết định xếp loại", "xếp loại đảng viên", "xếp loại", "khen thưởng",
         "giấy khen", "bản sao", "đề nghị", "hồ sơ", "cá nhân", "tập thể", "đồng chí", "báo cáo",
         "bctt", "tttt", "qdkt", "qdxl", "bc", "tt", "qd", "kt", "xl", "dc", "scan", "final", "sua",
-        "ban sua", "gui lai", "cua", "nam",
+        "ban sua", "gui lai", "cua", "nam", "dv", "dang vien",
     )
 ]  # fmt: skip
 
@@ -159,15 +159,23 @@ def _goes_on(line: str) -> bool:
     return bool(_CONTINUES.match(line)) and line[0].islower()
 
 
+# Two-word terms file names glue together ("ChiboPhongQLNS", "Tapthe"): apart again.
+_GLUED = re.compile(
+    r"(?<![^\W_])(chi|đảng|dang|tập|tap|cá|ca)(bộ|bo|thể|the|nhân|nhan)(?=(?-i:[A-ZĐ])|[\W_]|$)",
+    re.IGNORECASE,
+)
+
+
 def _split_camel(text: str) -> str:
     """ "BCTTNguyenVanAn" -> "BCTT Nguyen Van An": a space where a lower-case letter meets an
-    upper-case one (by str.islower/isupper, never a code-point range: see _goes_on)."""
+    upper-case one (by str.islower/isupper, never a code-point range: see _goes_on), and
+    glued terms apart ("Chibo" -> "Chi bo")."""
     out: list[str] = []
     for prev, ch in zip(" " + text, text, strict=False):
         if prev.islower() and ch.isupper():
             out.append(" ")
         out.append(ch)
-    return "".join(out)
+    return _GLUED.sub(lambda m: f"{m.group(1)} {m.group(2)}", "".join(out))
 
 
 _ORDER_MARK = re.compile(r"^\d+[a-zđ]?$", re.IGNORECASE)
@@ -274,12 +282,37 @@ def extract_nominee(
     return guess
 
 
+_BULLET = re.compile(r"^(?:[-+•*]|\d{1,2}[.)/]?|[a-dA-D][.)])(?:\s|$)")
+
+
+def _rejoin_words(lines: list[str]) -> list[str]:
+    """Lines of one or two words in a row, as a justified PDF line comes out word by word
+    ("1. Tập thể" / "Chi bộ" / "Sở" / "Ngoại vụ"), joined back onto the line they continue."""
+    out: list[str] = []
+    joining = False  # the last line is being rebuilt from such pieces
+    for raw in lines:
+        line = raw.strip()
+        words = line.split()
+        fragment = 0 < len(words) <= 2 and not _BULLET.match(line) and not line.startswith("(")
+        last = out[-1] if out else ""
+        if fragment and last and (joining or len(last.split()) <= 3 or last.endswith(_OPEN_ENDS)):
+            out[-1], joining = f"{last} {line}", True
+        else:
+            out.append(line)
+            joining = False
+    return out
+
+
+# How a line ends when its text goes on below ("1. Tập thể", "… gồm:" does not).
+_OPEN_ENDS = ("thể", "nhân", "the", "nhan")
+
+
 def extract_proposal_nominees(text: str) -> list[NomineeGuess]:
     """The nominees a Tờ trình proposes: "1. Tập thể: …", "- Đồng chí …", rows under "Cá nhân"."""
     found: dict[tuple[str, str], NomineeGuess] = {}
     section: str | None = None
     table = row_start = False
-    for raw in unicodedata.normalize("NFC", text or "").splitlines():
+    for raw in _rejoin_words(unicodedata.normalize("NFC", text or "").splitlines()):
         line = raw.strip()
         folded = fold(line)
         if not folded:

@@ -135,6 +135,7 @@ def test_an_attached_list_read_by_ocr_with_its_cells_joined_gives_each_name_alon
         ("Chi bộ Phòng Nghiệp vụ Y. Chi bộ trực thuộc Đảng bộ Sở Y tế", "Chi bộ Phòng Nghiệp vụ Y"),
         ("Chi bộ Hội Cựu chiến binh tỉnh. chi bộ cơ sở trực thuộc", "Chi bộ Hội Cựu chiến binh tỉnh"),
         ("Chi bộ Phòng Nghiệp vụ Y: 11/11 phiếu đồng ý", "Chi bộ Phòng Nghiệp vụ Y"),
+        ("Chi bộ Chi cục Thủy lợi Chỉ bộ trực thuộc", "Chi bộ Chi cục Thủy lợi"),
         ("Chi bộ P. Kế toán tổng hợp", "Chi bộ P. Kế toán tổng hợp"),
     ],
 )
@@ -158,3 +159,24 @@ def test_a_tables_borders_read_by_ocr_are_cell_separators():
 def test_the_order_mark_a_file_is_sorted_by_names_no_one(filename):
     g = extract_nominee("quyet_dinh_xep_loai", "", filename, "", allowed_kinds=("tap_the", "ca_nhan"))
     assert g.kind == "ca_nhan" and nominee_key(g.name) == nominee_key("Lường Thị Hoa")
+
+
+@pytest.mark.parametrize("filename", ["TomTat_ChiboPhongQLNS.pdf", "TomTatChiboPhongQLNS.pdf"])
+def test_terms_a_file_name_glues_together_are_read_apart(filename):
+    g = extract_nominee("tom_tat_thanh_tich", "", filename, "", allowed_kinds=("tap_the", "ca_nhan"))
+    assert (g.kind, g.name) == ("tap_the", "Chi bo Phong QLNS")
+
+
+def test_a_proposal_whose_justified_lines_come_out_word_by_word_gives_its_nominee():
+    text = "\n".join(
+        ["Chi bộ Sở Ngoại vụ trân trọng đề nghị", "tặng", "Giấy", "khen", "cho", "01 tập thể, gồm:",
+         "1. Tập thể", "Chi bộ", "Sở", "Ngoại vụ", "(chi bộ cơ sở trực thuộc Đảng bộ Khối)."]
+    )  # fmt: skip
+    assert [(g.kind, g.name) for g in extract_proposal_nominees(text)] == [("tap_the", "Chi bộ Sở Ngoại vụ")]
+
+
+def test_the_abbreviation_of_party_member_in_a_file_name_is_no_part_of_the_name():
+    g = extract_nominee(
+        "quyet_dinh_xep_loai", "", "QĐ XL ĐV 2023 - Ôn Văn Chiêm.pdf", "", allowed_kinds=("ca_nhan",)
+    )
+    assert g.name == "Ôn Văn Chiêm"
