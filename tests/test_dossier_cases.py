@@ -347,3 +347,28 @@ def test_a_scanned_decision_whose_people_are_on_its_attached_list_is_each_listed
     assert not outcome.review
     d = deliverable(state(app, "CDVC"), "quyet_dinh_khen_thuong")
     assert d["status"] == "received" and d["missing_nominees"] == []
+
+
+def test_the_minutes_of_the_meeting_are_kept_not_counted_and_propose_no_one(app_factory, make):
+    app = app_factory()
+    minutes = [
+        texts.party_header(SYT, "05-BB/ĐU", day=24),
+        texts.para("BIÊN BẢN", bold=True, center=True, size=14),
+        texts.para("Họp xét đề nghị khen thưởng tập thể, cá nhân tiêu biểu năm 2023 - 2024", bold=True, center=True),
+        texts.para("Chủ trì: đồng chí Đàm Quang Khải, Bí thư Đảng ủy. Thư ký: đồng chí Vi Thị Hằng."),
+        texts.para("Hội nghị thống nhất đề nghị tặng Giấy khen cho 01 tập thể và 01 cá nhân: Khoa Hồi sức cấp cứu, Bệnh viện Đa khoa tỉnh và đồng chí Nguyễn Thị Lan."),
+    ]  # fmt: skip
+    files = [
+        ("To trinh.docx", make(texts.to_trinh_blocks(SYT, [KHOA, LAN]))),
+        ("BCTT Nguyen Thi Lan.docx", make(texts.bao_cao_thanh_tich_blocks(SYT, LAN))),
+        ("Bien ban hop xet.docx", make(minutes)),
+    ]
+    outcome = send(app, "SYT", "Hồ sơ đề nghị khen thưởng", files)
+    assert not outcome.review
+    u = state(app, "SYT")
+    assert {name for _, name in nominees(u)} == {KHOA.name.split(",")[0], LAN.name}
+    assert all("Bien ban" not in f["filename"] for d in u["deliverables"] for f in d["files"])
+    with app.db.session() as s:
+        ack = s.query(OutboxMail).filter_by(kind="ack").order_by(OutboxMail.id.desc()).first()
+    text = message_from_bytes(ack.raw, policy=policy.default).get_body(("plain",)).get_content()
+    assert "không thuộc thành phần hồ sơ" in text and "Bien ban hop xet.docx" in text

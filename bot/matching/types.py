@@ -30,6 +30,8 @@ TITLE_FLOOR = 0.8
 BODY_WEIGHT = 0.3
 FILENAME_WEIGHT = 1.5
 SUBJECT_WEIGHT = 0.6
+# Papers units attach beside a dossier, named by a title line of their own (folded).
+OTHER_PAPERS = {"bien ban": "biên bản", "giay moi": "giấy mời"}
 MIN_SCORE = 1.2  # less than one clear signal: ask staff
 CLOSE_RATIO = 0.75  # runner-up this close to the winner: ask staff
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
@@ -43,6 +45,9 @@ class TypeMatch:
     evidence: list[str] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)  # raw totals per deliverable
     kind_hint: str | None = None  # the kind of nominee whose own words named the type
+    # The title says it is another paper ("BIÊN BẢN": the minutes of the meeting that chose
+    # the nominees): none of the plan's documents, and nothing for staff to decide.
+    other_paper: str | None = None
 
 
 @dataclass(frozen=True)
@@ -167,6 +172,11 @@ def _subject(kw: _Keywords, subject: str) -> tuple[float, str | None]:
 def classify(filename: str, subject: str, head_text: str, campaign: Campaign) -> TypeMatch:
     """Score every deliverable for one file; see the module docstring for the weighting."""
     title, body = document_zones(head_text or "")
+    for i, line in enumerate(title[:6]):
+        paper = OTHER_PAPERS.get(fold(line))
+        if paper is not None:
+            why = f"title line {i + 1} '{line.strip()[:60]}': a {paper}, none of the plan's documents"
+            return TypeMatch(None, 1.0, False, [why], {}, other_paper=paper)
     name = fold(_EXTENSION.sub("", filename or ""))
     subj = fold(strip_subject_prefixes(subject or ""))
     scores: dict[str, float] = {}

@@ -167,7 +167,9 @@ def ack_context(
         drive_links=category == "drive_links",
         time_request=category == "time_request",
         received=_received_groups(campaign, subs),
-        unassigned=[a.filename for a in atts if a.id not in counted and not a.problem],
+        unassigned=[a.filename for a in atts if a.id not in counted and not a.problem and not a.other_paper],
+        # Papers that are none of the plan's documents (the meeting's minutes): kept, not counted.
+        other_papers=[a.filename for a in atts if a.id not in counted and not a.problem and a.other_paper],
         # Files came, but none could be opened (the problems below say which and why).
         none_readable=bool(atts) and all(a.problem for a in atts if a.id not in counted) and not subs,
         problems=_problems(row, problems, subs, atts, state),

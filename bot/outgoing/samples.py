@@ -85,6 +85,7 @@ def sample_context(kind: str, settings: Settings, campaign: Campaign, now: dt.da
                 },
             ],
             unassigned=["scan0001.pdf"],
+            other_papers=["Biên bản họp xét khen thưởng.docx"],
             none_readable=False,
             problems=[
                 "Bản tóm tắt thành tích “Tóm tắt.docx” dài khoảng 0,8 trang A4; theo Kế hoạch tối đa 1/2 trang."

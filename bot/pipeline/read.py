@@ -51,6 +51,7 @@ class FileAnalysis:
     mentions: tuple[tuple[str, str], ...] = ()  # (kind, name) of everyone its text names
     counts: tuple[tuple[str, int], ...] = ()  # a proposal's "01 tập thể và 01 cá nhân"
     nominee_alt_name: str | None = None  # the file name's name, when the text names another
+    other_paper: str | None = None  # not a document of the plan ("biên bản"): kept, not counted
 
     @property
     def kept(self) -> bool:
@@ -120,6 +121,7 @@ def read_file(
         tuple(mentions),
         tuple(sorted(counts.items())),
         alt_name,
+        t.other_paper,
     )
 
 

@@ -148,6 +148,8 @@ class Message(Base):
 
 # The key of ``AttachmentRow.facts`` holding ``Attachment.locked_members`` (absent: not locked).
 LOCKED_MEMBERS_KEY = "locked_members"
+# ... holding what other paper it is ("biên bản"), when its title says it is none of the plan's.
+OTHER_PAPER_KEY = "other_paper"
 
 
 class AttachmentRow(Base):
@@ -174,6 +176,11 @@ class AttachmentRow(Base):
         """For an archive a password kept closed, the file names it lists (``()``: hidden)."""
         names = (self.facts or {}).get(LOCKED_MEMBERS_KEY)
         return None if names is None else tuple(names)
+
+    @property
+    def other_paper(self) -> str | None:
+        """The kind of paper it is when it is none of the plan's documents ("biên bản")."""
+        return (self.facts or {}).get(OTHER_PAPER_KEY)
 
 
 class Nomination(Base):

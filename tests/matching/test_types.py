@@ -134,5 +134,5 @@ def test_the_minutes_of_the_meeting_that_chose_the_nominees_are_no_deliverable(c
         ]
     )
     t = classify("Bien ban hop xet.docx", "V/v gửi hồ sơ đề nghị khen thưởng", head, campaign)
-    # Never a Tờ trình with certainty (its title denies it; only the subject is left).
-    assert t.deliverable is None or t.needs_review
+    # None of the plan's documents, and nothing for staff to decide.
+    assert (t.deliverable, t.needs_review, t.other_paper) == (None, False, "biên bản")
