@@ -372,3 +372,33 @@ def test_the_minutes_of_the_meeting_are_kept_not_counted_and_propose_no_one(app_
         ack = s.query(OutboxMail).filter_by(kind="ack").order_by(OutboxMail.id.desc()).first()
     text = message_from_bytes(ack.raw, policy=policy.default).get_body(("plain",)).get_content()
     assert "không thuộc thành phần hồ sơ" in text and "Bien ban hop xet.docx" in text
+
+
+@pytest.mark.parametrize("long", [False, True])
+def test_a_scanned_summary_is_measured_from_its_title_to_its_last_line(app_factory, make, long):
+    """A scan's letterhead, shadows and specks are not the summary; a long one still is long."""
+    app = app_factory()
+    send(app, "SYT", "Tờ trình", [("To trinh.docx", make(texts.to_trinh_blocks(SYT, [KHOA, LAN])))])
+    summary = make(texts.tom_tat_blocks(SYT, LAN, long=long), "scan150")
+    send(app, "SYT", "Tóm tắt thành tích", [("scan0001.pdf", summary)])
+    d = deliverable(state(app, "SYT"), "tom_tat_thanh_tich")
+    assert any(p["code"] == "summary_too_long" for p in d["problems"]) is long
+
+
+def test_one_file_holding_two_summaries_is_measured_per_summary(app_factory, make):
+    app = app_factory()
+    # Each summary about a third of a page, the two together two thirds: each within the plan.
+    more = [texts.para("- Tích cực tham gia các phong trào thi đua, hoạt động từ thiện, ủng hộ đồng bào vùng lũ và quỹ Vì người nghèo do Mặt trận Tổ quốc tỉnh phát động.", indent=True)] * 4  # fmt: skip
+    both = [
+        *texts.tom_tat_blocks(SYT, KHOA, long=False),
+        *more,
+        *texts.tom_tat_blocks(SYT, LAN, long=False)[1:],
+        *more,
+    ]
+    files = [
+        ("To trinh.docx", make(texts.to_trinh_blocks(SYT, [KHOA, LAN]))),
+        ("Tom tat TT + CN.docx", make(both)),
+    ]
+    send(app, "SYT", "Hồ sơ khen thưởng", files)
+    d = deliverable(state(app, "SYT"), "tom_tat_thanh_tich")
+    assert not any(p["code"] == "summary_too_long" for p in d["problems"])

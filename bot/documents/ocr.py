@@ -52,16 +52,34 @@ def image_to_png(data: bytes) -> bytes:
 
 def ocr_png(png: bytes, lang: str = "vie", timeout: float = OCR_TIMEOUT_S) -> str:
     """Text Tesseract reads on one PNG page (NFC); raises ``tools.ToolFailed``."""
+    return unicodedata.normalize("NFC", _tesseract(png, lang, timeout)).strip()
 
+
+def ocr_lines(png: bytes, lang: str = "vie", timeout: float = OCR_TIMEOUT_S) -> list[tuple[int, int, str]]:
+    """``(top, bottom, text)`` of each line Tesseract reads on one PNG page, in pixels,
+    top down."""
+    lines: dict[tuple[str, str, str], tuple[int, int, list[str]]] = {}
+    for row in _tesseract(png, lang, timeout, "tsv").splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue  # level 5: a word
+        key = (cells[2], cells[3], cells[4])  # block, paragraph, line
+        top, bottom = int(cells[7]), int(cells[7]) + int(cells[9])
+        was_top, was_bottom, words = lines.get(key, (top, bottom, []))
+        lines[key] = (min(top, was_top), max(bottom, was_bottom), [*words, cells[11]])
+    found = [(top, bottom, unicodedata.normalize("NFC", " ".join(w))) for top, bottom, w in lines.values()]
+    return sorted(found)
+
+
+def _tesseract(png: bytes, lang: str, timeout: float, *config: str) -> str:
     def work(tmp: Path) -> bytes:
         (tmp / "page.png").write_bytes(png)
         return tools.run(
-            ["tesseract", "page.png", "stdout", "-l", lang, "--psm", "3"],
+            ["tesseract", "page.png", "stdout", "-l", lang, "--psm", "3", *config],
             tmp,
             timeout,
             # One thread: the bot may OCR several files at once; oversubscription is slower.
             env={"OMP_THREAD_LIMIT": "1"},
         )
 
-    text = tools.in_tempdir(work).decode("utf-8", "replace")
-    return unicodedata.normalize("NFC", text).strip()
+    return tools.in_tempdir(work).decode("utf-8", "replace")

@@ -22,7 +22,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 
 from bot.documents import pdf_layout as layout
 from bot.documents.pdf_text import page_text
@@ -134,22 +133,15 @@ def read_text_pdfplumber(data: bytes, full: bool = False) -> tuple[str, str | No
     return head, "\f".join(texts) if full else None
 
 
-# A scan is read at its own resolution, within these bounds (dots per inch).  Rendering a
-# 150 dpi scan at 300 dpi makes Tesseract lose most of a table's rows (a list of names
-# annexed to a decision: 23 of 24 rows read at 150 dpi, 9 at 300); a scan finer than
-# 300 dpi gains nothing and costs time; below 150, text is too small to read.
-SCAN_DPI_BOUNDS = (150.0, 300.0)
-
-
 def render_page_png(data: bytes, index: int = 0, dpi: float | None = 300) -> bytes:
     """One page as a greyscale PNG (for OCR and for measuring scans).  ``dpi`` None: at the
-    resolution of the page's largest image (a scan's own), within :data:`SCAN_DPI_BOUNDS`."""
+    resolution of the page's largest image (a scan's own), within :data:`bot.documents.pdf_layout.SCAN_DPI_BOUNDS`."""
     with open_pdf(data) as doc:
         page = doc[index]
         try:
             if dpi is None:
-                least, most = SCAN_DPI_BOUNDS
-                dpi = min(max(_scan_dpi(page) or most, least), most)
+                least, most = layout.SCAN_DPI_BOUNDS
+                dpi = min(max(layout.scan_dpi(page) or most, least), most)
             bitmap = page.render(scale=dpi / 72, grayscale=True)
             try:
                 image = bitmap.to_pil()
@@ -160,17 +152,3 @@ def render_page_png(data: bytes, index: int = 0, dpi: float | None = 300) -> byt
         finally:
             page.close()
     return buf.getvalue()
-
-
-def _scan_dpi(page: pdfium.PdfPage) -> float | None:
-    """The resolution of the largest image drawn on ``page``, in dots per inch."""
-    best: tuple[float, float] | None = None  # (area on the page, dpi)
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        left, bottom, right, top = obj.get_bounds()
-        # The longer sides match whether or not the scan was placed rotated.
-        pixels, points = max(obj.get_px_size()), max(right - left, top - bottom)
-        if points > 1 and pixels > 0:
-            area = (right - left) * (top - bottom)
-            if best is None or area > best[0]:
-                best = (area, pixels / (points / 72))
-    return best[1] if best else None

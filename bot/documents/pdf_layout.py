@@ -11,7 +11,8 @@ PDF (:func:`pdf_used_a4_fraction`, or :func:`page_used_pt` inside a PDFium pass)
     On the first page measuring starts at the summary's title ("TÓM TẮT THÀNH TÍCH")
     when the page has one: the letterhead above it is not the summary.
     A page without a text layer (a scan) is rendered at low resolution and the extent
-    of its dark pixel rows is used instead.  Only the first :data:`MAX_PAGES` pages are
+    of its dark pixel rows is used instead, from the summary's title down when OCR (with
+    line positions) finds the title on the first page.  Only the first :data:`MAX_PAGES` pages are
     measured; later pages count as full pages (the rule's limit is half a page, so the
     exact figure past five pages is moot).  Everything comes from PDFium, about 2 ms a
     page: text from its text rectangles (glyph boxes of runs of characters), paths and
@@ -27,6 +28,7 @@ from __future__ import annotations
 import ctypes
 import io
 import math
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +36,7 @@ import pypdfium2 as pdfium  # no type hints: its classes are Any to mypy
 from PIL import Image
 from pypdfium2 import raw
 
+from bot.documents import ocr, tools
 from bot.documents.facts import A4_HEIGHT_PT, TITLE_LOOKAHEAD, starts_summary
 from bot.text import fold
 
@@ -43,6 +46,11 @@ if TYPE_CHECKING:
 MAX_PAGES = 5
 _INK_THRESHOLD = 160  # grey level below which a rendered pixel counts as ink
 _SCAN_DPI = 50
+# A scan is read at its own resolution, within these bounds (dots per inch).  Rendering a
+# 150 dpi scan at 300 dpi makes Tesseract lose most of a table's rows (a list of names
+# annexed to a decision: 23 of 24 rows read at 150 dpi, 9 at 300); a scan finer than
+# 300 dpi gains nothing and costs time; below 150, text is too small to read.
+SCAN_DPI_BOUNDS = (150.0, 300.0)
 _THIN_PT = 1.0  # text boxes thinner than this may be blanks (checked)
 
 
@@ -124,7 +132,7 @@ def page_used_pt(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, first: bool
     vertical_is_x = page.get_rotation() in (90, 270)  # PDFium reports unrotated coordinates
     span = _text_span(textpage, vertical_is_x)
     if span is None:
-        return _scan_extent(page)
+        return _scan_extent(page, title_search=True)
     low, high = span
     limit = 0.9 * page.get_height()  # display height (rotation applied)
     for lo, hi in _graphics_spans(page, vertical_is_x):
@@ -162,8 +170,18 @@ def used_fraction(used_pt: float, page_count: int) -> float:
     return round((used_pt + A4_HEIGHT_PT * max(0, page_count - MAX_PAGES)) / A4_HEIGHT_PT, 3)
 
 
-def _scan_extent(page: pdfium.PdfPage) -> float:
-    """Extent of dark pixel rows of a rendered page, in pt (for image-only pages)."""
+def _scan_extent(page: pdfium.PdfPage, title_search: bool = False) -> float:
+    """Extent of an image-only page's content, in pt.
+
+    ``title_search``: read the page's lines with OCR and measure from a summary's title
+    (else the first line) to the last line: a scan's shadows, edges and specks are not
+    text, and the letterhead above the title is not the summary (a scan of several
+    summaries has a letterhead and a title on each page).  Without OCR, or when it reads
+    no line, the extent of the page's dark pixel rows."""
+    if title_search:
+        extent = _scan_text_extent(page)
+        if extent is not None:
+            return extent
     bitmap = page.render(scale=_SCAN_DPI / 72, grayscale=True)
     try:
         im: Image.Image = bitmap.to_pil().convert("L")  # a copy: to_pil() shares the bitmap's buffer
@@ -173,6 +191,32 @@ def _scan_extent(page: pdfium.PdfPage) -> float:
     if box is None:
         return 0.0
     return (box[3] - box[1]) * 72.0 / _SCAN_DPI
+
+
+def _scan_text_extent(page: pdfium.PdfPage) -> float | None:
+    """From the summary's title (or the first line) to the last line OCR reads, in pt."""
+    if not ocr.ocr_available():
+        return None
+    least, most = SCAN_DPI_BOUNDS
+    dpi = min(max(scan_dpi(page) or most, least), most)
+    bitmap = page.render(scale=dpi / 72, grayscale=True)
+    try:
+        buf = io.BytesIO()
+        bitmap.to_pil().save(buf, format="PNG")
+    finally:
+        bitmap.close()
+    try:
+        lines = [line for line in ocr.ocr_lines(buf.getvalue()) if _WORDS.search(line[2])]
+    except tools.ToolFailed:
+        return None
+    if not lines:
+        return None
+    top = next((t for t, _, text in lines[: 3 * TITLE_LOOKAHEAD] if starts_summary(fold(text))), lines[0][0])
+    bottom = max(b for _, b, _ in lines)
+    return max(0.0, bottom - top) * 72.0 / dpi
+
+
+_WORDS = re.compile(r"[^\W\d_]{2,}\W+[^\W\d_]{2,}")  # two words: text, not a speck read as one
 
 
 def pdf_used_a4_fraction(data: bytes) -> float:
@@ -262,3 +306,17 @@ def pdfplumber_used_a4_fraction(data: bytes) -> float:
                 used += _plumber_scan_extent(data, i)
             page.close()
         return used_fraction(used, len(pages))
+
+
+def scan_dpi(page: pdfium.PdfPage) -> float | None:
+    """The resolution of the largest image drawn on ``page``, in dots per inch."""
+    best: tuple[float, float] | None = None  # (area on the page, dpi)
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        # The longer sides match whether or not the scan was placed rotated.
+        pixels, points = max(obj.get_px_size()), max(right - left, top - bottom)
+        if points > 1 and pixels > 0:
+            area = (right - left) * (top - bottom)
+            if best is None or area > best[0]:
+                best = (area, pixels / (points / 72))
+    return best[1] if best else None

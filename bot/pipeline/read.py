@@ -17,7 +17,7 @@ from bot.campaign.model import Campaign, Deliverable
 from bot.campaign.problems import Problem
 from bot.campaign.rules import check_outline, check_summary, unreadable_problem
 from bot.campaign.signature_rules import altered, check_signatures
-from bot.documents.facts import DocumentFacts
+from bot.documents.facts import DocumentFacts, starts_summary
 from bot.documents.inspect import inspect_document
 from bot.documents.signatures import SignaturePolicy, verify_signatures
 from bot.mail import Attachment
@@ -29,7 +29,7 @@ from bot.matching.nominees import (
     proposal_counts,
 )
 from bot.matching.types import classify
-from bot.text import fold
+from bot.text import fold, fold_lines
 from bot.vocabulary import attachment_problem_vi
 
 
@@ -172,8 +172,20 @@ def _plan_rules(spec: Deliverable, att: Attachment, campaign: Campaign) -> list[
             # One file of n nominees' summaries ("Tom tat 03 ca nhan.docx", a row each):
             # the plan's half page is each summary's.
             share = laid.used_a4_fraction / count_in_filename(att.filename)
+            if check_summary(share, att.filename, campaign):
+                # Too long for one summary: does the file hold several, each with its title?
+                share = laid.used_a4_fraction / _summaries_held(att)
             found += check_summary(share, att.filename, campaign)
     return found
+
+
+def _summaries_held(att: Attachment) -> int:
+    """How many nominees' summaries one file holds: as its name says ("Tom tat 03 ca
+    nhan.docx"), or as many as the summary titles in its text ("TÓM TẮT THÀNH TÍCH / TẬP
+    THỂ …", then "TÓM TẮT THÀNH TÍCH / ĐỒNG CHÍ …"; every page of a scan is read)."""
+    full = inspect_document(att.content(), att.filename, att.sniffed_type, need_full_text=True)
+    titles = sum(1 for line in fold_lines(full.full_text or full.head_text) if starts_summary(line))
+    return max(count_in_filename(att.filename), titles, 1)
 
 
 # -- the whole mail ---------------------------------------------------------------------

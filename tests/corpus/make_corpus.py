@@ -222,7 +222,7 @@ def _sources(units: list[Unit]) -> list[_Source]:
         missing = KL01_MISSING.get(unit.code, ())
         out.append(
             _Source(unit, "bao_cao_kl01", None,
-                    texts.kl01_blocks(unit, missing, ("roman", "letters", "labels")[idx % 3]), "BÁO CÁO",
+                    texts.kl01_blocks(unit, missing), "BÁO CÁO",
                     ("Kết luận số 01-KL/TW", *phrases), "Bao cao KL01", missing_sections=missing)
         )  # fmt: skip
         for n in nominees:
