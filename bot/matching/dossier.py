@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.matching.roster import EXACT, WORDS_CONTAINED, candidates, plausible
-from bot.text import nominee_key
+from bot.text import fold, nominee_key
 
 # How much each kind of evidence weighs for one roster nominee (times the name match).
 FROM_TEXT = 3.0  # the document names it in a field, its title, "Tặng … cho"
@@ -77,6 +77,7 @@ class FileReading:
     alt_name: str | None = None  # the file name's name for it, when the text names another
     several: bool = False  # its name says it is for several ("Tom tat 2 dong chi.docx")
     folder: str | None = None  # the archive folder it came in (Attachment.folder)
+    text: str = ""  # its text whose names are weighed, folded (bot.text.fold), words single-spaced
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,16 @@ def _scores(
             s.named.add(m.index)
             if m.score >= WORDS_CONTAINED:
                 s.in_text.add(m.index)
+    if f.text:
+        # A nominee's whole name in the text, whatever OCR made of the table around it
+        # ("Chi bộ Phòng, Người có công,"): the same weight as a name read from a row.
+        padded = f" {f.text} "
+        for i in eligible:
+            key = " ".join(fold(roster[i].name).split())
+            if i not in s.named and len(key.split()) >= 3 and f" {key} " in padded:
+                add(i, MENTIONED, f"text contains the name '{roster[i].name}'")
+                s.named.add(i)
+                s.in_text.add(i)
     hint = f.kind_hint or f.guess_kind
     of_kind = [i for i in eligible if roster[i].kind == hint]
     for i in eligible:

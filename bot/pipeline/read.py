@@ -52,6 +52,9 @@ class FileAnalysis:
     counts: tuple[tuple[str, int], ...] = ()  # a proposal's "01 tập thể và 01 cá nhân"
     nominee_alt_name: str | None = None  # the file name's name, when the text names another
     other_paper: str | None = None  # not a document of the plan ("biên bản"): kept, not counted
+    # The text whose names are weighed, folded (lower case, no marks, punctuation as spaces):
+    # a nominee's name found in it counts even where OCR broke the table's cells.
+    names_text: str = ""
 
     @property
     def kept(self) -> bool:
@@ -92,6 +95,7 @@ def read_file(
         needs_review = True
         evidence.append(f"text of {att.filename} could not be read ({facts.method})")
     kind = name = source = alt_name = None
+    names_text = ""
     mentions: list[tuple[str, str]] = []
     counts: dict[str, int] = {}
     spec = campaign.deliverable(t.deliverable) if t.deliverable else None
@@ -103,7 +107,8 @@ def read_file(
                 spec.id, facts.head_text, att.filename, subject, allowed_kinds=spec.nominee_kinds
             )
             kind, name, source, alt_name = g.kind, g.name, g.source, g.alt_name
-            mentions = mentioned_names(_text_for_names(facts, att))
+            names_text = _text_for_names(facts, att)
+            mentions = mentioned_names(names_text)
         elif spec.role == "proposal":
             counts = proposal_counts(facts.full_text or facts.head_text)
     return FileAnalysis(
@@ -122,6 +127,7 @@ def read_file(
         tuple(sorted(counts.items())),
         alt_name,
         t.other_paper,
+        " ".join(fold(names_text).split()),
     )
 
 

@@ -85,6 +85,7 @@ def resolve_nominees(
             guess_source=files[i].nominee_source,
             kind_hint=files[i].kind_hint,
             mentions=files[i].mentions,
+            text=files[i].names_text,
             alt_name=files[i].nominee_alt_name,
             several=several_in_filename(files[i].attachment.filename),
             folder=files[i].attachment.folder,

@@ -373,3 +373,20 @@ def test_a_file_nothing_names_is_for_the_nominee_whose_archive_folder_it_came_in
         FileReading("quyet_dinh_xep_loai", BOTH, kind_hint="ca_nhan", folder=folder),
     ]
     assert resolve(collective, [COLLECTIVE, lan, mai], proposal_on_file=True).assignments[1].nominee != 0
+
+
+def test_a_nominees_whole_name_in_an_ocr_broken_list_counts_as_named():
+    """OCR of a decision's attached list put commas into a name ("Chi bộ Phòng, Người có
+    công,"), so no row reads as the name; the folded text still holds it."""
+    from bot.text import fold
+
+    text = "DANH SÁCH\n1 Chi bộ Phòng, Người có công, Đảng bộ Sở Lao động\n2 Đồng chí Triệu Thị Hồng Nhung | Phó Trưởng phòng"
+    roster = [Nominee("tap_the", "Chi bộ Phòng Người có công"), Nominee("ca_nhan", "Triệu Thị Hồng Nhung")]
+    f = FileReading(
+        "quyet_dinh_khen_thuong",
+        BOTH,
+        mentions=tuple(mentioned_names(text)),
+        text=" ".join(fold(text).split()),
+    )
+    a = resolve([f], roster, proposal_on_file=True).assignments[0]
+    assert a.certain and {a.nominee, *a.also} == {0, 1}
