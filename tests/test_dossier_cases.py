@@ -402,3 +402,5 @@ def test_one_file_holding_two_summaries_is_measured_per_summary(app_factory, mak
     send(app, "SYT", "Hồ sơ khen thưởng", files)
     d = deliverable(state(app, "SYT"), "tom_tat_thanh_tich")
     assert not any(p["code"] == "summary_too_long" for p in d["problems"])
+    # And it is each one's summary: the collective's and the individual's.
+    assert d["status"] == "received" and d["missing_nominees"] == [] and d["pending_nominees"] == []

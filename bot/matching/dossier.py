@@ -218,7 +218,9 @@ def _scores(
                 add(i, MENTIONED, f"text contains the name '{roster[i].name}'")
                 s.named.add(i)
                 s.in_text.add(i)
-    hint = f.kind_hint or f.guess_kind
+    # A file for several may be for nominees of both kinds: the kind its title names is
+    # only its first one's.
+    hint = None if f.several else f.kind_hint or f.guess_kind
     of_kind = [i for i in eligible if roster[i].kind == hint]
     for i in eligible:
         if hint:

@@ -55,6 +55,8 @@ class FileAnalysis:
     # The text whose names are weighed, folded (lower case, no marks, punctuation as spaces):
     # a nominee's name found in it counts even where OCR broke the table's cells.
     names_text: str = ""
+    # Its text holds several summaries, each under its own title: one file for several.
+    several_in_text: bool = False
 
     @property
     def kept(self) -> bool:
@@ -96,6 +98,7 @@ def read_file(
         evidence.append(f"text of {att.filename} could not be read ({facts.method})")
     kind = name = source = alt_name = None
     names_text = ""
+    several = False
     mentions: list[tuple[str, str]] = []
     counts: dict[str, int] = {}
     spec = campaign.deliverable(t.deliverable) if t.deliverable else None
@@ -109,6 +112,7 @@ def read_file(
             kind, name, source, alt_name = g.kind, g.name, g.source, g.alt_name
             names_text = _text_for_names(facts, att)
             mentions = mentioned_names(names_text)
+            several = sum(1 for line in fold_lines(names_text) if starts_summary(line)) >= 2
         elif spec.role == "proposal":
             counts = proposal_counts(facts.full_text or facts.head_text)
     return FileAnalysis(
@@ -128,6 +132,7 @@ def read_file(
         alt_name,
         t.other_paper,
         " ".join(fold(names_text).split()),
+        several,
     )
 
 

@@ -87,7 +87,7 @@ def resolve_nominees(
             mentions=files[i].mentions,
             text=files[i].names_text,
             alt_name=files[i].nominee_alt_name,
-            several=several_in_filename(files[i].attachment.filename),
+            several=several_in_filename(files[i].attachment.filename) or files[i].several_in_text,
             folder=files[i].attachment.folder,
         )
         for i in per_nominee
