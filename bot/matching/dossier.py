@@ -214,7 +214,7 @@ def _scores(
         padded = f" {f.text} "
         for i in eligible:
             key = " ".join(fold(roster[i].name).split())
-            if i not in s.named and len(key.split()) >= 3 and f" {key} " in padded:
+            if i not in s.in_text and len(key.split()) >= 3 and f" {key} " in padded:
                 add(i, MENTIONED, f"text contains the name '{roster[i].name}'")
                 s.named.add(i)
                 s.in_text.add(i)

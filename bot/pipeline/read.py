@@ -112,7 +112,7 @@ def read_file(
             kind, name, source, alt_name = g.kind, g.name, g.source, g.alt_name
             names_text = _text_for_names(facts, att)
             mentions = mentioned_names(names_text)
-            several = sum(1 for line in fold_lines(names_text) if starts_summary(line)) >= 2
+            several = _several_documents(names_text)
         elif spec.role == "proposal":
             counts = proposal_counts(facts.full_text or facts.head_text)
     return FileAnalysis(
@@ -158,13 +158,24 @@ def _text_for_names(facts: DocumentFacts, att: Attachment) -> str:
     if facts.kind in _CHEAP_FULL_TEXT or facts.method in ("pdf-text", "pdf-text-pdfplumber"):
         full = inspect_document(att.content(), att.filename, att.sniffed_type, need_full_text=True)
         return full.full_text or facts.head_text
-    # A scan's further pages cost OCR each: read only when the first page sends the reader
-    # to them, a decision whose people are on its attached list ("có danh sách kèm theo").
-    # (Read at the scan's own resolution, such a list gives its rows; see bot.documents.pdf.)
-    if facts.method == "pdf-ocr" and _ANNEXED.search(fold(facts.head_text)):
+    # A scan's further pages cost OCR each: read when there are any (several decisions
+    # scanned into one file, a decision continued overleaf) or the first page sends the
+    # reader to them (its people on its attached list, "có danh sách kèm theo").  Read at
+    # the scan's own resolution, such a list gives its rows (bot.documents.pdf).
+    several_pages = (facts.page_count or 1) > 1
+    if facts.method == "pdf-ocr" and (several_pages or _ANNEXED.search(fold(facts.head_text))):
         full = inspect_document(att.content(), att.filename, att.sniffed_type, need_full_text=True)
         return full.full_text or facts.head_text
     return facts.head_text
+
+
+def _several_documents(text: str) -> bool:
+    """The text holds several documents for several nominees: summaries each under its
+    title, or decisions scanned into one file (each has one "Điều 1.")."""
+    lines = fold_lines(text)
+    titles = sum(1 for line in lines if starts_summary(line))
+    articles = sum(1 for line in lines if line.startswith("dieu 1 "))
+    return titles >= 2 or articles >= 2
 
 
 _ANNEXED = re.compile(r"\bdanh sach kem theo\b|\bkem theo danh sach\b")

@@ -390,3 +390,24 @@ def test_a_nominees_whole_name_in_an_ocr_broken_list_counts_as_named():
     )
     a = resolve([f], roster, proposal_on_file=True).assignments[0]
     assert a.certain and {a.nominee, *a.also} == {0, 1}
+
+
+def test_several_decisions_scanned_into_one_file_are_each_named_nominees():
+    """Two decisions in one scan: the collective's on page 1, the individual's on page 2."""
+    from bot.pipeline.read import _several_documents
+    from bot.text import fold
+
+    text = (
+        "QUYẾT ĐỊNH\nĐiều 1. Tặng Giấy khen cho 02 tập thể có tên sau:\n1 | Chi bộ Phòng Kiểm tra thuế số 1\n"
+        "\fQUYẾT ĐỊNH\nĐiều 1. Tặng Giấy khen cho 04 đồng chí có tên sau:\n3 | Nguyễn Thị Lan Phó Trưởng phòng"
+    )
+    assert _several_documents(text)
+    f = FileReading(
+        "quyet_dinh_khen_thuong",
+        BOTH,
+        mentions=tuple(mentioned_names(text)),
+        text=" ".join(fold(text).split()),
+        several=True,
+    )
+    a = resolve([f], [COLLECTIVE, PERSON], proposal_on_file=True).assignments[0]
+    assert a.certain and {a.nominee, *a.also} == {0, 1}
