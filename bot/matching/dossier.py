@@ -200,10 +200,13 @@ def _scores(
             # (A file for several names one in its title and does not exclude the others.)
             for i in set(eligible) - {m.index for m in matched}:
                 add(i, NAMES_ANOTHER, f"{f.guess_source} names '{f.guess_name}', not this nominee")
+    exact: set[int] = set()  # named in a row by exactly their name
     for kind, name in f.mentions:
         if _is_the_unit(name, unit_names):
             continue
         for m in candidates(name, kind, pairs):
+            if m.score >= 1.0:
+                exact.add(m.index)
             add(m.index, MENTIONED * m.score, f"text names '{name}': {m.how}")
             s.named.add(m.index)
             if m.score >= WORDS_CONTAINED:
@@ -214,7 +217,7 @@ def _scores(
         padded = f" {f.text} "
         for i in eligible:
             key = " ".join(fold(roster[i].name).split())
-            if i not in s.in_text and len(key.split()) >= 3 and f" {key} " in padded:
+            if i not in exact and len(key.split()) >= 3 and f" {key} " in padded:
                 add(i, MENTIONED, f"text contains the name '{roster[i].name}'")
                 s.named.add(i)
                 s.in_text.add(i)

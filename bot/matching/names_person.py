@@ -116,7 +116,7 @@ def clean_collective(text: str) -> str | None:
 
 
 _COLLECTIVE_STOP = re.compile(
-    r"\s*(?:[,;(\t]|\s{2,}|\.$|\bđã\b|\bvì\b|\bcó thành tích\b|\btrong học tập\b|\bhoàn thành\b|\bnăm \d{4}\b)"
+    r"\s*(?:[,;(\t]|\s{2,}|\.$|\bđã\b|\bvì\b|\bcó thành tích\b|\btrong học tập\b|\b[Hh]oàn thành\b|\bnăm \d{4}\b)"
     # The next cell of a list, "Đơn vị: Đảng bộ Sở …", when OCR joined the cells (and read
     # "Đảng" as "Đẳng"); never at the start, where the collective is the đảng bộ itself.
     r"|\s+(?=Đ[ảẳ]ng\s+bộ\b|Ch[iỉ]\s+bộ\s+trực\s+thuộc\b)"

@@ -180,3 +180,9 @@ def test_the_abbreviation_of_party_member_in_a_file_name_is_no_part_of_the_name(
         "quyet_dinh_xep_loai", "", "QĐ XL ĐV 2023 - Ôn Văn Chiêm.pdf", "", allowed_kinds=("ca_nhan",)
     )
     assert g.name == "Ôn Văn Chiêm"
+
+
+def test_a_collectives_name_ends_before_its_rating_whatever_the_case():
+    assert ("tap_the", "Chỉ bộ Khoa Xây dựng Đảng") in mentioned_names(
+        "2 Chỉ bộ Khoa Xây dựng Đảng Hoàn thành xuất sắc nhiệm vụ"
+    )
