@@ -49,6 +49,7 @@ from bot.campaign.draft_model import (
     Sourced,
 )
 from bot.campaign.draft_text import clean_lines, heading, parse_date, sentence_case, sentences
+from bot.campaign.model import OTHER_PAPERS
 from bot.campaign.outline_patterns import ROMAN, roman_index, section_patterns
 from bot.text import fold, strip_marks
 
@@ -233,15 +234,9 @@ def _with_negatives(found: list[DraftDeliverable]) -> list[DraftDeliverable]:
             head = fold(written)
             if o.id != d.id and head not in own:
                 others += [written, strip_marks(written)]
-        others += [w for w in NOT_DELIVERABLES if fold(w) not in own]
+        others += [w for p in OTHER_PAPERS if fold(p) not in own for w in (p, strip_marks(p))]
         out.append(replace(d, negative_keywords=tuple(dict.fromkeys(others))))
     return out
-
-
-# Papers units attach beside a dossier that are none of its documents: the minutes of the
-# meeting that chose the nominees ("BIÊN BẢN họp xét đề nghị khen thưởng") carry a
-# proposal's words in their title.
-NOT_DELIVERABLES = ("biên bản", "bien ban")
 
 
 # -- deadlines and milestones ---------------------------------------------------------------

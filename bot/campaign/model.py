@@ -216,6 +216,12 @@ class NomineeList(Frozen):
         return v
 
 
+# Papers units attach beside a dossier that are none of its documents, named by a title
+# line of their own: the minutes of the meeting that chose the nominees ("BIÊN BẢN họp xét
+# đề nghị khen thưởng", whose title carries a proposal's words), an invitation.
+OTHER_PAPERS = ("biên bản", "giấy mời")
+
+
 class Campaign(Frozen):
     """A validated plan.  Times are interpreted in ``timezone``."""
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.campaign.model import Campaign, Deliverable
+from bot.campaign.model import OTHER_PAPERS, Campaign, Deliverable
 from bot.matching.zones import document_zones, strip_subject_prefixes
 from bot.text import contains_phrase, fold
 
@@ -30,8 +30,8 @@ TITLE_FLOOR = 0.8
 BODY_WEIGHT = 0.3
 FILENAME_WEIGHT = 1.5
 SUBJECT_WEIGHT = 0.6
-# Papers units attach beside a dossier, named by a title line of their own (folded).
-OTHER_PAPERS = {"bien ban": "biên bản", "giay moi": "giấy mời"}
+# bot.campaign.model.OTHER_PAPERS by their folded title line.
+_OTHER_PAPERS = {fold(p): p for p in OTHER_PAPERS}
 MIN_SCORE = 1.2  # less than one clear signal: ask staff
 CLOSE_RATIO = 0.75  # runner-up this close to the winner: ask staff
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
@@ -173,7 +173,7 @@ def classify(filename: str, subject: str, head_text: str, campaign: Campaign) ->
     """Score every deliverable for one file; see the module docstring for the weighting."""
     title, body = document_zones(head_text or "")
     for i, line in enumerate(title[:6]):
-        paper = OTHER_PAPERS.get(fold(line))
+        paper = _OTHER_PAPERS.get(fold(line))
         if paper is not None:
             why = f"title line {i + 1} '{line.strip()[:60]}': a {paper}, none of the plan's documents"
             return TypeMatch(None, 1.0, False, [why], {}, other_paper=paper)
