@@ -55,7 +55,8 @@ class FileAnalysis:
     # The text whose names are weighed, folded (lower case, no marks, punctuation as spaces):
     # a nominee's name found in it counts even where OCR broke the table's cells.
     names_text: str = ""
-    # Its text holds several summaries, each under its own title: one file for several.
+    # Its text holds several documents (summaries each under its title, decisions each
+    # with its "Điều 1"): one file for several nominees.
     several_in_text: bool = False
 
     @property
@@ -172,10 +173,13 @@ def _text_for_names(facts: DocumentFacts, att: Attachment) -> str:
 def _several_documents(text: str) -> bool:
     """The text holds several documents for several nominees: summaries each under its
     title, or decisions scanned into one file (each has one "Điều 1.")."""
-    lines = fold_lines(text)
-    titles = sum(1 for line in lines if starts_summary(line))
-    articles = sum(1 for line in lines if line.startswith("dieu 1 "))
-    return titles >= 2 or articles >= 2
+    articles = sum(1 for line in fold_lines(text) if line.startswith("dieu 1 "))
+    return _summary_titles(text) >= 2 or articles >= 2
+
+
+def _summary_titles(text: str) -> int:
+    """How many summary titles ("TÓM TẮT THÀNH TÍCH") the text has, each opening one."""
+    return sum(1 for line in fold_lines(text) if starts_summary(line))
 
 
 _ANNEXED = re.compile(r"\bdanh sach kem theo\b|\bkem theo danh sach\b")
@@ -206,8 +210,7 @@ def _summaries_held(att: Attachment) -> int:
     nhan.docx"), or as many as the summary titles in its text ("TÓM TẮT THÀNH TÍCH / TẬP
     THỂ …", then "TÓM TẮT THÀNH TÍCH / ĐỒNG CHÍ …"; every page of a scan is read)."""
     full = inspect_document(att.content(), att.filename, att.sniffed_type, need_full_text=True)
-    titles = sum(1 for line in fold_lines(full.full_text or full.head_text) if starts_summary(line))
-    return max(count_in_filename(att.filename), titles, 1)
+    return max(count_in_filename(att.filename), _summary_titles(full.full_text or full.head_text), 1)
 
 
 # -- the whole mail ---------------------------------------------------------------------
