@@ -1,17 +1,21 @@
 """OCR of scanned pages with Tesseract (``tesseract -l vie``).
 
-Only the first page is read: it carries the title and the Party header, which is all
-classification needs, and OCR costs seconds per page.  :func:`ocr_available` says
-whether the program and the Vietnamese language data are installed; without them the
-caller marks the document for human review instead.
+OCR costs seconds per page, so callers read the first page (the title and the Party
+header: all classification needs) unless they need more, and a page read once is not read
+again: reading one file asks for the same page up to three times (its names, its summary's
+length, its summaries' titles), so the last pages' results are kept (:func:`_tesseract`).
+:func:`ocr_available` says whether the program and the Vietnamese language data are
+installed; without them the caller marks the document for human review instead.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 import unicodedata
 import warnings
+from collections import OrderedDict
 from pathlib import Path
 
 from PIL import Image
@@ -19,6 +23,9 @@ from PIL import Image
 from bot.documents import tools
 
 OCR_TIMEOUT_S = 120.0
+# Pages whose OCR output is kept (per process, newest last): a file's pages, a few files.
+_KEPT_PAGES = 24
+_kept: OrderedDict[tuple[str, str, tuple[str, ...]], str] = OrderedDict()
 
 
 @functools.cache
@@ -72,6 +79,18 @@ def ocr_lines(png: bytes, lang: str = "vie", timeout: float = OCR_TIMEOUT_S) -> 
 
 
 def _tesseract(png: bytes, lang: str, timeout: float, *config: str) -> str:
+    key = (hashlib.sha256(png).hexdigest(), lang, config)
+    if key in _kept:
+        _kept.move_to_end(key)
+        return _kept[key]
+    text = _run_tesseract(png, lang, timeout, *config)
+    _kept[key] = text
+    while len(_kept) > _KEPT_PAGES:
+        _kept.popitem(last=False)
+    return text
+
+
+def _run_tesseract(png: bytes, lang: str, timeout: float, *config: str) -> str:
     def work(tmp: Path) -> bytes:
         (tmp / "page.png").write_bytes(png)
         return tools.run(

@@ -107,3 +107,30 @@ def test_image_without_ocr_needs_review(monkeypatch) -> None:
 def test_broken_image_is_unreadable() -> None:
     facts = inspect_document(b"\x89PNG\r\n\x1a\n" + b"\0" * 50, "a.png", "image/png")
     assert facts.problem == "unreadable_file"
+
+
+@pytest.mark.tools
+@needs_ocr
+def test_a_page_is_ocred_once_however_often_it_is_read(corpus, monkeypatch) -> None:
+    # Reading one scanned file asks for its pages several times (head, names, summary
+    # length); Tesseract runs once per page and output mode.
+    import hashlib
+
+    d = pick(corpus, format="scan-pdf", unit_code="SYT", deliverable="quyet_dinh_khen_thuong")
+    runs: list[tuple[str, tuple[str, ...]]] = []
+    real = ocr._run_tesseract
+
+    def counted(png: bytes, lang: str, timeout: float, *config: str) -> str:
+        runs.append((hashlib.sha256(png).hexdigest(), config))
+        return real(png, lang, timeout, *config)
+
+    monkeypatch.setattr(ocr, "_run_tesseract", counted)
+    monkeypatch.setattr(ocr, "_kept", type(ocr._kept)())
+    data = d.path.read_bytes()
+    head = inspect_document(data, d.path.name, d.sniffed_type)
+    first = inspect_document(data, d.path.name, d.sniffed_type, need_full_text=True)
+    after_first = len(runs)
+    again = inspect_document(data, d.path.name, d.sniffed_type, need_full_text=True)
+    assert "quyết định" in norm(head.head_text)
+    assert again.full_text == first.full_text and first.full_text
+    assert len(runs) == after_first == len(set(runs)) == (first.page_count or 1)
