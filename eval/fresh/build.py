@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Build the fresh evaluation corpus from scratch.
+"""Build the fresh evaluation corpus (or another corpus that shares this builder) from scratch.
 
-    python eval/fresh/build.py [--out DIR] [--jobs N]
+    python eval/fresh/build.py [--corpus NAME] [--out DIR] [--jobs N]
 
-The scenario (evalfresh/) is new; the rendering tools (documents, scans, photos, archives, mail clients)
-are imported from eval/independent/evalcorpus.
+--corpus NAME (default "fresh") builds the scenario package eval/NAME/evalNAME/ (eval/third/evalthird/ for
+--corpus third) into var/eval-NAME/.  The scenario is the corpus's own; the rendering tools (documents,
+scans, photos, archives, mail clients) are imported from eval/independent/evalcorpus.  A scenario module
+may add file formats of its own (EXTRA_FORMATS: fmt -> function(builder, spec, keys, out, seed, mail); and
+EXTRA_LO: fmt -> the LibreOffice format its documents are first converted to); the fresh corpus has none.
 
-Default output: var/eval-fresh/ (relative to the repository root).  Produces
+Default output: var/eval-<NAME>/ (relative to the repository root).  Produces
     mails/<id>.eml      raw RFC 5322 messages (CRLF)
     manifest.json       per mail: path, INTERNALDATE to APPEND with, append order, composer, ...
     build_log.json      what the builder put in each file (document keys), for check_labels.py's
@@ -64,11 +67,28 @@ ensure_env()
 sys.path.insert(0, HERE)
 sys.path.insert(1, INDEP)
 
+import importlib  # noqa: E402
 from zoneinfo import ZoneInfo  # noqa: E402
 
 from evalcorpus import archives, mailers, media, render_docx, render_html, tcvn3  # noqa: E402
-from evalfresh import scenario  # noqa: E402
 from evalcorpus.docmodel import Doc  # noqa: E402
+
+CORPUS = "fresh"
+scenario = None     # the scenario module of the corpus being built (load_scenario)
+
+
+def load_scenario(name):
+    """eval/<name>/eval<name>/scenario.py, e.g. eval/third/evalthird/scenario.py."""
+    global CORPUS, scenario
+    d = os.path.join(os.path.dirname(HERE), name)
+    pkg = "eval" + name
+    if not os.path.isdir(os.path.join(d, pkg)):
+        raise SystemExit(f"no scenario package {pkg}/ in {d}")
+    if d not in sys.path:
+        sys.path.insert(0, d)
+    CORPUS = name
+    scenario = importlib.import_module(pkg + ".scenario")
+    return scenario
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 TOOLS = ["soffice", "chromium", "faketime", "pdftoppm", "pdftotext", "img2pdf", "qpdf", "mutt", "s-nail", "mpack",
@@ -203,9 +223,10 @@ class Builder:
                 fmt = f["fmt"]
                 if fmt == "corrupt":
                     fmt = f["base"]
-                if fmt not in self.LO_FMTS:
+                extra_lo = getattr(scenario, "EXTRA_LO", {})
+                if fmt not in self.LO_FMTS and fmt not in extra_lo:
                     continue
-                target = self.LO_FMTS[fmt]
+                target = self.LO_FMTS[fmt] if fmt in self.LO_FMTS else extra_lo[fmt]
                 # RTF: one document per soffice run (see media.lo_convert)
                 single = fmt == "rtf"
                 for k in self.doc_keys(f):
@@ -280,6 +301,8 @@ class Builder:
             r = __import__("random").Random(ck)
             blob = data.encode() + bytes(r.randrange(256) for _ in range(24000))
             open(out, "wb").write(blob)
+        elif fmt in getattr(scenario, "EXTRA_FORMATS", {}):
+            scenario.EXTRA_FORMATS[fmt](self, f, keys, out, sd, mail)
         else:
             raise ValueError(fmt)
         self.made[ck] = out
@@ -367,7 +390,7 @@ class Builder:
         for i, e in enumerate(manifest, 1):
             e["append_order"] = i
         with open(os.path.join(self.out, "manifest.json"), "w", encoding="utf-8") as f:
-            json.dump(dict(corpus="eval-fresh", mailbox="banbientapduk@thainguyen.gov.vn",
+            json.dump(dict(corpus="eval-" + CORPUS, mailbox="banbientapduk@thainguyen.gov.vn",
                            timezone="Asia/Ho_Chi_Minh", note="APPEND in append_order with the given INTERNALDATE",
                            mails=manifest), f, ensure_ascii=False, indent=1)
         with open(os.path.join(self.out, "build_log.json"), "w", encoding="utf-8") as f:
@@ -387,12 +410,14 @@ def _exif_time(name, t_mail):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", default=os.path.join(REPO, "var", "eval-fresh"))
+    ap.add_argument("--corpus", default="fresh", help="scenario eval/NAME/evalNAME (fresh, third)")
+    ap.add_argument("--out", default=None, help="output directory (default var/eval-NAME)")
     ap.add_argument("--keep-work", action="store_true", help="keep the intermediate files (work/)")
     ap.add_argument("--jobs", type=int, default=1)
     a = ap.parse_args()
+    load_scenario(a.corpus)
     check_tools()
-    out = os.path.abspath(a.out)
+    out = os.path.abspath(a.out or os.path.join(REPO, "var", "eval-" + a.corpus))
     if os.path.exists(out):
         shutil.rmtree(out)
     os.makedirs(out)

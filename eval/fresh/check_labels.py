@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """Validate the hand-written labels (labels.toml) against the built corpus; export labels.json.
 
-    python eval/fresh/check_labels.py [--corpus DIR] [--labels FILE] [--quiet]
+    python eval/fresh/check_labels.py [--corpus NAME|DIR] [--built DIR] [--labels FILE] [--quiet]
+
+--corpus NAME (default "fresh"; "third" for eval/third) reads eval/NAME/labels.toml and eval/NAME/units.csv
+and checks them against var/eval-NAME/ (or --built DIR).  For backward compatibility a --corpus value that
+is a path (contains "/" or names an existing directory outside eval/) is the built directory of the fresh
+corpus.
 
 Checks (exit status 1 when any fails):
   - schema: known keys and values (kinds, formats, deliverables, problems, statuses, classes, evidence);
@@ -61,7 +66,8 @@ FORMATS = {"docx", "docx-lo", "doc", "odt", "rtf", "pdf-text", "pdf-web", "pdf-s
 PROBLEMS = {"summary_too_long", "outline_section_missing", "unreadable_file", "wrong_document",
             "missing_confirmation"}
 SECTIONS = {"I", "II", "III.1", "III.2", "III.3", "IV"}
-TRAITS = {"legacy_font_tcvn3", "nfd_filename", "several_documents", "page_1_of_2", "page_2_of_2"}
+TRAITS = {"legacy_font_tcvn3", "nfd_filename", "several_documents", "page_1_of_2", "page_2_of_2",
+          "rotated_pages", "pictures_only_docx"}   # the last two: eval/third
 EVIDENCE = {"address", "display_name", "subject", "body", "signature", "documents", "forwarded_header",
             "quoted_text"}
 MAIL_KEYS = {"id", "kind", "unit", "concerns_unit", "sender", "sender_registered", "unit_evidence", "late",
@@ -92,7 +98,14 @@ EXTRA_CLASSES = ["nfd_filenames", "date_header_differs_from_internaldate", "repl
                  "outline_as_table_or_inline_labels", "tt_abbreviation_for_summary", "several_decisions_in_one_scan",
                  "nominee_name_broken_across_lines", "doc_saved_as_docx_extension", "missing_confirmation",
                  "filenames_all_caps", "names_reordered_or_partial_in_filenames", "bounce_of_acknowledgment",
-                 "resend_from_second_registered_address"]
+                 "resend_from_second_registered_address",
+                 # new shapes of the third corpus (eval/third/README.md)
+                 "tone_mark_placement_variants", "nominee_signs_unit_documents", "scan_pages_rotated",
+                 "scan_pasted_into_docx", "phone_photos_bound_into_pdf", "double_inline_forward",
+                 "late_resend_of_on_time_dossier", "kl01_with_separate_appendix", "same_document_docx_and_pdf",
+                 "rating_list_nominee_on_later_page", "letter_proposing_no_one", "kl01_follows_no_outline",
+                 "date_only_filenames", "one_file_per_mail_client", "summary_near_limit",
+                 "collective_not_party_organisation", "encrypted_kl01_never_resent"]
 BUILD_KIND = {"tt": "to_trinh", "bctt": "bao_cao_thanh_tich", "tom": "tom_tat_thanh_tich",
               "kt": "quyet_dinh_khen_thuong", "xl": "quyet_dinh_xep_loai", "kl01": "bao_cao_kl01", "misc": None,
               "bb": None}
@@ -179,11 +192,11 @@ def format_matches(label, guess):
 
 # --------------------------------------------------------------------------------------- checker
 class Checker:
-    def __init__(self, corpus, labels_path):
+    def __init__(self, corpus, labels_path, units_path=os.path.join(HERE, "units.csv")):
         self.corpus = corpus
         with open(labels_path, "rb") as f:
             self.L = tomllib.load(f)
-        with open(os.path.join(HERE, "units.csv"), encoding="utf-8") as f:
+        with open(units_path, encoding="utf-8") as f:
             self.units_csv = {r["code"]: r for r in csv.DictReader(f)}
         with open(os.path.join(corpus, "manifest.json"), encoding="utf-8") as f:
             self.manifest = {m["id"]: m for m in json.load(f)["mails"]}
@@ -512,11 +525,19 @@ class Checker:
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", default=os.path.join(REPO, "var", "eval-fresh"))
-    ap.add_argument("--labels", default=os.path.join(HERE, "labels.toml"))
+    ap.add_argument("--corpus", default="fresh", help="corpus name (fresh, third) or, as before, the built directory")
+    ap.add_argument("--built", default=None, help="the built corpus (default var/eval-NAME)")
+    ap.add_argument("--labels", default=None, help="default eval/NAME/labels.toml")
     ap.add_argument("--quiet", action="store_true")
     a = ap.parse_args()
-    c = Checker(os.path.abspath(a.corpus), a.labels)
+    name, built = a.corpus, a.built
+    if os.sep in name or not os.path.isdir(os.path.join(os.path.dirname(HERE), name)):
+        name, built = "fresh", built or name          # the former --corpus DIR
+    src = os.path.join(os.path.dirname(HERE), name)
+    built = os.path.abspath(built or os.path.join(REPO, "var", "eval-" + name))
+    labels = a.labels or os.path.join(src, "labels.toml")
+    a.corpus = built
+    c = Checker(built, labels, os.path.join(src, "units.csv"))
     c.check_mails()
     c.check_units()
     c.check_classes()
