@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from bot.matching.names_in_text import find_name
 from bot.matching.roster import EXACT, WORDS_CONTAINED, candidates, plausible
 from bot.text import fold, nominee_key
 
@@ -77,7 +78,8 @@ class FileReading:
     alt_name: str | None = None  # the file name's name for it, when the text names another
     several: bool = False  # its name says it is for several ("Tom tat 2 dong chi.docx")
     folder: str | None = None  # the archive folder it came in (Attachment.folder)
-    text: str = ""  # its text whose names are weighed, folded (bot.text.fold), words single-spaced
+    # Its text whose names are weighed: folded lines (bot.text.fold_lines), words single-spaced.
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -213,12 +215,13 @@ def _scores(
                 s.in_text.add(m.index)
     if f.text:
         # A nominee's whole name in the text, whatever OCR made of the table around it
-        # ("Chi bộ Phòng, Người có công,"): the same weight as a name read from a row.
-        padded = f" {f.text} "
+        # ("Chi bộ Phòng, Người có công,"), a letter lost at a cell's edge or the name
+        # wrapped in its cell: the same weight as a name read from a row.
+        lines = f.text.split("\n")
         for i in eligible:
-            key = " ".join(fold(roster[i].name).split())
-            if i not in exact and len(key.split()) >= 3 and f" {key} " in padded:
-                add(i, MENTIONED, f"text contains the name '{roster[i].name}'")
+            how = None if i in exact else find_name(fold(roster[i].name).split(), lines)
+            if how is not None:
+                add(i, MENTIONED, f"text contains {how} '{roster[i].name}'")
                 s.named.add(i)
                 s.in_text.add(i)
     # A file for several may be for nominees of both kinds: the kind its title names is

@@ -52,8 +52,8 @@ class FileAnalysis:
     counts: tuple[tuple[str, int], ...] = ()  # a proposal's "01 tập thể và 01 cá nhân"
     nominee_alt_name: str | None = None  # the file name's name, when the text names another
     other_paper: str | None = None  # not a document of the plan ("biên bản"): kept, not counted
-    # The text whose names are weighed, folded (lower case, no marks, punctuation as spaces):
-    # a nominee's name found in it counts even where OCR broke the table's cells.
+    # The text whose names are weighed, as folded lines (lower case, no marks, punctuation
+    # as spaces): a nominee's name found in it counts even where OCR broke the table's cells.
     names_text: str = ""
     # Its text holds several documents (summaries each under its title, decisions each
     # with its "Điều 1"): one file for several nominees.
@@ -132,7 +132,7 @@ def read_file(
         tuple(sorted(counts.items())),
         alt_name,
         t.other_paper,
-        " ".join(fold(names_text).split()),
+        "\n".join(" ".join(line.split()) for line in fold_lines(names_text)),
         several,
     )
 
