@@ -340,6 +340,9 @@ def extract_proposal_nominees(text: str) -> list[NomineeGuess]:
             guess = (TAP_THE, clean_collective(body))
         elif bullet and section == CA_NHAN:
             guess = (CA_NHAN, person_name(body.split("\t")[0], labelled=True))
+        elif bullet and table and is_collective(body):
+            # A row of the proposal's table read as one line: "1 Chi bộ Trung tâm …".
+            guess = (TAP_THE, clean_collective(body))
         elif numbered_cell:
             # The cell after a row's number (a table read cell by cell): its name.
             if is_collective(line):
@@ -388,7 +391,7 @@ def kind_in_filename(filename: str) -> str | None:
 
 _COUNT = re.compile(r"\b(\d{1,2})\s+(tap the|ca nhan)\b")
 # A proposal table's header cell (folded): "Tên tập thể, cá nhân", "Họ và tên".
-_TABLE_HEADER = re.compile(r"^(?:ten\s+(?:tap the|ca nhan|don vi)|ho va ten|ho ten)\b")
+_TABLE_HEADER = re.compile(r"^(?:s?tt\s+)?(?:ten\s+(?:tap the|ca nhan|don vi)|ho va ten|ho ten)\b")
 
 
 def proposal_counts(text: str) -> dict[str, int]:

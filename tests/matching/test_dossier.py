@@ -15,6 +15,7 @@ from bot.matching.nominees import (
     proposal_counts,
 )
 from bot.matching.roster import candidates, plausible
+from bot.text import fold
 
 BOTH = frozenset({"tap_the", "ca_nhan"})
 COLLECTIVE = Nominee("tap_the", "Chi bộ Phòng Kiểm tra thuế số 1")
@@ -333,7 +334,6 @@ def test_a_file_of_several_summaries_is_measured_per_nominee():
     """ "Tom tat 03 ca nhan.docx" (a table, a row per nominee): the half page is each one's."""
     from bot.documents.facts import starts_summary
     from bot.matching.nominees import count_in_filename
-    from bot.text import fold
 
     assert count_in_filename("Tom tat thanh tich 2 dong chi.docx") == 2
     assert count_in_filename("Tóm tắt 03 cá nhân.docx") == 3
@@ -378,7 +378,6 @@ def test_a_file_nothing_names_is_for_the_nominee_whose_archive_folder_it_came_in
 def test_a_nominees_whole_name_in_an_ocr_broken_list_counts_as_named():
     """OCR of a decision's attached list put commas into a name ("Chi bộ Phòng, Người có
     công,"), so no row reads as the name; the folded text still holds it."""
-    from bot.text import fold
 
     text = "DANH SÁCH\n1 Chi bộ Phòng, Người có công, Đảng bộ Sở Lao động\n2 Đồng chí Triệu Thị Hồng Nhung | Phó Trưởng phòng"
     roster = [Nominee("tap_the", "Chi bộ Phòng Người có công"), Nominee("ca_nhan", "Triệu Thị Hồng Nhung")]
@@ -395,7 +394,6 @@ def test_a_nominees_whole_name_in_an_ocr_broken_list_counts_as_named():
 def test_several_decisions_scanned_into_one_file_are_each_named_nominees():
     """Two decisions in one scan: the collective's on page 1, the individual's on page 2."""
     from bot.pipeline.read import _several_documents
-    from bot.text import fold
 
     text = (
         "QUYẾT ĐỊNH\nĐiều 1. Tặng Giấy khen cho 02 tập thể có tên sau:\n1 | Chi bộ Phòng Kiểm tra thuế số 1\n"
@@ -411,3 +409,21 @@ def test_several_decisions_scanned_into_one_file_are_each_named_nominees():
     )
     a = resolve([f], [COLLECTIVE, PERSON], proposal_on_file=True).assignments[0]
     assert a.certain and {a.nominee, *a.also} == {0, 1}
+
+
+def test_a_proposal_table_row_read_as_one_line_names_its_collective():
+    text = "\n".join(
+        [
+            "tặng Giấy khen cho 01 tập thể (có danh sách kèm theo).",
+            "STT Tên tập thể / Họ và tên",
+            "Chức vụ, đơn vị Hình",
+            "thức",
+            "1 Chi bộ Trung tâm Công nghệ thông tin",
+            "và Truyền thông tỉnh",
+            "chi bộ cơ sở trực thuộc",
+            "Giấy",
+            "khen",
+        ]
+    )
+    found = [(g.kind, g.name) for g in extract_proposal_nominees(text)]
+    assert found == [("tap_the", "Chi bộ Trung tâm Công nghệ thông tin")]
