@@ -34,6 +34,17 @@ _HEADER = re.compile(
 )
 
 
+# A Party document's symbol as OCR reads it: its slash taken for a letter or a digit
+# ("01-KL/TW" → "01-KLITW", "01-KL1TW"; "120-KH/ĐUK" → "120-KHlĐUK").  The halves are the
+# document's type and its issuer; with the slash back, the symbol reads as written.
+_OCR_SYMBOL = re.compile(r"\b(KL|CT|NQ|QĐ|KH|BC|HD|TB|TTr|CV)[Il1|](TW|ĐUK|ĐU|TU|CB)\b")
+
+
+def repair_ocr_symbol(line: str) -> str:
+    """``"Kết luận số 01-KLITW"`` → ``"Kết luận số 01-KL/TW"`` (an unfolded line)."""
+    return _OCR_SYMBOL.sub(r"\1/\2", line)
+
+
 def strip_subject_prefixes(subject: str) -> str:
     """``"Fwd: TL: [Ext] Báo cáo"`` → ``"Báo cáo"``."""
     previous = None
@@ -74,7 +85,7 @@ def document_zones(text: str) -> tuple[list[str], list[str]]:
     The title zone is the first :data:`TITLE_ZONE_LINES` folded lines that are not header
     lines; header lines are only looked for near the top, where they live.
     """
-    lines = [f for f in (fold(ln) for ln in (text or "").splitlines()) if len(f) > 1]
+    lines = [f for f in (fold(repair_ocr_symbol(ln)) for ln in (text or "").splitlines()) if len(f) > 1]
     title: list[str] = []
     body: list[str] = []
     for i, line in enumerate(lines):

@@ -136,3 +136,28 @@ def test_the_minutes_of_the_meeting_that_chose_the_nominees_are_no_deliverable(c
     t = classify("Bien ban hop xet.docx", "V/v gửi hồ sơ đề nghị khen thưởng", head, campaign)
     # None of the plan's documents, and nothing for staff to decide.
     assert (t.deliverable, t.needs_review, t.other_paper) == (None, False, "biên bản")
+
+
+@pytest.mark.parametrize("symbol", ["01-KLITW", "01-KL1TW", "01-KLlTW", "01-KL|TW"])
+def test_a_scanned_kl01_whose_symbol_ocr_misread_is_the_kl01_report(campaign, symbol):
+    # Tesseract takes the slash of "01-KL/TW" for a letter or a digit.
+    head = "\n".join(
+        [
+            "ĐẢẲNG BỘ KHỐI CÁC CƠ QUAN TỈNH _ˆ ĐẢNG CỘNG SẢN VIỆT NAM",
+            "CHI BỘ BAN DÂN TỘC TỈNH :",
+            "Số 05-BC/CB",
+            "Thái Nguyên, ngày 13 tháng 03 năm 2024",
+            ": BÁO CÁO",
+            f"Kết quả thực hiện Kết luận số {symbol}, ngày 18/5I2021 của Bộ Chính trị",
+            "__ VỀ tiếp tục thực hiện Chỉ thị số 05-CT/TW năm 2023 - 2024",
+        ]
+    )
+    t = classify("scan_0315.pdf", "", head, campaign)
+    assert (t.deliverable, t.needs_review) == ("bao_cao_kl01", False)
+
+
+def test_a_word_with_a_capital_i_is_not_taken_for_a_symbol():
+    from bot.matching.zones import repair_ocr_symbol
+
+    assert repair_ocr_symbol("KHIÊU KLICK BCIT TTITW") == "KHIÊU KLICK BCIT TTITW"
+    assert repair_ocr_symbol("Số 120-KHlĐUK") == "Số 120-KH/ĐUK"
