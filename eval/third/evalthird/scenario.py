@@ -238,9 +238,7 @@ def build() -> Sc:
                ("HS khen thuong 2024/QD khen thuong 2023 (ca 2).pdf", F("x", "STNMT/kt.hien", "scan", dpi=200))])])
     S.mail("t09", "2024-03-15T22:14:05+07:00", "gmail", PERSONAL["STNMT"],
            "Báo cáo KL01",
-           "Kính gửi Ban Tuyên giáo,\nEm gửi báo cáo thực hiện Kết luận 01 và phụ lục số liệu ạ. Hôm nay mạng cơ quan "
-           "bị lỗi nên em gửi bằng mail cá nhân.\n\n--\nHà Minh Tuấn\nBí thư Đảng ủy Sở Tài nguyên và Môi trường\n"
-           "ĐT: 0912 447 318",
+           "Em gửi báo cáo KL01 và phụ lục ạ. Mạng cơ quan bị lỗi nên em gửi bằng mail cá nhân.",
            [F("Bao cao KL01 nam 2024.docx", "STNMT/kl01"), F("Phu luc so lieu.docx", "STNMT/kl01.pl")])
 
     # ============================================================== SVHTT (over quota 1+2, .doc, one decision for all)
@@ -363,7 +361,7 @@ def build() -> Sc:
 
     # ============================================================== BAOTN (mutt, odt; summary just over; reply quoting)
     std("BAOTN", date="25 tháng 02 năm 2024", layout="list", tt_no="Số 14-TTr/ĐU")
-    d("BAOTN/tom.nhung2", T.tom_tat, "BAOTN", n_of("BAOTN", "nhung"), 10, dkey="BAOTN/tom.nhung2")
+    d("BAOTN/tom.nhung2", T.tom_tat, "BAOTN", n_of("BAOTN", "nhung"), 11, dkey="BAOTN/tom.nhung2")
     d("BAOTN/kt.dt", T.qd_khen, "BAOTN/kt.dt", "bloc", "Số 1219-QĐ/ĐUK", "18 tháng 4 năm 2023", 2023,
       [("Chi bộ Ban Điện tử", "Đảng bộ Báo Thái Nguyên")], fillers=FILL_P[1:3])
     d("BAOTN/kt.nhung", T.qd_khen, "BAOTN/kt.nhung", "BAOTN", "Số 05-QĐ/ĐU", "11 tháng 5 năm 2023", 2023,
@@ -511,7 +509,7 @@ def build() -> Sc:
             F("IMG_20240226_203152.jpg", "HLHPN/xl.dv", "photo", model=("OPPO", "CPH2239"))])
     S.mail("t56", "2024-03-14T08:55:41+07:00", "outlook", ("Chi bộ Hội LHPN tỉnh", UNITS["HLHPN"][2][0]),
            "Báo cáo Kết luận 01 - Chi bộ Hội LHPN tỉnh", "Kính gửi Ban Tuyên giáo,\nChi bộ gửi báo cáo.\nTrân trọng.",
-           [F("BC 05 - KL01.pdf", "HLHPN/kl01", "pdf")])
+           [F("BC 05 - KL01.pdf", "HLHPN/kl01", "pdf-web")])
 
     # ============================================================== MTTQ (proposes no one; KL01 without III)
     d("MTTQ/misc.cv", T.cong_van_khong, "MTTQ", "Số 07-CV/CB", "27 tháng 02 năm 2024")
