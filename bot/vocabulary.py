@@ -252,6 +252,12 @@ def nominee_kind_vi(kind: str | None, capital: bool = False) -> str:
     return word.capitalize() if capital else word
 
 
+def nominee_name_vi(name: str, awaiting_sender: bool = False) -> str:
+    """A nominee's name as staff read it: one known only from a mail whose sender is not
+    yet confirmed says so."""
+    return f"{name} (chờ xác nhận người gửi)" if awaiting_sender else name
+
+
 STATUS_VI = {
     "received": "Đã nhận",
     "missing": "Còn thiếu",

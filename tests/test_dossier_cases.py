@@ -20,7 +20,7 @@ from bot.intake.mailbox import FetchedMail
 from bot.pipeline.poll import process_mail
 from bot.reporting.snapshot import load_snapshot, load_unit_state
 from bot.reporting.status import status_json
-from bot.store.models import OutboxMail, Unit
+from bot.store.models import Message, OutboxMail, Unit
 from tests.conftest import TZ
 from tests.corpus import dossier_cases as cases
 from tests.corpus import texts
@@ -404,3 +404,57 @@ def test_one_file_holding_two_summaries_is_measured_per_summary(app_factory, mak
     assert not any(p["code"] == "summary_too_long" for p in d["problems"])
     # And it is each one's summary: the collective's and the individual's.
     assert d["status"] == "received" and d["missing_nominees"] == [] and d["pending_nominees"] == []
+
+
+NGHIEP_VU = texts.Nominee("Chi bộ Phòng Nghiệp vụ Y", "tap_the")
+
+
+def _clerk_dossier(make) -> list[tuple[str, bytes]]:
+    return [
+        ("To trinh.docx", make(texts.to_trinh_blocks(SYT, [NGHIEP_VU, LAN]))),
+        ("BCTT Phong NVY.docx", make(texts.bao_cao_thanh_tich_blocks(SYT, NGHIEP_VU))),
+        ("BCTT Nguyen Thi Lan.docx", make(texts.bao_cao_thanh_tich_blocks(SYT, LAN))),
+    ]
+
+
+def test_a_dossier_from_a_clerks_personal_address_is_read_in_full_and_waits_for_staff(app_factory, make):
+    """The unit is not asked for what its clerk sent from Gmail; nothing counts, no nominee
+    enters a quota or an export, until staff confirm the sender — then all of it does."""
+    from bot.exports.nominees import nominee_rows
+    from bot.staff.review import assign_message
+
+    app = app_factory()
+    outcome = feed(
+        app, "canbo.vanphong.syt@gmail.com", "Hồ sơ khen thưởng Đảng bộ Sở Y tế", _clerk_dossier(make)
+    )
+    assert outcome.review
+    u = state(app, "SYT")
+    assert deliverable(u, "to_trinh")["status"] == "needs_review"
+    waiting = {n["nominee"]: n for n in u["nominations"]}
+    assert set(waiting) == {NGHIEP_VU.name, LAN.name}
+    for n in waiting.values():
+        assert n["awaiting_sender"] and n["pending"] == ["bao_cao_thanh_tich"] and n["documents"] == []
+        assert "bao_cao_thanh_tich" not in n["missing"]  # never asked for again
+    with app.db.session() as s:
+        assert nominee_rows(s, app.campaign, load_snapshot(s, app.campaign)) == []
+
+    with app.db.session() as s:
+        m = s.query(Message).filter_by(sender="canbo.vanphong.syt@gmail.com").one()
+        assign_message(s, app.campaign, m.id, "SYT", NOW, "staff")
+    u = state(app, "SYT")
+    confirmed = {n["nominee"]: n for n in u["nominations"]}
+    assert set(confirmed) == {NGHIEP_VU.name, LAN.name}
+    for n in confirmed.values():
+        assert not n["awaiting_sender"] and n["documents"] == ["bao_cao_thanh_tich"] and n["pending"] == []
+    assert deliverable(u, "to_trinh")["status"] == "received"
+
+
+def test_a_refused_personal_address_mail_leaves_no_nominee_behind(app_factory, make):
+    from bot.staff.review import reject_message
+
+    app = app_factory()
+    feed(app, "canbo.vanphong.syt@gmail.com", "Hồ sơ khen thưởng Đảng bộ Sở Y tế", _clerk_dossier(make))
+    with app.db.session() as s:
+        m = s.query(Message).filter_by(sender="canbo.vanphong.syt@gmail.com").one()
+        reject_message(s, m.id, "không phải thư của đơn vị", NOW, "staff")
+    assert state(app, "SYT")["nominations"] == []

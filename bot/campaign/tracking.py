@@ -42,6 +42,9 @@ class NominationView:
     id: int
     kind: str  # tap_the | ca_nhan
     name: str
+    # Known only from a mail whose sender staff have not confirmed: its documents are
+    # tracked (the unit is not asked for what it sent), it counts in no quota.
+    awaiting_sender: bool = False
 
 
 @dataclass(frozen=True)
@@ -251,7 +254,8 @@ class Tracker:
             pending = sorted(awaited, key=self.order.__getitem__)
             nomination_states.append(NominationState(n, documents, missing, pending))
 
-        problems = list(check_quota(unit.kind, [(n.kind, n.name) for n in nominations], campaign))
+        confirmed = [(n.kind, n.name) for n in nominations if not n.awaiting_sender]
+        problems = list(check_quota(unit.kind, confirmed, campaign))
         # A document whose only copy cannot be read is the unit's problem until a good copy
         # arrives (which then counts and replaces it).
         for d in deliverables:

@@ -25,9 +25,9 @@ import datetime as dt
 import re
 
 from bot.campaign.model import Campaign, Deliverable
-from bot.campaign.tracking import DeliverableState, UnitState
+from bot.campaign.tracking import DeliverableState, NominationState, UnitState
 from bot.exports.xlsx import XLSX_TYPE, Book, Style
-from bot.vocabulary import LATE_VI, STATUS_VI, nominee_kind_vi
+from bot.vocabulary import LATE_VI, STATUS_VI, nominee_kind_vi, nominee_name_vi
 
 __all__ = ["BY_DEADLINE", "OVERVIEW", "XLSX_TYPE", "matrix_bytes", "sheet_title"]
 
@@ -79,12 +79,14 @@ def _nominees(names: dict[str, str], st: UnitState) -> list[str]:
 
     ``names``: deliverable id → short name (:func:`_short_names`).
     """
-    tap = [n.nomination.name for n in st.nominations if n.nomination.kind == "tap_the"]
-    can = [n.nomination.name for n in st.nominations if n.nomination.kind == "ca_nhan"]
+
+    def name(n: NominationState) -> str:
+        return nominee_name_vi(n.nomination.name, n.nomination.awaiting_sender)
+
+    tap = [name(n) for n in st.nominations if n.nomination.kind == "tap_the"]
+    can = [name(n) for n in st.nominations if n.nomination.kind == "ca_nhan"]
     lacking = [
-        f"{n.nomination.name}: " + ", ".join(names.get(m) or m for m in n.missing)
-        for n in st.nominations
-        if n.missing
+        f"{name(n)}: " + ", ".join(names.get(m) or m for m in n.missing) for n in st.nominations if n.missing
     ]
     return ["; ".join(tap), "; ".join(can), "\n".join(lacking)]
 
@@ -158,7 +160,12 @@ def _nominee_sheet(book: Book, st_: _Styles, campaign: Campaign, states: list[Un
                 for d in per_nominee
             ]
             ws.row(
-                [st.unit.code, st.unit.name, nominee_kind_vi(kind), n.nomination.name]
+                [
+                    st.unit.code,
+                    st.unit.name,
+                    nominee_kind_vi(kind),
+                    nominee_name_vi(n.nomination.name, n.nomination.awaiting_sender),
+                ]
                 + [m for m, _ in marks],
                 [body] * 4 + [s for _, s in marks],
             )

@@ -87,7 +87,8 @@ def position_of(report_text: str) -> str:
 
 
 def nominee_rows(session: Session, campaign: Campaign, snap: Snapshot) -> list[NomineeRow]:
-    """One row per nomination (withdrawn ones left out), in unit order."""
+    """One row per nomination (withdrawn ones, and those awaiting their sender's
+    confirmation, left out), in unit order."""
     report = campaign.with_role("achievement_report")
     reports: dict[int, str] = {}
     if report is not None:
@@ -112,6 +113,8 @@ def nominee_rows(session: Session, campaign: Campaign, snap: Snapshot) -> list[N
         allowed = quota_text(kind.quota) if over and kind is not None else ""
         for ns in st.nominations:
             n = ns.nomination
+            if n.awaiting_sender:
+                continue  # known only from a mail staff have not confirmed
             position = position_of(reports.get(n.id, "")) if n.kind == "ca_nhan" else st.unit.name
             rows.append(NomineeRow(n.kind, n.name, position, st.unit.name, allowed))
     return rows

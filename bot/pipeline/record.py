@@ -131,14 +131,20 @@ def record_mail(
     unit = u.submitted_by
     if unit is None or unit.id is None:
         return Recorded(message, rows, [], u)
+    # Nominees a mail of an unconfirmed sender names wait with it; the unit's own mail
+    # crediting a file to one confirms it.  Neither renames nor withdraws on its own.
+    pending = message.id if u.unverified else None
     nomination_ids = [
         n.id
         if n.id is not None
-        else repo.find_or_create_nomination(session, campaign.id, unit.id, n.kind, n.name, now).id
+        else repo.find_or_create_nomination(session, campaign.id, unit.id, n.kind, n.name, now, pending).id
         for n in u.nominees
     ]
+    if not u.unverified:
+        credited = {nomination_ids[c.nominee] for c in u.counted if c.nominee is not None}
+        repo.confirm_nominations(session, sorted(credited), now, "bot")
     for n in u.nominees:
-        if n.renamed and n.id is not None:
+        if n.renamed and n.id is not None and not u.unverified:
             repo.rename_nomination(session, n.id, n.name, n.key, now)
     if u.withdrawn:
         repo.withdraw_nominations(session, u.withdrawn, now, message.id)

@@ -264,14 +264,14 @@ def understand(
     counted: list[Counted] = []
     withdrawn: tuple[int, ...] = ()
     if category == Category.SUBMISSION and unit is not None and unit.id is not None:
-        held = um.unverified  # an unverified sender's files wait for staff: recorded, not counted
+        # An unverified sender's files wait for staff: recorded, not counted.  They are read
+        # as the unit's all the same (its nominees, whom each file is for), so that the unit
+        # is not asked again for what it sent and one confirmation records it all.
+        held = um.unverified
         countable = [i for i, f in enumerate(files) if f.kept and f.deliverable]
-        proposed = [] if held else proposed_nominees(files, campaign)
+        proposed = proposed_nominees(files, campaign)
         records = unit_records(unit.id) if countable or proposed else UnitRecords()
-        nominees = list(records.nominations)
-        assignments: dict[int, Assignment] = {}
-        if not held:
-            nominees, assignments = resolve_nominees(files, countable, campaign, unit, records, proposed, msg)
+        nominees, assignments = resolve_nominees(files, countable, campaign, unit, records, proposed, msg)
         counted = [
             _count(i, files[i], campaign, assignments.get(i), records, received_at, held) for i in countable
         ]
@@ -282,7 +282,7 @@ def understand(
             if (a := assignments.get(c.file)) is not None and c.nominee is not None
             for j in a.also
         ]
-        if proposed and replaces_dossier(msg):
+        if proposed and replaces_dossier(msg) and not held:
             withdrawn = withdrawn_nominations(
                 nominees, proposed, {c.nominee for c in counted if c.nominee is not None}
             )
@@ -377,7 +377,7 @@ def _count(
     evidence = list(f.evidence)
     nominee: int | None = None
     candidates: tuple[int, ...] = ()
-    if campaign.deliverable(f.deliverable).scope == "nominee" and not held:
+    if campaign.deliverable(f.deliverable).scope == "nominee":
         if assignment is not None:
             nominee = assignment.nominee
             candidates = assignment.candidates

@@ -131,8 +131,8 @@ def _unit_states(session: Session, campaign: Campaign, unit_id: int | None, unit
         )
     _date_first_copies(session, campaign, unit_id, subs)
     noms: dict[int, list[NominationView]] = {}
-    for nid, uid, kind, name in repo.nomination_rows(session, campaign.id, unit_id):
-        noms.setdefault(uid, []).append(NominationView(nid, kind, name))
+    for nid, uid, kind, name, pending in repo.nomination_rows(session, campaign.id, unit_id):
+        noms.setdefault(uid, []).append(NominationView(nid, kind, name, awaiting_sender=pending is not None))
     ext: dict[int, dict] = {}
     for uid, deliverable, deadline_id, until in repo.extension_rows(session, campaign.id, unit_id):
         ext.setdefault(uid, {})[(deliverable, deadline_id)] = until

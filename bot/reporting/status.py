@@ -79,6 +79,7 @@ def _status_json(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> dict:
                 "documents": n.documents,
                 "missing": n.missing,
                 "pending": n.pending,
+                "awaiting_sender": n.nomination.awaiting_sender,
             }
             for n in st.nominations
         ]

@@ -253,9 +253,11 @@ def assign_message(
         d = _deliverable_for(campaign, row, earlier, deliverable)
         nomination = None
         if campaign.deliverable(d).scope == "nominee":
-            nomination = _pick_nomination(
-                session, campaign, unit, row, nominee, nominee_kind, now, nomination_id
-            )
+            chosen = nomination_id
+            if chosen is None and nominee is None and earlier and earlier[-1].unit_id == unit.id:
+                # Whom intake read it for (a mail of an unconfirmed sender is read in full).
+                chosen = earlier[-1].nomination_id
+            nomination = _pick_nomination(session, campaign, unit, row, nominee, nominee_kind, now, chosen)
         sub = Submission(
             campaign=campaign.id,
             unit_id=unit.id,
@@ -278,6 +280,11 @@ def assign_message(
             old.superseded_by_id = sub.id
         created.append(sub)
     repo.supersede_slots(session, campaign.id, unit.id, m, created)
+    # The nominees this mail alone named are the unit's now (another unit's: dropped).
+    repo.drop_pending_nominations(session, m.id, now, actor, keep_unit=unit.id)
+    repo.confirm_nominations(
+        session, sorted({s.nomination_id for s in created if s.nomination_id}), now, actor
+    )
 
     previous_reason = m.review_reason
     m.unit_id = unit.id
@@ -418,6 +425,7 @@ def reject_message(session: Session, message_id: int, reason: str, now: dt.datet
                 n += 1
     previous_reason = m.review_reason
     m.needs_review = False
+    repo.drop_pending_nominations(session, m.id, now, actor)
     repo.audit(
         session,
         now,

@@ -198,6 +198,12 @@ class Nomination(Base):
     # Set when the unit dropped the nominee (a whole-dossier resend without it, or staff):
     # its files stay as history and no longer count.
     withdrawn_at: Mapped[datetime | None] = mapped_column()
+    # Set while the nominee is known only from a mail whose sender staff have not confirmed
+    # (an address not registered for the unit): shown as such, outside quotas and exports;
+    # cleared when staff record that mail or the unit's own address names the nominee.
+    pending_message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("messages.id", name="fk_nominations_pending_message")
+    )
     unit: Mapped[Unit] = relationship()
 
 

@@ -260,8 +260,15 @@ def replaced_submission_rows(session: Session, campaign: str, unit_id: int | Non
 
 
 def nomination_rows(session: Session, campaign: str, unit_id: int | None = None) -> list[Row]:
-    """``(id, unit_id, kind, name)`` of the nominations not withdrawn, in the order proposed."""
-    cols = (Nomination.id, Nomination.unit_id, Nomination.kind, Nomination.name)
+    """``(id, unit_id, kind, name, pending_message_id)`` of the nominations not withdrawn,
+    in the order proposed."""
+    cols = (
+        Nomination.id,
+        Nomination.unit_id,
+        Nomination.kind,
+        Nomination.name,
+        Nomination.pending_message_id,
+    )
     return _campaign_rows(session, Nomination, cols, campaign, unit_id, Nomination.withdrawn_at.is_(None))
 
 
@@ -352,10 +359,46 @@ def withdraw_nominations(session: Session, ids: Sequence[int], now: datetime, me
         )
 
 
+def confirm_nominations(session: Session, ids: Sequence[int], now: datetime, actor: str) -> None:
+    """The nominations among ``ids`` that waited for their sender's confirmation no longer do."""
+    if not ids:
+        return
+    for n in session.scalars(
+        select(Nomination).where(Nomination.id.in_(ids), Nomination.pending_message_id.is_not(None))
+    ):
+        audit(session, now, actor, "nomination_confirmed", "nomination", n.id, message=n.pending_message_id)
+        n.pending_message_id = None
+
+
+def drop_pending_nominations(
+    session: Session, message_id: int, now: datetime, actor: str, keep_unit: int | None = None
+) -> None:
+    """Withdraw the nominations known only from ``message_id`` (staff refused the mail, or
+    recorded it for another unit than ``keep_unit``, whose ones are confirmed instead)."""
+    rows = session.scalars(select(Nomination).where(Nomination.pending_message_id == message_id))
+    for n in rows:
+        if n.unit_id == keep_unit:
+            audit(session, now, actor, "nomination_confirmed", "nomination", n.id, message=message_id)
+        else:
+            n.withdrawn_at = now
+            audit(session, now, actor, "nomination_withdrawn", "nomination", n.id, message=message_id)
+        n.pending_message_id = None
+
+
 def find_or_create_nomination(
-    session: Session, campaign_id: str, unit_id: int, kind: str, name: str, now: datetime
+    session: Session,
+    campaign_id: str,
+    unit_id: int,
+    kind: str,
+    name: str,
+    now: datetime,
+    pending_message_id: int | None = None,
 ) -> Nomination:
-    """The unit's nomination with this kind and name, matched by the folded name key."""
+    """The unit's nomination with this kind and name, matched by the folded name key.
+
+    ``pending_message_id``: a new one is known only from that mail, whose sender staff
+    have not confirmed (:attr:`Nomination.pending_message_id`).
+    """
     key = nominee_key(name)
     found = session.scalars(
         select(Nomination).where(
@@ -368,7 +411,13 @@ def find_or_create_nomination(
     if found is not None:
         return found
     n = Nomination(
-        campaign=campaign_id, unit_id=unit_id, kind=kind, name=name.strip(), name_key=key, created_at=now
+        campaign=campaign_id,
+        unit_id=unit_id,
+        kind=kind,
+        name=name.strip(),
+        name_key=key,
+        created_at=now,
+        pending_message_id=pending_message_id,
     )
     session.add(n)
     session.flush()
