@@ -117,3 +117,43 @@ def test_an_archive_hiding_its_file_names_is_answered_so(dovecot, mail_app, smtp
     assert "không biết tệp nén gồm những tệp nào" in line
     assert not any(name in text for name in NAMES)
     assert _recorded(app, filename).locked_members == ()
+
+
+@pytest.mark.parametrize(
+    ("tool", "filename", "options"),
+    [
+        ("zip", "Ho so SYT.zip", ("-P", "Syt@2024")),
+        ("7z", "Ho so SYT.7z", ("-pSyt@2024",)),
+        ("7z", "Ho so SYT (an ten).7z", ("-pSyt@2024", "-mhe=on")),
+    ],
+    ids=["zip -P", "7z -p", "7z -p -mhe"],
+)
+def test_a_locked_archive_whose_password_the_mail_gives_is_opened(
+    dovecot, mail_app, smtp_sink, tmp_path, tool, filename, options
+):
+    # The way units write it: the password in a sentence, punctuation after it.
+    app, user = mail_app
+    body = "Kính gửi Ban Tuyên giáo,\nĐảng bộ Sở Y tế gửi hồ sơ (file nén, mật khẩu: Syt@2024).\nTrân trọng."
+    data = _archive(tmp_path, tool, filename, *options)
+    dovecot.append(
+        user, build_mail(SENDER, "Hồ sơ khen thưởng (tệp nén)", body, attachments=[(filename, data)])
+    )
+    assert poll_once(app, NOW, acknowledge(app)).recorded == 1
+    with app.db.session() as s:
+        rows = {r.filename: r for r in s.scalars(select(AttachmentRow))}
+        assert set(rows) == {*NAMES, AMPERSAND}
+        assert rows[NAMES[0]].problem is None
+        counted = {sub.deliverable for sub in s.scalars(select(Submission)) if sub.status == "received"}
+        assert "to_trinh" in counted
+
+
+def test_a_wrong_password_in_the_mail_leaves_the_archive_closed(dovecot, mail_app, smtp_sink, tmp_path):
+    app, user = mail_app
+    filename = "Ho so SYT.zip"
+    data = _archive(tmp_path, "zip", filename, "-P", "matkhau")
+    body = "Mật khẩu giải nén là 123456."
+    dovecot.append(
+        user, build_mail(SENDER, "Hồ sơ khen thưởng (tệp nén)", body, attachments=[(filename, data)])
+    )
+    assert poll_once(app, NOW, acknowledge(app)).recorded == 1
+    assert sorted(_recorded(app, filename).locked_members) == sorted([*NAMES, AMPERSAND])

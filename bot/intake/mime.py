@@ -50,6 +50,7 @@ from .htmltext import digest_html
 from .limits import ParseLimits
 from .links import find_drive_links
 from .loops import classify_automatic
+from .passwords import passwords_in
 from .payload import decode_payload, extract_uuencoded, transfer_encoding
 from .sender import address_domain, read_sender
 from .skeleton import message_from_bytes
@@ -122,6 +123,7 @@ class _Walker:
     counter: int = 0
     unread_names: list[str] = field(default_factory=list)
     unread_count: int = 0
+    passwords: tuple[str, ...] = ()  # those the mail gives for its locked archives
 
     def defect(self, text: str) -> None:
         if text not in self.defects:
@@ -320,6 +322,7 @@ class _Walker:
             self.budget,
             default_stem=f"attachment-{self.counter}",
             spool=self.spool,
+            passwords=self.passwords,
         )
         found = collected.attachments
         if problem and len(found) == 1 and found[0].problem is None:
@@ -327,6 +330,28 @@ class _Walker:
         self.attachments += found
         self.container_texts += [t for t in collected.texts if t.strip()]
         self.defects += [d for d in collected.defects if d not in self.defects]
+
+
+# How much of the mail's text is searched for a password (the sender's own lines come first).
+_PASSWORD_TEXT_PARTS = 4
+_PASSWORD_TEXT_CHARS = 20_000
+
+
+def _passwords_given(msg: Message) -> tuple[str, ...]:
+    """The passwords the mail's text gives ("mật khẩu: …", :mod:`.passwords`), read before
+    its files so that a locked archive can be opened as it is found."""
+    texts: list[str] = []
+    for part in msg.walk():
+        if len(texts) >= _PASSWORD_TEXT_PARTS:
+            break
+        if part.is_multipart() or part.get_content_maintype() != "text" or part.get_filename():
+            continue
+        data, _note, _broken = decode_payload(part)
+        text = decode_bytes(data[: _PASSWORD_TEXT_CHARS * 4], part.get_content_charset())
+        if part.get_content_subtype() == "html":
+            text = digest_html(text).text
+        texts.append(unicodedata.normalize("NFC", text[:_PASSWORD_TEXT_CHARS]))
+    return passwords_in("\n".join(texts))
 
 
 def _iter_parts(msg: Message) -> list[Message]:
@@ -391,7 +416,11 @@ def _build(
     spool: Spool | None,
 ) -> InboundMessage:
     walker = _Walker(
-        limits=limits, budget=Budget.from_limits(limits), cids=_referenced_cids(msg), spool=spool
+        limits=limits,
+        budget=Budget.from_limits(limits),
+        cids=_referenced_cids(msg),
+        spool=spool,
+        passwords=_passwords_given(msg),
     )
     if policy_name != "default":
         walker.defect(f"parsed with policy {policy_name}")

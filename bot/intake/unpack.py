@@ -13,8 +13,9 @@ while decompressing, bytes are counted chunk by chunk, because headers can lie. 
 several archives does not help.  An archive that breaks a limit is listed itself with
 ``problem="archive_limit"`` and none of its members (all or nothing, so the sender is
 asked for a clean resend instead of the bot silently keeping half a dossier).  A
-password-protected archive is listed with ``unreadable_file`` and the names of the files it
-lists (``Attachment.locked_members``: a zip always lists them, a 7z or rar unless its
+password-protected archive is opened with the password its mail gives ("mật khẩu: …",
+:mod:`bot.intake.passwords`) when one does; otherwise it is listed with
+``unreadable_file`` and the names of the files it lists (``Attachment.locked_members``: a zip always lists them, a 7z or rar unless its
 headers are encrypted too), so the unit can be told which documents to resend.
 
 Memory stays bounded whatever the archives hold: members are read one at a time (the
@@ -28,7 +29,7 @@ from __future__ import annotations
 import functools
 import io
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -147,13 +148,18 @@ def _check_declared(count: int, total: int, compressed: int, limits: ParseLimits
     budget.files_left -= count
 
 
-def _read_zip(data: bytes, limits: ParseLimits, budget: Budget, spool: Spool | None) -> Iterator[_Found]:
+def _read_zip(
+    data: bytes, limits: ParseLimits, budget: Budget, spool: Spool | None, password: str | None = None
+) -> Iterator[_Found]:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        if password is not None:
+            zf.setpassword(password.encode("utf-8"))  # a wrong one fails the read (and its CRC)
         infos = [i for i in zf.infolist() if not i.is_dir()]
         _check_declared(len(infos), sum(i.file_size for i in infos), len(data), limits, budget)
         for info in infos:
             name = zip_member_name(info)
-            if info.flag_bits & 0x1 or info.compress_type == 99:  # 99: WinZip AES
+            locked = info.flag_bits & 0x1 and password is None
+            if locked or info.compress_type == 99:  # 99: WinZip AES, which zipfile cannot read
                 raise _Encrypted(
                     f"member {name!r} is password-protected", [zip_member_name(i) for i in infos]
                 )
@@ -217,7 +223,9 @@ class _MeteredWriter:
             self.file.discard()
 
 
-def _read_7z(data: bytes, limits: ParseLimits, budget: Budget, spool: Spool | None) -> Iterator[_Found]:
+def _read_7z(
+    data: bytes, limits: ParseLimits, budget: Budget, spool: Spool | None, password: str | None = None
+) -> Iterator[_Found]:
     # The archive libraries are imported when such an archive arrives: most mail has none,
     # and they cost 0.07 s (py7zr), 0.02 s (rarfile, tnefparse) at every start.
     import py7zr  # noqa: PLC0415
@@ -225,12 +233,12 @@ def _read_7z(data: bytes, limits: ParseLimits, budget: Budget, spool: Spool | No
     import py7zr.io  # noqa: PLC0415
 
     try:
-        archive = py7zr.SevenZipFile(io.BytesIO(data))
+        archive = py7zr.SevenZipFile(io.BytesIO(data), password=password)
     except py7zr.exceptions.PasswordRequired as e:  # the headers are encrypted too
         raise _Encrypted("the archive and its list of files are password-protected", []) from e
     with archive:
         infos = [i for i in archive.list() if not i.is_directory]
-        if archive.needs_password():
+        if archive.needs_password() and password is None:
             raise _Encrypted("the archive is password-protected", [i.filename for i in infos])
         total = sum(i.uncompressed or 0 for i in infos)
         _check_declared(len(infos), total, len(data), limits, budget)
@@ -275,15 +283,19 @@ def rar_backend() -> str | None:
     return str(setup.get_cmdline("check_cmd", None)[0])
 
 
-def _read_rar(data: bytes, limits: ParseLimits, budget: Budget, spool: Spool | None) -> Iterator[_Found]:
+def _read_rar(
+    data: bytes, limits: ParseLimits, budget: Budget, spool: Spool | None, password: str | None = None
+) -> Iterator[_Found]:
     import rarfile  # noqa: PLC0415 - see _read_7z
 
     if rar_backend() is None:
         raise _NoBackend("no RAR extraction tool (unrar or unar) is installed on the server")
     with rarfile.RarFile(io.BytesIO(data)) as rf:
+        if password is not None:
+            rf.setpassword(password)
         # Encrypted headers stop the listing at the start: no names then.
         infos = [i for i in rf.infolist() if not i.is_dir()]
-        if rf.needs_password():
+        if rf.needs_password() and password is None:
             raise _Encrypted("the archive is password-protected", [i.filename for i in infos])
         _check_declared(len(infos), sum(i.file_size for i in infos), len(data), limits, budget)
         for info in infos:
@@ -298,7 +310,9 @@ def _read_rar(data: bytes, limits: ParseLimits, budget: Budget, spool: Spool | N
             del member
 
 
-def _read_tnef(data: bytes, limits: ParseLimits, budget: Budget, spool: Spool | None) -> Iterator[_Found]:
+def _read_tnef(
+    data: bytes, limits: ParseLimits, budget: Budget, spool: Spool | None, password: str | None = None
+) -> Iterator[_Found]:
     import tnefparse  # noqa: PLC0415 - see _read_7z
 
     # tnefparse reads the whole winmail.dat (itself within max_attachment_bytes) at once.
@@ -321,7 +335,8 @@ def _read_tnef(data: bytes, limits: ParseLimits, budget: Budget, spool: Spool | 
         yield members.pop(0)
 
 
-_READERS: dict[str, tuple[str, Callable[[bytes, ParseLimits, Budget, Spool | None], Iterator[_Found]]]] = {
+_Reader = Callable[[bytes, ParseLimits, Budget, Spool | None, str | None], Iterator[_Found]]
+_READERS: dict[str, tuple[str, _Reader]] = {
     ZIP: ("zip", _read_zip),
     SEVEN_ZIP: ("7z", _read_7z),
     RAR: ("rar", _read_rar),
@@ -360,8 +375,12 @@ def collect_files(
     default_stem: str = "attachment",
     depth: int = 0,
     spool: Spool | None = None,
+    passwords: Sequence[str] = (),
 ) -> Collected:
     """Attachments for one file found in a mail (several if it is a container).
+
+    ``passwords`` are those the mail gives (:func:`bot.intake.passwords.passwords_in`):
+    tried, in order, on a locked archive before it is listed as unreadable.
 
     ``name`` is the decoded file name the mail gave (``None`` when it gave none: the
     name becomes ``default_stem`` plus an extension from the sniffed type).  ``depth``
@@ -399,21 +418,29 @@ def collect_files(
     if depth >= limits.max_archive_depth:
         return listed(data, "archive_limit", f"containers nested deeper than {limits.max_archive_depth}")
     saved = budget.saved()
-    result = Collected()
     inner_origin = child_origin(origin, kind, safe)
     archive = data
-    try:
+
+    def read(result: Collected, password: str | None) -> Collected:
         index = 0
-        for found in reader(archive, limits, budget, spool):
+        for found in reader(archive, limits, budget, spool, password):
             if isinstance(found, str):
                 result.texts.append(found)
                 continue
             index += 1
-            result.extend(_member_files(found, index, inner_origin, limits, budget, depth, spool))
+            result.extend(_member_files(found, index, inner_origin, limits, budget, depth, spool, passwords))
             del found
+        return result
+
+    result = Collected()
+    try:
+        return read(result, None)
     except _LimitExceeded as e:
         return _refused(archive, result, budget, saved, listed, "archive_limit", str(e))
     except _Encrypted as e:
+        opened = _with_passwords(read, passwords, result, budget, saved, safe)
+        if opened is not None:
+            return opened
         names = tuple(dict.fromkeys(safe_filename(m) for m in e.members))  # file names only
         return _refused(archive, result, budget, saved, listed, "unreadable_file", str(e), names)
     except _NoBackend as e:
@@ -422,6 +449,34 @@ def collect_files(
         detail = f"damaged {kind} container: {type(e).__name__}: {e}"[:300]
         return _refused(archive, result, budget, saved, listed, "unreadable_file", detail)
     return result
+
+
+def _with_passwords(
+    read: Callable[[Collected, str | None], Collected],
+    passwords: Sequence[str],
+    partial: Collected,
+    budget: Budget,
+    saved: tuple[int, int, int],
+    name: str,
+) -> Collected | None:
+    """The locked archive read with the first of ``passwords`` that opens it, or None.
+
+    A wrong password fails however the reader notices (a bad-password error, a CRC or
+    decompression error): what it read is dropped and the next one is tried.
+    """
+    for password in passwords:
+        discard(partial.attachments)
+        budget.restore(saved)
+        partial = Collected()
+        try:
+            result = read(partial, password)
+        except Exception:  # noqa: BLE001, S112 - any failure means: not this password
+            continue
+        result.defects.append(f"{name}: opened with the password the mail gives")
+        return result
+    discard(partial.attachments)
+    budget.restore(saved)
+    return None
 
 
 def _refused(
@@ -448,6 +503,7 @@ def _member_files(
     budget: Budget,
     depth: int,
     spool: Spool | None,
+    passwords: Sequence[str] = (),
 ) -> Collected:
     if member.data is None:
         att = Attachment(
@@ -471,4 +527,5 @@ def _member_files(
         default_stem=f"file-{index}",
         depth=depth + 1,
         spool=spool,
+        passwords=passwords,
     )
