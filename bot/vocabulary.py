@@ -132,6 +132,7 @@ class ProblemCode(StrEnum):
     SIGNATURE_INVALID = "signature_invalid"
     SIGNATURE_MISSING = "signature_missing"
     SIGNATURE_UNTRUSTED = "signature_untrusted"
+    WRONG_DOCUMENT = "wrong_document"
 
     @property
     def heading_vi(self) -> str:
@@ -158,6 +159,7 @@ _PROBLEM_HEADINGS_VI = {
     ProblemCode.SIGNATURE_INVALID: "Tài liệu bị thay đổi sau khi ký số",
     ProblemCode.SIGNATURE_MISSING: "Tài liệu chưa được ký số",
     ProblemCode.SIGNATURE_UNTRUSTED: "Chữ ký số chưa hợp lệ",
+    ProblemCode.WRONG_DOCUMENT: "Tệp không phải loại hồ sơ như tên tệp",
 }
 PROBLEM_OTHER_VI = "Vấn đề khác"
 
@@ -182,6 +184,14 @@ _ATTACHMENT_PROBLEMS_VI: dict[str, str] = {
     ProblemCode.UNREADABLE_FILE: "Tệp “{name}” bị hỏng hoặc đặt mật khẩu nên không đọc được.",
 }
 ATTACHMENT_PROBLEM_CODES = frozenset(_ATTACHMENT_PROBLEMS_VI)
+
+
+def wrong_document_vi(filename: str, title: str, deliverable_name: str) -> str:
+    """A file named as one of the plan's documents whose own title says it is another paper."""
+    return (
+        f"Tệp “{filename}” có tiêu đề “{title}”, không phải {deliverable_name} như tên tệp, nên "
+        "chưa được ghi nhận. Đề nghị đơn vị kiểm tra và gửi đúng tệp."
+    )
 
 
 # At most this many of a locked archive's file names are named in one sentence.

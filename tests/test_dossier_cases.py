@@ -7,6 +7,7 @@ pinned fresh-machine fonts; mails are fed to ``process_mail`` as the IMAP pass d
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import subprocess
@@ -458,3 +459,44 @@ def test_a_refused_personal_address_mail_leaves_no_nominee_behind(app_factory, m
         m = s.query(Message).filter_by(sender="canbo.vanphong.syt@gmail.com").one()
         reject_message(s, m.id, "không phải thư của đơn vị", NOW, "staff")
     assert state(app, "SYT")["nominations"] == []
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_another_report_sent_under_a_dossier_files_name_is_not_counted_and_the_unit_is_told(
+    app_factory, make, fmt
+):
+    app = app_factory()
+    files = [
+        ("To trinh.docx", make(texts.to_trinh_blocks(SYT, [LAN]))),
+        (f"BCTT Nguyen Thi Lan.{fmt}", make(cases.work_report(SYT), fmt)),
+        ("Tom tat Nguyen Thi Lan.docx", make(texts.tom_tat_blocks(SYT, LAN, long=False))),
+    ]
+    outcome = send(app, "SYT", "Hồ sơ khen thưởng", files)
+    assert not outcome.review  # nothing for staff: the unit sends the right file
+    u = state(app, "SYT")
+    [n] = u["nominations"]
+    assert "bao_cao_thanh_tich" in n["missing"] and "tom_tat_thanh_tich" in n["documents"]
+    with app.db.session() as s:
+        ack = s.query(OutboxMail).filter_by(kind="ack").order_by(OutboxMail.id.desc()).first()
+    text = message_from_bytes(ack.raw, policy=policy.default).get_body(("plain",)).get_content()
+    flat = " ".join(text.split())
+    assert (
+        f"Tệp “BCTT Nguyen Thi Lan.{fmt}” có tiêu đề “BÁO CÁO Công tác dân vận năm 2023”, "
+        "không phải Báo cáo thành tích như tên tệp" in flat
+    )
+    assert "cán bộ sẽ kiểm tra" not in flat
+
+
+def test_an_achievement_report_titled_otherwise_that_names_its_nominee_still_counts(app_factory, make):
+    # No "báo cáo thành tích" in its words, but it is about the nominee its name names.
+    app = app_factory()
+    blocks = [
+        dataclasses.replace(b, text="BÁO CÁO")
+        if isinstance(b, Para) and b.text == "BÁO CÁO THÀNH TÍCH"
+        else b
+        for b in texts.bao_cao_thanh_tich_blocks(SYT, LAN)
+    ]
+    outcome = send(app, "SYT", "Hồ sơ", [("BCTT Nguyen Thi Lan.docx", make(blocks))])
+    assert not outcome.review
+    [n] = state(app, "SYT")["nominations"]
+    assert n["documents"] == ["bao_cao_thanh_tich"]

@@ -48,6 +48,9 @@ class TypeMatch:
     # The title says it is another paper ("BIÊN BẢN": the minutes of the meeting that chose
     # the nominees): none of the plan's documents, and nothing for staff to decide.
     other_paper: str | None = None
+    # The document's own words (title or text) speak for the winner; False when only its
+    # file name or the subject do.
+    from_content: bool = False
 
 
 @dataclass(frozen=True)
@@ -182,9 +185,11 @@ def classify(filename: str, subject: str, head_text: str, campaign: Campaign) ->
     scores: dict[str, float] = {}
     notes: dict[str, list[str]] = {}
     kinds: dict[str, str | None] = {}
+    spoken: dict[str, bool] = {}
     for did, kw in _keywords(campaign).items():
         total = 0.0
         content, from_name = _content(kw, title, body), _filename(kw, name)
+        spoken[did] = content[0] > 0
         for value, note in (content[:2], from_name[:2], _subject(kw, subj)):
             total += value
             if note:
@@ -209,4 +214,6 @@ def classify(filename: str, subject: str, head_text: str, campaign: Campaign) ->
     confidence = min(1.0, s1 / TITLE_WEIGHT) * (s1 - s2) / s1
     if kinds[top]:
         evidence.append(f"the words are those of a {kinds[top]} {top}")
-    return TypeMatch(top, round(confidence, 3), needs_review, evidence, scores, kinds[top])
+    return TypeMatch(
+        top, round(confidence, 3), needs_review, evidence, scores, kinds[top], from_content=spoken[top]
+    )

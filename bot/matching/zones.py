@@ -79,6 +79,28 @@ def header_lines(text: str, limit: int = 8) -> tuple[list[str], list[str]]:
     return lines[:limit], lines[limit:]
 
 
+# The words a document's title starts with (folded): what kind of paper it says it is.
+_HEADINGS = (
+    "bao cao", "to trinh", "quyet dinh", "tom tat", "ke hoach", "thong bao", "cong van",
+    "nghi quyet", "chuong trinh", "bien ban", "giay moi", "huong dan",
+)  # fmt: skip
+TITLE_CHARS = 120
+
+
+def document_title(text: str) -> str | None:
+    """The document's own title as written ("BÁO CÁO Kết quả công tác tuyên giáo năm 2023"):
+    its heading line after the Party header and the line under it, or None."""
+    lines = [ln.strip() for ln in (text or "").splitlines() if len(fold(ln)) > 1]
+    for i, line in enumerate(lines[: HEADER_SCAN_LINES + 4]):
+        folded = fold(line)
+        if _HEADER.match(folded) and i < HEADER_SCAN_LINES:
+            continue
+        if any(folded == h or folded.startswith(f"{h} ") for h in _HEADINGS):
+            under = lines[i + 1] if i + 1 < len(lines) and folded in _HEADINGS else ""
+            return " ".join(f"{line} {under}".split())[:TITLE_CHARS]
+    return None
+
+
 def document_zones(text: str) -> tuple[list[str], list[str]]:
     """(title zone, body) as folded lines, with the Party header skipped.
 

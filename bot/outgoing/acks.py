@@ -48,6 +48,7 @@ from bot.vocabulary import (
     NO_ATTACHMENT_VI,
     ProblemCode,
     attachment_problem_vi,
+    wrong_document_vi,
 )
 
 log = logging.getLogger(__name__)
@@ -100,6 +101,7 @@ def _received_groups(campaign: Campaign, subs: Sequence[Submission]) -> list[dic
 
 
 def _problems(
+    campaign: Campaign,
     row: Message,
     problems: Sequence[str] | None,
     subs: Sequence[Submission],
@@ -115,6 +117,11 @@ def _problems(
             attachment_problem_vi(a.problem, a.filename, a.locked_members)
             for a in atts
             if a.problem in ATTACHMENT_PROBLEM_CODES
+        ]
+        texts += [
+            wrong_document_vi(a.filename, w["title"], campaign.deliverable(w["named_as"]).name)
+            for a in atts
+            if (w := a.wrong_document) is not None
         ]
     texts += [p["message"] for s in subs for p in s.problems or []]
     texts += [p.message for p in state.problems]
@@ -167,12 +174,16 @@ def ack_context(
         drive_links=category == "drive_links",
         time_request=category == "time_request",
         received=_received_groups(campaign, subs),
-        unassigned=[a.filename for a in atts if a.id not in counted and not a.problem and not a.other_paper],
+        unassigned=[
+            a.filename
+            for a in atts
+            if a.id not in counted and not a.problem and not a.other_paper and not a.wrong_document
+        ],
         # Papers that are none of the plan's documents (the meeting's minutes): kept, not counted.
         other_papers=[a.filename for a in atts if a.id not in counted and not a.problem and a.other_paper],
         # Files came, but none could be opened (the problems below say which and why).
         none_readable=bool(atts) and all(a.problem for a in atts if a.id not in counted) and not subs,
-        problems=_problems(row, problems, subs, atts, state),
+        problems=_problems(campaign, row, problems, subs, atts, state),
         signatures=signature_lines(atts, campaign.tz),
         owed=missing_items(campaign, state),
         deadlines=[{"label": d.label, "date": d.date} for d in campaign.deadlines],

@@ -28,9 +28,10 @@ from bot.matching.nominees import (
     mentioned_names,
     proposal_counts,
 )
-from bot.matching.types import classify
+from bot.matching.types import TypeMatch, classify
+from bot.matching.zones import document_title
 from bot.text import fold, fold_lines
-from bot.vocabulary import attachment_problem_vi
+from bot.vocabulary import ProblemCode, attachment_problem_vi, wrong_document_vi
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,9 @@ class FileAnalysis:
     # Its text holds several documents (summaries each under its title, decisions each
     # with its "Điều 1"): one file for several nominees.
     several_in_text: bool = False
+    # Named as one of the plan's documents, titled as another paper: {"title", "named_as"};
+    # kept, not counted, and the unit is told.
+    wrong_document: dict[str, str] | None = None
 
     @property
     def kept(self) -> bool:
@@ -102,7 +106,19 @@ def read_file(
     several = False
     mentions: list[tuple[str, str]] = []
     counts: dict[str, int] = {}
-    spec = campaign.deliverable(t.deliverable) if t.deliverable else None
+    deliverable, wrong = t.deliverable, _wrong_document(t, facts, att, subject, campaign)
+    if wrong is not None:
+        named = campaign.deliverable(wrong["named_as"]).name
+        problems.append(
+            Problem(
+                ProblemCode.WRONG_DOCUMENT,
+                wrong_document_vi(att.filename, wrong["title"], named),
+                att.filename,
+            )
+        )
+        evidence.append(f"its own title '{wrong['title']}' is no {wrong['named_as']}: not counted")
+        deliverable = None
+    spec = campaign.deliverable(deliverable) if deliverable else None
     problems += check_signatures(facts.signatures, att.filename, spec)
     if spec is not None:
         problems += _plan_rules(spec, att, campaign)
@@ -119,7 +135,7 @@ def read_file(
     return FileAnalysis(
         att,
         facts,
-        t.deliverable,
+        deliverable,
         t.score,
         needs_review,
         tuple(evidence),
@@ -134,7 +150,39 @@ def read_file(
         t.other_paper,
         "\n".join(" ".join(line.split()) for line in fold_lines(names_text)),
         several,
+        wrong,
     )
+
+
+# Enough words to have a title and a body: a few lines are a cover, not a document.
+_MIN_WORDS_FOR_TITLE = 30
+
+
+def _wrong_document(
+    t: TypeMatch, facts: DocumentFacts, att: Attachment, subject: str, campaign: Campaign
+) -> dict[str, str] | None:
+    """A file its name calls one of the plan's documents while its own text says nothing
+    of it and its title names another paper ("BCTT Cù Thị Phượng.docx" holding "BÁO CÁO
+    Công tác dân vận năm 2023"): the title and the deliverable its name claimed.
+
+    Only text read as typed (no OCR, whose misreadings could hide the words), and never a
+    per-nominee document whose text names its nominee (a report titled otherwise).
+    """
+    if t.deliverable is None or t.needs_review or t.from_content or t.other_paper:
+        return None
+    if facts.problem or facts.needs_review or "ocr" in (facts.method or ""):
+        return None
+    if len(facts.head_text.split()) < _MIN_WORDS_FOR_TITLE:
+        return None
+    title = document_title(facts.head_text)
+    if title is None:
+        return None
+    spec = campaign.deliverable(t.deliverable)
+    if spec.scope == "nominee":
+        g = extract_nominee(spec.id, facts.head_text, att.filename, subject, allowed_kinds=spec.nominee_kinds)
+        if g.source == "text":
+            return None
+    return {"title": title, "named_as": t.deliverable}
 
 
 def _kind_in_folder(att: Attachment) -> str | None:

@@ -24,7 +24,14 @@ from bot.mail import InboundMessage
 from bot.pipeline.read import FileAnalysis
 from bot.pipeline.understand import SetAside, Understanding
 from bot.store import repo
-from bot.store.models import LOCKED_MEMBERS_KEY, OTHER_PAPER_KEY, AttachmentRow, Message, Submission
+from bot.store.models import (
+    LOCKED_MEMBERS_KEY,
+    OTHER_PAPER_KEY,
+    WRONG_DOCUMENT_KEY,
+    AttachmentRow,
+    Message,
+    Submission,
+)
 from bot.vocabulary import SPAM_REASON
 
 BODY_EXCERPT = 4000
@@ -208,6 +215,8 @@ def _facts_summary(f: FileAnalysis) -> dict[str, Any]:
         out["nominee"] = {"kind": f.nominee_kind, "name": f.nominee_name}
     if f.other_paper:
         out[OTHER_PAPER_KEY] = f.other_paper
+    if f.wrong_document:
+        out[WRONG_DOCUMENT_KEY] = dict(f.wrong_document)
     locked = f.attachment.locked_members
     if locked is not None:  # an archive a password kept closed: what it lists
         out["encrypted"], out[LOCKED_MEMBERS_KEY] = True, list(locked)

@@ -150,6 +150,7 @@ class Message(Base):
 LOCKED_MEMBERS_KEY = "locked_members"
 # ... holding what other paper it is ("biên bản"), when its title says it is none of the plan's.
 OTHER_PAPER_KEY = "other_paper"
+WRONG_DOCUMENT_KEY = "wrong_document"
 
 
 class AttachmentRow(Base):
@@ -181,6 +182,12 @@ class AttachmentRow(Base):
     def other_paper(self) -> str | None:
         """The kind of paper it is when it is none of the plan's documents ("biên bản")."""
         return (self.facts or {}).get(OTHER_PAPER_KEY)
+
+    @property
+    def wrong_document(self) -> dict[str, str] | None:
+        """``{"title", "named_as"}`` when its name says one of the plan's documents and its
+        own title says another paper (:data:`WRONG_DOCUMENT_KEY`)."""
+        return (self.facts or {}).get(WRONG_DOCUMENT_KEY)
 
 
 class Nomination(Base):

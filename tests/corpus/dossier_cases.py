@@ -8,7 +8,8 @@ Each builder returns the blocks of one document (rendered like the rest of the c
 * a rating decision listing several party members in rows, one of whom is the nominee;
 * the decision rating a collective's party organisation (the collective's counterpart
   of the member-rating decision: "hoàn thành xuất sắc nhiệm vụ");
-* a proposal of one collective only (a chi bộ).
+* a proposal of one collective only (a chi bộ);
+* a report of ordinary work sent under a dossier file's name by mistake.
 
 ``tests/test_dossier_cases.py`` sends them in mails through the real pipeline; the
 generated corpus of :mod:`tests.corpus.make_corpus` keeps its per-file documents.
@@ -92,5 +93,22 @@ def organisation_rating(unit: Unit, collective: str) -> list[Block]:
         para("QUYẾT ĐỊNH:", bold=True, center=True),
         para(f"Điều 1. Công nhận {collective} hoàn thành xuất sắc nhiệm vụ năm 2023.", indent=True),
         para("Điều 2. Văn phòng và tổ chức đảng có tên tại Điều 1 thi hành Quyết định này.", indent=True),
+        _sign(unit),
+    ]
+
+
+def work_report(unit: Unit, subject: str = "Công tác dân vận năm 2023") -> list[Block]:
+    """A report of the unit's ordinary work: attached under a dossier file's name by mistake."""
+    body = (
+        "Năm 2023, công tác được triển khai đồng bộ, bám sát chương trình công tác của cấp ủy cấp "
+        "trên; các nhiệm vụ trọng tâm cơ bản hoàn thành đúng tiến độ. Tồn tại: một số nội dung còn "
+        "chậm, chất lượng báo cáo định kỳ chưa cao. Phương hướng năm 2024: tiếp tục thực hiện "
+        "nghiêm các văn bản chỉ đạo, nâng cao chất lượng tham mưu."
+    )
+    return [
+        party_header(unit, f"08-BC/{unit.ref_suffix}", day=20, month="12"),
+        para("BÁO CÁO", bold=True, center=True, size=14, before=12),
+        para(subject, bold=True, center=True),
+        para(body, indent=True, before=6),
         _sign(unit),
     ]

@@ -161,3 +161,30 @@ def test_a_word_with_a_capital_i_is_not_taken_for_a_symbol():
 
     assert repair_ocr_symbol("KHIÊU KLICK BCIT TTITW") == "KHIÊU KLICK BCIT TTITW"
     assert repair_ocr_symbol("Số 120-KHlĐUK") == "Số 120-KH/ĐUK"
+
+
+def test_a_documents_own_title_is_read_after_its_party_header():
+    from bot.matching.zones import document_title
+
+    head = "\n".join(
+        [
+            "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH",
+            "ĐẢNG ỦY SỞ Y TẾ",
+            "*",
+            "Số 08-BC/ĐU",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Thái Nguyên, ngày 05 tháng 01 năm 2024",
+            "BÁO CÁO",
+            "Kết quả công tác tuyên giáo năm 2023",
+            "Năm 2023, công tác được triển khai đồng bộ.",
+        ]
+    )
+    assert document_title(head) == "BÁO CÁO Kết quả công tác tuyên giáo năm 2023"
+    assert document_title("TÓM TẮT THÀNH TÍCH\nĐỒNG CHÍ CÙ THỊ PHƯỢNG") == "TÓM TẮT THÀNH TÍCH"
+    assert document_title("Kính gửi Ban Tuyên giáo") is None
+
+
+def test_a_type_read_from_the_file_name_alone_says_so(campaign):
+    named_only = classify("BCTT Nguyen Van A.docx", "", "BÁO CÁO\nCông tác dân vận năm 2023", campaign)
+    assert named_only.deliverable == "bao_cao_thanh_tich" and not named_only.from_content
+    assert classify("BCTT.docx", "", S.bctt_ca_nhan("Nguyễn Văn A"), campaign).from_content
