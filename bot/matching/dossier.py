@@ -226,7 +226,9 @@ def _scores(
                 s.in_text.add(i)
     # A file for several may be for nominees of both kinds: the kind its title names is
     # only its first one's.
-    hint = None if f.several else f.kind_hint or f.guess_kind
+    # (A kind read without a name is no hint: "several comrades" are a decision's rows, or
+    # a collective's report naming its members.)
+    hint = None if f.several else f.kind_hint or (f.guess_kind if f.guess_name else None)
     of_kind = [i for i in eligible if roster[i].kind == hint]
     for i in eligible:
         if hint:

@@ -343,6 +343,9 @@ def extract_proposal_nominees(text: str) -> list[NomineeGuess]:
         elif bullet and table and is_collective(body):
             # A row of the proposal's table read as one line: "1 Chi bộ Trung tâm …".
             guess = (TAP_THE, clean_collective(body))
+        elif (award := _AWARD_TO.search(line)) and not _COUNT.match(fold(award.group(1))):
+            # One sentence: "Đề nghị tặng Giấy khen cho: Chi bộ Liên minh Hợp tác xã tỉnh."
+            guess = _kind_and_name(award.group(1).rstrip(" .;"), None)
         elif numbered_cell:
             # The cell after a row's number (a table read cell by cell): its name.
             if is_collective(line):
@@ -362,12 +365,15 @@ _COLLECTIVE_WORDS = (" tap the ", " chi bo ", " dang bo ", " to chuc dang ", " c
 _PERSONAL_WORDS = (" ca nhan ", " dong chi ", " dc ", " dang vien ")
 
 
-_SEVERAL = re.compile(r"\b(0?[2-9]|cac)\s+(?:dong chi|ca nhan|tap the|hoi vien|dang vien|chi bo)\b")
+# "2 đồng chí", "các cá nhân", and "cả 2" / "cả hai" (both: "QD khen thuong (ca 2).pdf").
+_SEVERAL = re.compile(
+    r"\b(?:(0?[2-9]|cac)\s+(?:dong chi|ca nhan|tap the|hoi vien|dang vien|chi bo)|ca\s+(?:0?[2-9]|hai|ba))\b"
+)
 
 
 def several_in_filename(filename: str) -> bool:
     """A file name saying the file is for several nominees: "Tom tat 2 dong chi.docx",
-    "QĐ khen thưởng 03 cá nhân.pdf", "BCTT các đồng chí.doc"."""
+    "QĐ khen thưởng 03 cá nhân.pdf", "BCTT các đồng chí.doc", "QD khen thuong (ca 2).pdf"."""
     return bool(_SEVERAL.search(_plain(_EXTENSION.sub("", filename or ""))))
 
 

@@ -427,3 +427,55 @@ def test_a_proposal_table_row_read_as_one_line_names_its_collective():
     )
     found = [(g.kind, g.name) for g in extract_proposal_nominees(text)]
     assert found == [("tap_the", "Chi bộ Trung tâm Công nghệ thông tin")]
+
+
+def test_a_proposal_in_one_sentence_names_its_nominee_and_never_its_count():
+    text = "\n".join(
+        [
+            "Chi bộ Liên minh Hợp tác xã tỉnh kính đề nghị Ban Thường vụ Đảng ủy Khối xem xét, tặng "
+            "Giấy khen cho 01 tập thể đã có thành tích tiêu biểu, cụ thể như sau:",
+            "Đề nghị tặng Giấy khen cho: Chi bộ Liên minh Hợp tác xã tỉnh.",
+            "(Có hồ sơ, báo cáo thành tích và bản tóm tắt thành tích kèm theo)",
+        ]
+    )
+    found = [(g.kind, g.name) for g in extract_proposal_nominees(text)]
+    assert found == [("tap_the", "Chi bộ Liên minh Hợp tác xã tỉnh")]
+    person = extract_proposal_nominees("tặng Giấy khen cho đồng chí Nguyễn Văn An, Trưởng phòng Tổ chức.")
+    assert [(g.kind, g.name) for g in person] == [("ca_nhan", "Nguyễn Văn An")]
+
+
+def test_a_file_named_for_both_is_for_several():
+    from bot.matching.nominees import several_in_filename
+
+    assert several_in_filename("QD khen thuong 2023 (ca 2).pdf")
+    assert several_in_filename("QĐ KT cả hai.pdf")
+    assert not several_in_filename("QD ca nhan.pdf") and not several_in_filename("QD Ca Mau 2.pdf")
+
+
+def test_a_decision_listing_comrades_and_the_collective_is_each_ones():
+    # Its rows name two comrades (so no one person is "the" nominee) and the collective:
+    # "several comrades" says nothing against the collective.
+    collective = Nominee("tap_the", "Chi bộ Văn phòng Đăng ký đất đai")
+    person = Nominee("ca_nhan", "Ma Thị Hiền")
+    text = "\n".join(
+        [
+            "dieu 1 tang giay khen cho 03 tap the ca nhan da co thanh tich tieu bieu",
+            "1 dong chi ma thi hien",
+            "phong quan ly dat dai",
+            "2 chi bo van phong dang ky dat dai",
+            "3 dong chi nguyen van thai",
+        ]
+    )
+    f = FileReading(
+        "quyet_dinh_khen_thuong",
+        BOTH,
+        guess_kind="ca_nhan",
+        mentions=(
+            ("ca_nhan", "Ma Thị Hiền"),
+            ("tap_the", "Chi bộ Văn phòng Đăng ký đất đai"),
+            ("ca_nhan", "Nguyễn Văn Thái"),
+        ),
+        text=text,
+    )
+    [a] = resolve([f], [collective, person]).assignments
+    assert a.certain and {a.nominee, *a.also} == {0, 1}
