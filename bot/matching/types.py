@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.campaign.model import OTHER_PAPERS, Campaign, Deliverable
-from bot.matching.zones import document_zones, strip_subject_prefixes
+from bot.matching.zones import document_zones, is_header_line, strip_subject_prefixes
 from bot.text import contains_phrase, fold
 
 TITLE_WEIGHT = 3.0  # first line of the title zone; later lines decay
@@ -121,6 +121,8 @@ def _content(kw: _Keywords, title: list[str], body: list[str]) -> tuple[float, s
     if best_i >= 0:
         # Only lines up to the hit can deny it: a later "tóm tắt" is just prose.
         for i in range(best_i + 1):
+            if is_header_line(title[i]):
+                continue  # the issuer's name may hold any word ("Đảng ủy Sở Kế hoạch và Đầu tư")
             for neg in kw.negative:
                 if contains_phrase(title[i], neg):
                     return max(0.0, best - _line_weight(i)), f"{note}, but '{neg}' on line {i + 1}", hit
@@ -189,7 +191,9 @@ def classify(filename: str, subject: str, head_text: str, campaign: Campaign) ->
     for did, kw in _keywords(campaign).items():
         total = 0.0
         content, from_name = _content(kw, title, body), _filename(kw, name)
-        spoken[did] = content[0] > 0
+        # A title hit a negative keyword cancelled still speaks for it (a header read out of
+        # order puts "Kế hoạch số 120-KH/ĐUK" above the title).
+        spoken[did] = content[2] is not None
         for value, note in (content[:2], from_name[:2], _subject(kw, subj)):
             total += value
             if note:

@@ -101,6 +101,11 @@ def document_title(text: str) -> str | None:
     return None
 
 
+def is_header_line(folded: str) -> bool:
+    """A folded line of the Party header (issuer, motto, number, place and date)."""
+    return bool(_HEADER.match(folded))
+
+
 def document_zones(text: str) -> tuple[list[str], list[str]]:
     """(title zone, body) as folded lines, with the Party header skipped.
 

@@ -188,3 +188,26 @@ def test_a_type_read_from_the_file_name_alone_says_so(campaign):
     named_only = classify("BCTT Nguyen Van A.docx", "", "BÁO CÁO\nCông tác dân vận năm 2023", campaign)
     assert named_only.deliverable == "bao_cao_thanh_tich" and not named_only.from_content
     assert classify("BCTT.docx", "", S.bctt_ca_nhan("Nguyễn Văn A"), campaign).from_content
+
+
+def test_an_issuer_whose_name_holds_a_negative_word_does_not_deny_the_title(campaign):
+    # A PDF wraps the header: "TỈNH" starts the title zone, then the issuer "Sở Kế hoạch
+    # và Đầu tư" would cancel the KL01 title with its "kế hoạch".
+    head = "\n".join(
+        [
+            "ĐẢNG BỘ KHỐI CÁC CƠ QUAN",
+            "TỈNH",
+            "ĐẢNG ỦY SỞ KẾ HOẠCH VÀ",
+            "ĐẦU TƯ",
+            "*",
+            "Số 59-BC/ĐU",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Thái Nguyên, ngày 06 tháng 3 năm 2024",
+            "BÁO CÁO",
+            "tình hình thực hiện Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính",
+            "trị",
+        ]
+    )
+    t = classify("59-BC-DU KL01.pdf", "Bao cao KL01", head, campaign)
+    assert (t.deliverable, t.needs_review, t.from_content) == ("bao_cao_kl01", False, True)
+    assert not any("but 'ke hoach'" in e for e in t.evidence)
