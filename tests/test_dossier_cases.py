@@ -57,7 +57,10 @@ def make(tmp_path_factory):
         [pdf] = soffice_convert({f"k{abs(hash(docx))}": docx}, "pdf", cache).values()
         if fmt == "pdf":
             return pdf
-        scan = make_scan_pdf(pdf, cache, f"s{abs(hash(docx))}", dpi=150 if fmt == "scan150" else 200)
+        turn = {"scan-sideways": 270, "scan-upside-down": 180}.get(fmt, 0)
+        scan = make_scan_pdf(
+            pdf, cache, f"s{abs(hash(docx))}", dpi=150 if fmt == "scan150" else 200, turn=turn
+        )
         assert scan is not None
         return scan
 
@@ -500,3 +503,16 @@ def test_an_achievement_report_titled_otherwise_that_names_its_nominee_still_cou
     assert not outcome.review
     [n] = state(app, "SYT")["nominations"]
     assert n["documents"] == ["bao_cao_thanh_tich"]
+
+
+@pytest.mark.parametrize("fmt", ["scan-sideways", "scan-upside-down"])
+def test_a_page_fed_sideways_or_upside_down_is_read_upright(app_factory, make, fmt):
+    app = app_factory()
+    files = [
+        ("To trinh.docx", make(texts.to_trinh_blocks(SYT, [LAN]))),
+        ("scan0001.pdf", make(texts.quyet_dinh_khen_thuong_blocks(SYT, LAN), fmt)),
+    ]
+    outcome = send(app, "SYT", "Hồ sơ", files)
+    assert not outcome.review
+    [n] = state(app, "SYT")["nominations"]
+    assert n["documents"] == ["quyet_dinh_khen_thuong"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import re
 import unicodedata
 import warnings
 from collections import OrderedDict
@@ -21,6 +22,7 @@ from pathlib import Path
 from PIL import Image
 
 from bot.documents import tools
+from bot.documents.textcheck import quality
 
 OCR_TIMEOUT_S = 120.0
 # Pages whose OCR output is kept (per process, newest last): a file's pages, a few files.
@@ -58,8 +60,55 @@ def image_to_png(data: bytes) -> bytes:
 
 
 def ocr_png(png: bytes, lang: str = "vie", timeout: float = OCR_TIMEOUT_S) -> str:
-    """Text Tesseract reads on one PNG page (NFC); raises ``tools.ToolFailed``."""
-    return unicodedata.normalize("NFC", _tesseract(png, lang, timeout)).strip()
+    """Text Tesseract reads on one PNG page (NFC); raises ``tools.ToolFailed``.
+
+    A page that gives few words may lie sideways or upside down (fed so into the scanner,
+    photographed so): Tesseract's orientation detection says how to turn it, and the
+    turned page is read when it gives more.
+    """
+    text = _tesseract(png, lang, timeout)
+    if _syllables(text) < _FEW_SYLLABLES or quality(text).scrambled:
+        turned = _upright(png, timeout)
+        if turned is not None:
+            again = _tesseract(turned, lang, timeout)
+            if _syllables(again) > _syllables(text):
+                text = again
+    return unicodedata.normalize("NFC", text).strip()
+
+
+# A page read as fewer Vietnamese syllables than this, or as fragments that are none
+# (a page on its side reads as "nọIq uiộrqu"), is looked at again for its orientation.
+_FEW_SYLLABLES = 25
+_ROTATE = re.compile(r"Rotate:\s*(\d+)")
+_CONFIDENCE = re.compile(r"Orientation confidence:\s*([\d.]+)")
+# Below this, Tesseract's orientation guess is noise (a blank page, a photo of a desk).
+_MIN_ORIENTATION_CONFIDENCE = 2.0
+
+
+def _syllables(text: str) -> int:
+    """How many of its words are Vietnamese syllables (bot.documents.textcheck)."""
+    q = quality(unicodedata.normalize("NFC", text))
+    return round(q.words * (1.0 - q.invalid_share))
+
+
+def _upright(png: bytes, timeout: float) -> bytes | None:
+    """The page turned upright when Tesseract's orientation detection (``osd``) is sure it
+    is not, else None."""
+    try:
+        osd = _tesseract(png, "osd", timeout, psm="0")
+    except tools.ToolFailed:
+        return None  # too few characters to tell, or no osd data
+    rotate, confidence = _ROTATE.search(osd), _CONFIDENCE.search(osd)
+    if rotate is None or confidence is None or float(confidence.group(1)) < _MIN_ORIENTATION_CONFIDENCE:
+        return None
+    degrees = int(rotate.group(1)) % 360
+    if degrees == 0:
+        return None
+    with Image.open(io.BytesIO(png)) as im:
+        turned = im.rotate(-degrees, expand=True)  # "Rotate: 90" means a quarter turn clockwise
+        buf = io.BytesIO()
+        turned.save(buf, format="PNG")
+    return buf.getvalue()
 
 
 def ocr_lines(png: bytes, lang: str = "vie", timeout: float = OCR_TIMEOUT_S) -> list[tuple[int, int, str]]:
@@ -78,23 +127,23 @@ def ocr_lines(png: bytes, lang: str = "vie", timeout: float = OCR_TIMEOUT_S) -> 
     return sorted(found)
 
 
-def _tesseract(png: bytes, lang: str, timeout: float, *config: str) -> str:
-    key = (hashlib.sha256(png).hexdigest(), lang, config)
+def _tesseract(png: bytes, lang: str, timeout: float, *config: str, psm: str = "3") -> str:
+    key = (hashlib.sha256(png).hexdigest(), lang, (psm, *config))
     if key in _kept:
         _kept.move_to_end(key)
         return _kept[key]
-    text = _run_tesseract(png, lang, timeout, *config)
+    text = _run_tesseract(png, lang, timeout, *config, psm=psm)
     _kept[key] = text
     while len(_kept) > _KEPT_PAGES:
         _kept.popitem(last=False)
     return text
 
 
-def _run_tesseract(png: bytes, lang: str, timeout: float, *config: str) -> str:
+def _run_tesseract(png: bytes, lang: str, timeout: float, *config: str, psm: str = "3") -> str:
     def work(tmp: Path) -> bytes:
         (tmp / "page.png").write_bytes(png)
         return tools.run(
-            ["tesseract", "page.png", "stdout", "-l", lang, "--psm", "3", *config],
+            ["tesseract", "page.png", "stdout", "-l", lang, "--psm", psm, *config],
             tmp,
             timeout,
             # One thread: the bot may OCR several files at once; oversubscription is slower.

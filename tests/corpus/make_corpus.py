@@ -313,8 +313,9 @@ def soffice_convert(
     return results
 
 
-def _render_pages(pdf: bytes, dpi: int, max_pages: int | None = None) -> list[bytes]:
-    """Pages of a PDF as greyscale JPEG images, like a office scanner produces."""
+def _render_pages(pdf: bytes, dpi: int, max_pages: int | None = None, turn: int = 0) -> list[bytes]:
+    """Pages of a PDF as greyscale JPEG images, like a office scanner produces; ``turn``:
+    degrees counter-clockwise, a page fed sideways (90, 270) or upside down (180)."""
     import pypdfium2 as pdfium
 
     images: list[bytes] = []
@@ -325,7 +326,7 @@ def _render_pages(pdf: bytes, dpi: int, max_pages: int | None = None) -> list[by
             page = doc[i]
             bitmap = page.render(scale=dpi / 72, grayscale=True)
             buf = io.BytesIO()
-            bitmap.to_pil().save(buf, format="JPEG", quality=85, dpi=(dpi, dpi))
+            bitmap.to_pil().rotate(turn, expand=True).save(buf, format="JPEG", quality=85, dpi=(dpi, dpi))
             bitmap.close()
             page.close()
             images.append(buf.getvalue())
@@ -334,11 +335,13 @@ def _render_pages(pdf: bytes, dpi: int, max_pages: int | None = None) -> list[by
     return images
 
 
-def make_scan_pdf(pdf: bytes, cache: _Cache, key: str, dpi: int = 200) -> bytes | None:
+def make_scan_pdf(pdf: bytes, cache: _Cache, key: str, dpi: int = 200, turn: int = 0) -> bytes | None:
     """Image-only PDF (no text layer) from ``pdf``: pages rendered at ``dpi`` (an office
-    scanner's 150 to 300), wrapped by img2pdf."""
+    scanner's 150 to 300), turned ``turn`` degrees, wrapped by img2pdf."""
     if dpi != 200:
         key = f"{key}-{dpi}dpi"
+    if turn:
+        key = f"{key}-turned{turn}"
     if (hit := cache.get(key, "scan.pdf")) is not None:
         return hit
     if shutil.which("img2pdf") is None:
@@ -346,7 +349,7 @@ def make_scan_pdf(pdf: bytes, cache: _Cache, key: str, dpi: int = 200) -> bytes 
         return None
     with tempfile.TemporaryDirectory(prefix="corpus-scan-") as tmp:
         names = []
-        for i, jpeg in enumerate(_render_pages(pdf, dpi=dpi)):
+        for i, jpeg in enumerate(_render_pages(pdf, dpi=dpi, turn=turn)):
             name = Path(tmp) / f"page{i:03d}.jpg"
             name.write_bytes(jpeg)
             names.append(str(name))
