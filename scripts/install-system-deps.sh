@@ -7,7 +7,7 @@ PACKAGES=(
   dovecot-imapd          # the real IMAP server for tests and `make demo`
   libreoffice-writer-nogui  # builds test documents; converts legacy .doc
   img2pdf poppler-utils  # scanned-PDF test documents
-  tesseract-ocr tesseract-ocr-vie  # OCR for scanned submissions
+  tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd  # OCR for scanned submissions; osd: page orientation
   antiword catdoc        # fast text of legacy .doc
   qpdf                   # encrypted-PDF test documents
   unar                   # .rar bundles

@@ -21,6 +21,8 @@ CASES = [
     ("scan0001.pdf", GENERIC_SUBJECT, S.to_trinh(), "to_trinh"),
     ("Document1.docx", "Fwd: Hồ sơ", S.to_trinh(), "to_trinh"),
     ("TTr_de_nghi_khen_thuong.docx", "", "", "to_trinh"),
+    ("QĐ khen tập thể.pdf", "", "", "quyet_dinh_khen_thuong"),  # "QĐ khen", "QD GK": short forms
+    ("QD GK 2022 chi bo QLCL.pdf", "", "", "quyet_dinh_khen_thuong"),
     ("To trinh.docx", "", "", "to_trinh"),
     ("BCTT Nguyen Van A.doc", GENERIC_SUBJECT, S.bctt_ca_nhan("Nguyễn Văn A"), "bao_cao_thanh_tich"),
     ("BCTT Nguyen Van A.doc", "", "", "bao_cao_thanh_tich"),
