@@ -220,6 +220,10 @@ def _file_key(name: str) -> str:
     return nominee_key(Path(nfc(name)).name)
 
 
+def _path_key(path: str) -> str:
+    return "/".join(nominee_key(part) for part in nfc(path).replace("\\", "/").split("/"))
+
+
 def score(labels: dict, obs: Observed, manifest: dict, corpus: Path = CORPUS) -> Tally:
     t = Tally()
     by_header = {}
@@ -258,7 +262,9 @@ def score(labels: dict, obs: Observed, manifest: dict, corpus: Path = CORPUS) ->
                 if want:
                     t.bad("labelled files the bot did not list", f"{m['id']}/{lf['path']}")
                 continue
-            f = match[0]
+            # Two members of one name in two folders ("1. Tap the/BCTT.docx", "2. Ca nhan -
+            # …/BCTT.docx"): the one whose path in the archive ends the labelled path.
+            f = next((x for x in match if _path_key(lf["path"]).endswith(_path_key(x["original"]))), match[0])
             if want is None:
                 if f["status"] == "received":
                     t.bad(
