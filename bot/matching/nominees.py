@@ -313,7 +313,7 @@ def extract_proposal_nominees(text: str) -> list[NomineeGuess]:
     section: str | None = None
     table = row_start = False
     for raw in _rejoin_words(unicodedata.normalize("NFC", text or "").splitlines()):
-        line = raw.strip()
+        line = _first_cells(raw.strip())
         folded = fold(line)
         if not folded:
             continue
@@ -358,6 +358,16 @@ def extract_proposal_nominees(text: str) -> list[NomineeGuess]:
                 (kind, nominee_key(name)), NomineeGuess(kind, name, [f"proposal line '{line[:80]}'"])
             )
     return list(found.values())
+
+
+def _first_cells(line: str) -> str:
+    """A table row as a converter writes it ("|1 |Chi bộ Bảo tàng tỉnh |trực thuộc … |"):
+    its number and first cell, the name; other lines as they are."""
+    if line.count("|") < 2:
+        return line
+    cells = [c.strip() for c in line.strip("|").split("|")]
+    take = 2 if cells and re.fullmatch(r"\d{1,2}[.)]?", cells[0]) else 1
+    return " ".join(c for c in cells[:take] if c)
 
 
 # Words of a file name that say which kind of nominee it is for (folded, whole words).

@@ -479,3 +479,16 @@ def test_a_decision_listing_comrades_and_the_collective_is_each_ones():
     )
     [a] = resolve([f], [collective, person]).assignments
     assert a.certain and {a.nominee, *a.also} == {0, 1}
+
+
+def test_a_proposal_table_as_a_converter_writes_it_names_each_row():
+    # antiword writes a .doc table as "|cell |cell |" lines.
+    text = "\n".join(
+        [
+            "|STT     |Tên tập thể/Họ và tên cá nhân       |Chức vụ, đơn vị công tác          |Ghi chú  |",
+            "|1       |Chi bộ Bảo tàng tỉnh                 |trực thuộc Đảng bộ Sở Văn hóa     |Tập thể  |",
+            "|2       |Đồng chí Nguyễn Thị Hoài Thương      |Phó Giám đốc Thư viện tỉnh        |Cá nhân  |",
+        ]
+    )
+    found = [(g.kind, g.name) for g in extract_proposal_nominees(text)]
+    assert found == [("tap_the", "Chi bộ Bảo tàng tỉnh"), ("ca_nhan", "Nguyễn Thị Hoài Thương")]
