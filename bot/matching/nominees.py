@@ -312,7 +312,7 @@ def extract_proposal_nominees(text: str) -> list[NomineeGuess]:
     found: dict[tuple[str, str], NomineeGuess] = {}
     section: str | None = None
     table = row_start = False
-    for raw in _rejoin_words(unicodedata.normalize("NFC", text or "").splitlines()):
+    for raw in _rejoin_wrapped(_rejoin_words(unicodedata.normalize("NFC", text or "").splitlines())):
         line = _first_cells(raw.strip())
         folded = fold(line)
         if not folded:
@@ -334,6 +334,14 @@ def extract_proposal_nominees(text: str) -> list[NomineeGuess]:
             section = TAP_THE if fold(label.group(1)) == "tap the" else CA_NHAN
             if label.group(2).strip():
                 guess = _kind_and_name(re.sub(r"^0?\d+\s+", "", label.group(2)), section)
+        elif (award := _AWARD_TO.search(line)) and not _COUNT.match(fold(award.group(1))):
+            # One sentence: "Đề nghị tặng Giấy khen cho: Chi bộ Liên minh Hợp tác xã tỉnh; đồng
+            # chí Hà Văn Luyện, Chánh Thanh tra …" (each part one nominee).
+            for part in (p.strip(" .") for p in award.group(1).split(";")):
+                kind, name = _kind_and_name(part, None) if part else (None, None)
+                if kind and name and plausible(kind, name):
+                    why = [f"proposal line '{line[:80]}'"]
+                    found.setdefault((kind, nominee_key(name)), NomineeGuess(kind, name, why))
         elif m := _COMRADE_NAME.search(line):
             guess = (CA_NHAN, person_name(m.group(1)))
         elif bullet and section == TAP_THE and is_collective(body):
@@ -343,9 +351,6 @@ def extract_proposal_nominees(text: str) -> list[NomineeGuess]:
         elif bullet and table and is_collective(body):
             # A row of the proposal's table read as one line: "1 Chi bộ Trung tâm …".
             guess = (TAP_THE, clean_collective(body))
-        elif (award := _AWARD_TO.search(line)) and not _COUNT.match(fold(award.group(1))):
-            # One sentence: "Đề nghị tặng Giấy khen cho: Chi bộ Liên minh Hợp tác xã tỉnh."
-            guess = _kind_and_name(award.group(1).rstrip(" .;"), None)
         elif numbered_cell:
             # The cell after a row's number (a table read cell by cell): its name.
             if is_collective(line):

@@ -492,3 +492,14 @@ def test_a_proposal_table_as_a_converter_writes_it_names_each_row():
     )
     found = [(g.kind, g.name) for g in extract_proposal_nominees(text)]
     assert found == [("tap_the", "Chi bộ Bảo tàng tỉnh"), ("ca_nhan", "Nguyễn Thị Hoài Thương")]
+
+
+def test_a_one_sentence_proposal_of_several_names_each_in_order():
+    text = "\n".join(
+        [
+            "Đề nghị tặng Giấy khen cho: Chi bộ Trung tâm Dịch vụ việc làm; đồng chí Hà Văn",
+            "Luyện, Chánh Thanh tra Sở Lao động - Thương binh và Xã hội.",
+        ]
+    )
+    found = [(g.kind, g.name) for g in extract_proposal_nominees(text)]
+    assert found == [("tap_the", "Chi bộ Trung tâm Dịch vụ việc làm"), ("ca_nhan", "Hà Văn Luyện")]
