@@ -2,7 +2,7 @@
 
 A decision scanned by the unit lists its people in a table, and Tesseract reads a row
 the way a scanner leaves it: a letter lost at a cell's edge ("ường Thị Hoa" for "Lường
-Thị Hoa"), a long name wrapped inside its cell so that its last word comes on the next
+Thị Hoa"), two words glued ("Chibộ"), a long name wrapped inside its cell so that its last word comes on the next
 line, after the other columns ("Chi bộ Phòng Quản lý ngân | Chi bộ trực thuộc … /
 sách").  A staff member reads both as the name.  :func:`find_name` does the same for
 one name the unit is known to propose, over the document's folded lines
@@ -13,6 +13,7 @@ apart from the text around them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 WHOLE = "the whole name"
@@ -20,6 +21,8 @@ ONE_LETTER_OFF = "the whole name, one letter misread"
 WRAPPED = "the whole name, its last words on the next line (a wrapped table cell)"
 
 MIN_WORDS = 3
+# Words OCR glues where the cell's border ate the space ("Chibộ Phòng …").
+_GLUED = re.compile(r"\b(chi|dang|dong)(bo|chi)\b")
 # A word this short may be another word with one letter changed ("thi"/"thu"): only
 # longer words may be misread.
 _MIN_MISREAD_LETTERS = 4
@@ -30,6 +33,7 @@ def find_name(name_words: Sequence[str], lines: Sequence[str]) -> str | None:
     words = list(name_words)
     if len(words) < MIN_WORDS:
         return None
+    lines = [_GLUED.sub(r"\1 \2", line) for line in lines]
     joined = f" {' '.join(lines)} "
     if f" {' '.join(words)} " in joined:
         return WHOLE

@@ -221,7 +221,7 @@ def _text_for_names(facts: DocumentFacts, att: Attachment) -> str:
 def _several_documents(text: str) -> bool:
     """The text holds several documents for several nominees: summaries each under its
     title, or decisions scanned into one file (each has one "Điều 1.")."""
-    articles = sum(1 for line in fold_lines(text) if line.startswith("dieu 1 "))
+    articles = sum(1 for line in fold_lines(text) if _FIRST_ARTICLE.match(line))
     return _summary_titles(text) >= 2 or articles >= 2
 
 
@@ -230,6 +230,10 @@ def _summary_titles(text: str) -> int:
     return sum(1 for line in fold_lines(text) if starts_summary(line))
 
 
+# A decision's first article, by what it decides ("Điều 1. Tặng Giấy khen cho …"); not a
+# later article's reference to it wrapped onto a line of its own ("… tại / Điều 1 chịu
+# trách nhiệm thi hành").
+_FIRST_ARTICLE = re.compile(r"dieu 1 (?:tang|cong nhan|xep loai|khen thuong|danh gia|trao|phe duyet)\b")
 _ANNEXED = re.compile(r"\bdanh sach kem theo\b|\bkem theo danh sach\b")
 
 

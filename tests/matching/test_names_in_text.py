@@ -100,3 +100,17 @@ def test_a_scanned_decision_listing_both_nominees_as_ocr_reads_them_is_each_ones
     )
     [a] = resolve([f], [collective, person]).assignments
     assert a.certain and {a.nominee, *a.also} == {0, 1}
+
+
+def test_words_glued_at_a_cells_border_and_a_wrapped_name_are_the_name():
+    text = "1 |Chibộ Phòng Quản lý chất lượng công | Đẳng bộ Sở Xây dựng\ntrình xây dựng\n2__ | Chi bộ Phòng Kế hoạch"
+    name = words("Chi bộ Phòng Quản lý chất lượng công trình xây dựng")
+    assert find_name(name, lines(text)) == WRAPPED
+
+
+def test_a_reference_to_article_one_is_not_a_second_decision():
+    from bot.pipeline.read import _several_documents
+
+    one = "Điều 1. Tặng Giấy khen cho 03 tập thể\nĐiều 2. Văn phòng và các tập thể có tên tại\nĐiều 1 chịu trách nhiệm thi hành"
+    assert not _several_documents(one)
+    assert _several_documents("Điều 1. Tặng Giấy khen cho A\nĐiều 1: Công nhận Chi bộ B hoàn thành xuất sắc")
