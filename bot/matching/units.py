@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from bot.campaign.units import UnitInfo, normalize_email
 from bot.mail import InboundMessage
 from bot.matching.names import build_index, find_phrases
-from bot.matching.zones import body_parts, header_lines, strip_subject_prefixes
+from bot.matching.zones import body_parts, header_lines, is_header_line, strip_subject_prefixes
 from bot.text import fold
 
 # How much a name found in each place says about the sender.
@@ -36,7 +36,10 @@ WEIGHTS = {
     "forwarded sender": 0.8,
     "document header": 1.0,
     "document text": 0.4,
+    "secretary": 1.0,  # the sender is the unit's secretary by name (display name or address)
 }
+# A secretary's name shorter than this (letters, spaces removed) is too common to tell.
+_MIN_SECRETARY_LETTERS = 8
 MIN_SCORE = 0.5  # a single body mention of a three-word name is just enough
 CLOSE_RATIO = 0.7  # runner-up at 70% of the leader or more: ambiguous
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -87,8 +90,26 @@ def _places(msg: InboundMessage, doc_texts: list[str], units: list[UnitInfo]) ->
             places.append(("forwarded sender", u.name))
     for text in doc_texts:
         head, rest = header_lines(text or "")
-        places += [("document header", line) for line in head] + [("document text", line) for line in rest]
+        # Only the issuer's lines are the header: a title "của đồng chí …, Bí thư Chi đoàn
+        # Sở Xây dựng" among the first lines names a nominee's workplace, not the sender.
+        places += [
+            ("document header" if is_header_line(fold(line)) else "document text", line) for line in head
+        ]
+        places += [("document text", line) for line in rest]
     return places
+
+
+def _secretary_of(msg: InboundMessage, units: list[UnitInfo]) -> list[UnitInfo]:
+    """Units whose secretary the sender is by name: "Lê Hoàng Nam" as display name, or
+    ``lehoangnam.dtk@gmail.com`` (a clerk's personal address is often the secretary's)."""
+    local = (msg.from_address or "").partition("@")[0]
+    shown = fold(msg.from_name or "").replace(" ", "")
+    found = []
+    for u in units:
+        name = fold(u.secretary).replace(" ", "")
+        if len(name) >= _MIN_SECRETARY_LETTERS and (name == shown or name in fold(local).replace(" ", "")):
+            found.append(u)
+    return found
 
 
 def content_scores(
@@ -106,6 +127,13 @@ def content_scores(
                     hit.phrase.display if place in ("subject", "body", "sender name") else text.strip()[:80]
                 )
                 best[(code, place)] = (value, f"{place} contains '{shown}' → {code}")
+    secretaries = _secretary_of(msg, units)
+    if len(secretaries) == 1:
+        u = secretaries[0]
+        best[(u.code, "secretary")] = (
+            WEIGHTS["secretary"],
+            f"the sender is {u.code}'s secretary {u.secretary}",
+        )
     scores: dict[str, float] = {}
     evidence: dict[str, list[str]] = {}
     for (code, _place), (value, note) in sorted(best.items(), key=lambda kv: -kv[1][0]):

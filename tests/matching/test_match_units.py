@@ -149,3 +149,30 @@ def test_match_unit_never_raises(units, subject, body, docs, sender, irt):
     m = match_unit(message(sender, subject, body, in_reply_to=irt), docs, units, BOT_IDS)
     assert 0.0 <= m.confidence <= 1.0
     assert not (m.certain and m.rule == "content")
+
+
+def test_a_personal_address_that_is_the_secretarys_name_suggests_the_unit(units):
+    # nguyenthihang.vp@gmail.com: SYT's secretary is Nguyễn Thị Hằng.
+    m = match_unit(message("nguyenthihang.vp@gmail.com", subject="Ho so"), [], units, BOT_IDS)
+    assert (m.unit_code, m.rule, m.certain, m.unverified) == ("SYT", "content", False, True)
+    assert "the sender is SYT's secretary Nguyễn Thị Hằng" in m.evidence
+    named = match_unit(
+        message("x1990@gmail.com", subject="Ho so", from_name="Nguyễn Thị Hằng"), [], units, BOT_IDS
+    )
+    assert named.unit_code == "SYT"
+
+
+def test_a_nominees_workplace_in_a_documents_first_lines_is_not_its_issuer(units):
+    # The report's title names where its nominee works (another unit); the issuer's header
+    # and the Tờ trình name the sender.
+    report = "\n".join(
+        [
+            "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH",
+            "ĐẢNG ỦY SỞ Y TẾ",
+            "BÁO CÁO THÀNH TÍCH",
+            "của đồng chí Mông Thị Thu Trang, Bí thư Chi đoàn Sở Tư pháp",
+        ]
+    )
+    m = match_unit(message(subject="Ho so khen thuong"), [report], units, BOT_IDS)
+    assert m.unit_code == "SYT"
+    assert not any("→ STP" in e and e.startswith("document header") for e in m.evidence)
