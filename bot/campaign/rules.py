@@ -127,7 +127,10 @@ def check_outline(full_text: str, filename: str, campaign: Campaign) -> list[Pro
 
 
 # "Ưu điểm: Cấp ủy quan tâm …": a short label opening a line, then its content.
-_INLINE_LABEL = re.compile(r"^(\s*[^\W\d_][^:\n]{0,60}?):[ \t]+(?=\S)", re.MULTILINE)
+_INLINE_LABEL = re.compile(r"^(\s*[^\W\d_][^:\n]{0,100}?):[ \t]+(?=\S)", re.MULTILINE)
+# A label may be a whole heading ("Về công tác lãnh đạo, chỉ đạo triển khai Kết luận
+# 01-KL/TW: …", "Nhiệm vụ, giải pháp thời gian tới; kiến nghị: …"); longer is prose.
+_LABEL_WORDS = 14
 
 
 def _labels_apart(text: str) -> str:
@@ -135,7 +138,7 @@ def _labels_apart(text: str) -> str:
     own, as a heading, so a report that writes its sections as inline labels has them found
     (folding drops the colon that tells a label from prose)."""
     return _INLINE_LABEL.sub(
-        lambda m: m.group(1) + "\n" if len(m.group(1).split()) <= 8 else m.group(0), text
+        lambda m: m.group(1) + "\n" if len(m.group(1).split()) <= _LABEL_WORDS else m.group(0), text
     )
 
 

@@ -340,13 +340,24 @@ KL01_LETTER_TITLES = {
     "IV": "D. PHƯƠNG HƯỚNG, NHIỆM VỤ VÀ KIẾN NGHỊ",
 }
 KL01_INLINE_LABELS = {"III.1": "Ưu điểm", "III.2": "Hạn chế, khó khăn", "III.3": "Bài học kinh nghiệm"}
+# Every section as an unnumbered label in the writer's own words, however long.
+KL01_PROSE_LABELS = {
+    "I": "Về công tác lãnh đạo, chỉ đạo triển khai Kết luận 01-KL/TW",
+    "II": "Về kết quả thực hiện",
+    "III": "Đánh giá chung",
+    "III.1": "Ưu điểm, nguyên nhân",
+    "III.2": "Hạn chế, khó khăn và nguyên nhân",
+    "III.3": "Bài học rút ra",
+    "IV": "Nhiệm vụ, giải pháp thời gian tới; kiến nghị",
+}
 
 
 def kl01_blocks(unit: Unit, missing: tuple[str, ...] = (), style: str = "roman") -> list[Block]:
     """Report on Conclusion 01-KL/TW following the plan's outline, minus ``missing`` sections.
 
-    ``style``: "roman" (I-IV as the plan writes them), "letters" (A-D and "1/ Ưu điểm:"), or
-    "labels" (the assessment's parts as labels opening their paragraph, "Ưu điểm: …")."""
+    ``style``: "roman" (I-IV as the plan writes them), "letters" (A-D and "1/ Ưu điểm:"),
+    "labels" (the assessment's parts as labels opening their paragraph, "Ưu điểm: …"), or
+    "prose-labels" (every section so, in the writer's own words, unnumbered)."""
     blocks = [
         party_header(unit, f"38-BC/{unit.ref_suffix}", day=12, month="03"),
         para("BÁO CÁO", bold=True, center=True, size=14, before=12),
@@ -368,6 +379,9 @@ def kl01_blocks(unit: Unit, missing: tuple[str, ...] = (), style: str = "roman")
             continue
         if style == "labels" and sid in KL01_INLINE_LABELS:
             blocks.append(para(f"{KL01_INLINE_LABELS[sid]}: {' '.join(body)}", indent=True))
+            continue
+        if style == "prose-labels":
+            blocks.append(para(f"{KL01_PROSE_LABELS[sid]}: {' '.join(body)}", indent=True))
             continue
         blocks.append(para(KL01_LETTER_TITLES[sid] if style == "letters" else title, bold=True))
         blocks += [para(text, indent=True) for text in body]

@@ -219,7 +219,7 @@ def test_outline_search_equals_per_line_search(words, breaks):
         assert _any_line_matches(pattern, lines, joined) == expected, (pattern, lines)
 
 
-@pytest.mark.parametrize("style", ["roman", "letters", "labels"])
+@pytest.mark.parametrize("style", ["roman", "letters", "labels", "prose-labels"])
 @pytest.mark.parametrize("gone", [None, "I", "II", "III.1", "III.2", "III.3", "IV"])
 def test_the_outline_is_found_however_the_parts_are_numbered_or_labelled(style, gone, campaign):
     """I-IV, A-D with "1/ Ưu điểm:", or the assessment as inline labels ("Ưu điểm: …")."""
