@@ -78,6 +78,8 @@ class FileReading:
     alt_name: str | None = None  # the file name's name for it, when the text names another
     several: bool = False  # its name says it is for several ("Tom tat 2 dong chi.docx")
     folder: str | None = None  # the archive folder it came in (Attachment.folder)
+    # A decision ("Điều 1. Tặng …"): its rows list people, each of them by name.
+    decision: bool = False
     # Its text whose names are weighed: folded lines (bot.text.fold_lines), words single-spaced.
     text: str = ""
 
@@ -158,6 +160,8 @@ class _Scores:
     named: set[int] = field(default_factory=set)  # nominees a name in the file matched
     # Nominees the document's own text names (its field or title, or its list of names).
     in_text: set[int] = field(default_factory=set)
+    # Nominees the text names by their whole name (a row, or the name found whole).
+    whole: set[int] = field(default_factory=set)
 
     def add(self, i: int, value: float, why: str) -> None:
         if i in self.total:
@@ -209,6 +213,7 @@ def _scores(
         for m in candidates(name, kind, pairs):
             if m.score >= 1.0:
                 exact.add(m.index)
+                s.whole.add(m.index)
             add(m.index, MENTIONED * m.score, f"text names '{name}': {m.how}")
             s.named.add(m.index)
             if m.score >= WORDS_CONTAINED:
@@ -224,11 +229,14 @@ def _scores(
                 add(i, MENTIONED, f"text contains {how} '{roster[i].name}'")
                 s.named.add(i)
                 s.in_text.add(i)
+                s.whole.add(i)
     # A file for several may be for nominees of both kinds: the kind its title names is
     # only its first one's.
     # (A kind read without a name is no hint: "several comrades" are a decision's rows, or
-    # a collective's report naming its members.)
-    hint = None if f.several else f.kind_hint or (f.guess_kind if f.guess_name else None)
+    # a collective's report naming its members; nor is the kind of one name a decision
+    # lists: its rows are of both kinds.  Its title's or file name's words are.)
+    named_kind = f.guess_kind if f.guess_name and not f.decision else None
+    hint = None if f.several else f.kind_hint or named_kind
     of_kind = [i for i in eligible if roster[i].kind == hint]
     for i in eligible:
         if hint:
@@ -355,6 +363,13 @@ def _several(f: FileReading, s: _Scores, ranked: list[int]) -> list[int]:
     own text and score as well as the best (a decision naming one nominee among other
     members stays that nominee's); when its name says it is for several, each named one
     counts however far behind the first (the first is named in its title, the others below)."""
+    if f.decision and not (f.guess_source == "filename" and not f.several):
+        # A decision's rows: every nominee of the unit it lists by whole name ("Chi bộ Phòng
+        # Thời sự", "Đồng chí Lục Minh Hoàng"), whoever else it lists.  Not when its file
+        # name names one (the unit sends it as that nominee's).
+        listed = [i for i in ranked if i in s.whole and s.total[i] > 0]
+        if len(listed) >= 2:
+            return listed
     if f.guess_name and f.guess_source in ("text", "filename") and not (f.alt_name or f.several):
         return []  # the document names its one nominee
     best = [i for i in ranked if i in s.in_text and s.total[i] >= CERTAIN]

@@ -59,6 +59,8 @@ class FileAnalysis:
     # Its text holds several documents (summaries each under its title, decisions each
     # with its "Điều 1"): one file for several nominees.
     several_in_text: bool = False
+    # Its text is a decision ("Điều 1. Tặng …"): its rows list people.
+    decision: bool = False
     # Named as one of the plan's documents, titled as another paper: {"title", "named_as"};
     # kept, not counted, and the unit is told.
     wrong_document: dict[str, str] | None = None
@@ -103,7 +105,7 @@ def read_file(
         evidence.append(f"text of {att.filename} could not be read ({facts.method})")
     kind = name = source = alt_name = None
     names_text = ""
-    several = False
+    several = decision = False
     mentions: list[tuple[str, str]] = []
     counts: dict[str, int] = {}
     deliverable, wrong = t.deliverable, _wrong_document(t, facts, att, subject, campaign)
@@ -128,6 +130,11 @@ def read_file(
             )
             kind, name, source, alt_name = g.kind, g.name, g.source, g.alt_name
             names_text = _text_for_names(facts, att)
+            decision = _first_articles(names_text) >= 1
+            if decision:
+                # Who signs a decision is not whom it decides for (a nominee may well be
+                # the committee member who signs the collective's award).
+                names_text = _without_signatures(names_text)
             mentions = mentioned_names(names_text)
             several = _several_documents(names_text)
         elif spec.role == "proposal":
@@ -149,8 +156,9 @@ def read_file(
         alt_name,
         t.other_paper,
         "\n".join(" ".join(line.split()) for line in fold_lines(names_text)),
-        several,
-        wrong,
+        several_in_text=several,
+        decision=decision,
+        wrong_document=wrong,
     )
 
 
@@ -221,8 +229,35 @@ def _text_for_names(facts: DocumentFacts, att: Attachment) -> str:
 def _several_documents(text: str) -> bool:
     """The text holds several documents for several nominees: summaries each under its
     title, or decisions scanned into one file (each has one "Điều 1.")."""
-    articles = sum(1 for line in fold_lines(text) if _FIRST_ARTICLE.match(line))
-    return _summary_titles(text) >= 2 or articles >= 2
+    return _summary_titles(text) >= 2 or _first_articles(text) >= 2
+
+
+# A signature block: from "Nơi nhận:" (or the signer's "T/M …") for this many lines, unless
+# an attached list ("DANH SÁCH …", "PHỤ LỤC") starts before.
+_SIGNATURE_LINES = 10
+_SIGNATURE_START = re.compile(r"^\s*(?:n[ơo]i\s+nh[ậa]n|t\s*/\s*m\b)", re.IGNORECASE)
+_ANNEX_START = re.compile(r"^\s*(?:danh\s+s[áa]ch|ph[ụu]\s+l[ụu]c)\b", re.IGNORECASE)
+
+
+def _without_signatures(text: str) -> str:
+    """The text without its signature blocks (see :data:`_SIGNATURE_LINES`)."""
+    kept: list[str] = []
+    left = 0
+    for line in text.splitlines():
+        if _SIGNATURE_START.match(line):
+            left = _SIGNATURE_LINES
+        elif _ANNEX_START.match(line):
+            left = 0
+        if left:
+            left -= 1
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _first_articles(text: str) -> int:
+    """How many decisions the text holds, by their first article ("Điều 1. Tặng …")."""
+    return sum(1 for line in fold_lines(text) if _FIRST_ARTICLE.match(line))
 
 
 def _summary_titles(text: str) -> int:

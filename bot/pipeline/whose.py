@@ -89,6 +89,7 @@ def resolve_nominees(
             alt_name=files[i].nominee_alt_name,
             several=several_in_filename(files[i].attachment.filename) or files[i].several_in_text,
             folder=files[i].attachment.folder,
+            decision=files[i].decision,
         )
         for i in per_nominee
     ]

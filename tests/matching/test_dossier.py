@@ -503,3 +503,41 @@ def test_a_one_sentence_proposal_of_several_names_each_in_order():
     )
     found = [(g.kind, g.name) for g in extract_proposal_nominees(text)]
     assert found == [("tap_the", "Chi bộ Trung tâm Dịch vụ việc làm"), ("ca_nhan", "Hà Văn Luyện")]
+
+
+def test_a_decision_listing_the_collective_and_the_person_is_each_ones_though_it_names_one_comrade():
+    # "Đồng chí Lục Minh Hoàng" is the one comrade it names (its guess), but its rows list
+    # the collective too: a decision is each listed nominee's.
+    collective = Nominee("tap_the", "Chi bộ Phòng Thời sự")
+    person = Nominee("ca_nhan", "Lục Minh Hoàng")
+    text = "\n".join(
+        [
+            "dieu 1 tang giay khen cho 02 tap the ca nhan da co thanh tich tieu bieu",
+            "1 chi bo phong thoi su dang bo dai",
+            "2 dong chi luc minh hoang phong chuyen de",
+        ]
+    )
+    f = FileReading(
+        "quyet_dinh_khen_thuong",
+        BOTH,
+        guess_kind="ca_nhan",
+        guess_name="Lục Minh Hoàng",
+        guess_source="text",
+        mentions=(("tap_the", "Chi bộ Phòng Thời sự Đảng bộ Đài"), ("ca_nhan", "Lục Minh Hoàng")),
+        text=text,
+        decision=True,
+    )
+    [a] = resolve([f], [collective, person]).assignments
+    assert a.certain and {a.nominee, *a.also} == {0, 1}
+    # Named by its file name for one, it stays that one's.
+    named = FileReading(**{**f.__dict__, "guess_source": "filename"})
+    [b] = resolve([named], [collective, person]).assignments
+    assert (b.nominee, b.also) == (1, ())
+
+
+def test_who_signs_a_decision_is_not_whom_it_is_for():
+    from bot.pipeline.read import _without_signatures
+
+    text = "Điều 1. Tặng Giấy khen cho\n1 | Chi bộ X\nNơi nhận:\n- Như Điều 2,\nT/M ĐẢNG ỦY\nPHÓ BÍ THƯ\nNguyễn Văn A\nDANH SÁCH kèm theo\n1 Đồng chí Trần B"
+    kept = _without_signatures(text)
+    assert "Nguyễn Văn A" not in kept and "Chi bộ X" in kept and "Trần B" in kept
