@@ -26,7 +26,14 @@ from tests.conftest import TZ
 from tests.corpus import dossier_cases as cases
 from tests.corpus import texts
 from tests.corpus.docxgen import Para
-from tests.corpus.make_corpus import _Cache, _render, load_units, make_scan_pdf, soffice_convert
+from tests.corpus.make_corpus import (
+    _Cache,
+    _render,
+    _render_pages,
+    load_units,
+    make_scan_pdf,
+    soffice_convert,
+)
 from tests.mailgen import build_mail
 
 pytestmark = pytest.mark.tools
@@ -57,6 +64,8 @@ def make(tmp_path_factory):
         [pdf] = soffice_convert({f"k{abs(hash(docx))}": docx}, "pdf", cache).values()
         if fmt == "pdf":
             return pdf
+        if fmt == "docx-picture":
+            return picture_in_word(_render_pages(pdf, dpi=200, max_pages=1)[0])
         turn = {"scan-sideways": 270, "scan-upside-down": 180}.get(fmt, 0)
         scan = make_scan_pdf(
             pdf, cache, f"s{abs(hash(docx))}", dpi=150 if fmt == "scan150" else 200, turn=turn
@@ -65,6 +74,20 @@ def make(tmp_path_factory):
         return scan
 
     return build
+
+
+def picture_in_word(jpeg: bytes) -> bytes:
+    """A Word file holding only a picture of a page: a signed scan pasted into Word."""
+    import io
+
+    import docx
+    from docx.shared import Cm
+
+    document = docx.Document()
+    document.add_picture(io.BytesIO(jpeg), width=Cm(16))
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
 
 
 def feed(app, sender, subject, files, when=ON_TIME, body="Kính gửi Ban Tuyên giáo Đảng ủy Khối."):
@@ -516,3 +539,15 @@ def test_a_page_fed_sideways_or_upside_down_is_read_upright(app_factory, make, f
     assert not outcome.review
     [n] = state(app, "SYT")["nominations"]
     assert n["documents"] == ["quyet_dinh_khen_thuong"]
+
+
+def test_a_signed_scan_pasted_into_word_is_read(app_factory, make):
+    app = app_factory()
+    files = [
+        ("To trinh.docx", make(texts.to_trinh_blocks(SYT, [LAN]))),
+        ("QĐ xếp loại ĐV.docx", make(texts.quyet_dinh_xep_loai_blocks(SYT, LAN), "docx-picture")),
+    ]
+    outcome = send(app, "SYT", "Hồ sơ", files)
+    assert not outcome.review
+    [n] = state(app, "SYT")["nominations"]
+    assert n["documents"] == ["quyet_dinh_xep_loai"]

@@ -20,7 +20,9 @@ by OCR of its first page, and the least scrambled reading wins.  ``method`` says
 
 from __future__ import annotations
 
+import io
 import logging
+import re
 import unicodedata
 import zipfile
 from dataclasses import replace
@@ -117,6 +119,10 @@ def _inspect_docx(data: bytes, need_full_text: bool, measure_layout: bool) -> Do
         return _unreadable("docx", f"not a readable .docx file: {e}")
     # The head is the start of the full text: its encoding is the document's.
     head, enc = fix_legacy(result.head)
+    if len(head.strip()) < _LITTLE_TEXT:
+        pictured = _pictured_docx(data, need_full_text)
+        if pictured is not None:
+            return pictured
     full = to_unicode(result.full, enc) if result.full is not None else None
     fraction = None
     if measure_layout:
@@ -137,6 +143,39 @@ def _inspect_docx(data: bytes, need_full_text: bool, measure_layout: bool) -> Do
         method="docx",
         legacy_encoding=result.legacy_encoding or enc,
     )
+
+
+# A Word file with less text than this is looked at for pictures of its pages.
+_LITTLE_TEXT = 20
+_PICTURES_READ = 4  # at most this many pictures of one Word file are OCR'd, in order
+
+
+def _pictured_docx(data: bytes, need_full_text: bool) -> DocumentFacts | None:
+    """A Word file that is pictures of a document (a signed scan pasted into Word): its
+    pictures OCR'd in order, or None when it has none or OCR is not installed."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = sorted(
+                (n for n in z.namelist() if n.startswith("word/media/") and n.lower().endswith(_PICTURES)),
+                key=lambda n: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", n)],
+            )
+            pictures = [z.read(n) for n in names[:_PICTURES_READ]]
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return None
+    if not pictures or not ocr.ocr_available():
+        return None
+    texts = []
+    for picture in pictures:
+        try:
+            texts.append(ocr.ocr_png(ocr.image_to_png(picture)))
+        except Exception:  # noqa: BLE001 - an unreadable picture is one fewer page, not a failure
+            continue
+    text = "\n\n".join(t for t in texts if t)
+    facts = _with_text(DocumentFacts(kind="docx", page_count=len(pictures)), text, need_full_text)
+    return replace(facts, method="docx-ocr", needs_review=len(text.strip()) < _LITTLE_TEXT)
+
+
+_PICTURES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif")
 
 
 def _inspect_office(kind: str, data: bytes, need_full_text: bool, measure_layout: bool) -> DocumentFacts:
