@@ -202,8 +202,10 @@ def _scores(
                 add(m.index, FROM_FILENAME * m.score, f"filename names '{f.alt_name}': {m.how}")
                 s.named.add(m.index)
             matched = [*matched, *alt]
-        if f.guess_source in ("text", "filename") and not f.several:
-            # (A file for several names one in its title and does not exclude the others.)
+        names_one = f.guess_source == "filename" or (f.guess_source == "text" and not f.decision)
+        if names_one and not f.several:
+            # (A file for several names one in its title and does not exclude the others;
+            # nor does the one comrade a decision's rows name, among others.)
             for i in set(eligible) - {m.index for m in matched}:
                 add(i, NAMES_ANOTHER, f"{f.guess_source} names '{f.guess_name}', not this nominee")
     exact: set[int] = set()  # named in a row by exactly their name

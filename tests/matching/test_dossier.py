@@ -541,3 +541,21 @@ def test_who_signs_a_decision_is_not_whom_it_is_for():
     text = "Điều 1. Tặng Giấy khen cho\n1 | Chi bộ X\nNơi nhận:\n- Như Điều 2,\nT/M ĐẢNG ỦY\nPHÓ BÍ THƯ\nNguyễn Văn A\nDANH SÁCH kèm theo\n1 Đồng chí Trần B"
     kept = _without_signatures(text)
     assert "Nguyễn Văn A" not in kept and "Chi bộ X" in kept and "Trần B" in kept
+
+
+def test_the_one_comrade_a_decisions_rows_name_does_not_count_against_the_nominee():
+    # OCR left one row whole ("Đồng chí Trần Thị Mơ, Chi bộ Sở Ngoại vụ": another unit's),
+    # the nominee's row without its "Đồng": it is still the nominee's decision.
+    person = Nominee("ca_nhan", "Hà Văn Luyện")
+    text = "dieu 1 tang giay khen cho 04 tap the ca nhan\nchi ha van luyen dang bo so ldtbxh\ndong chi tran thi mo chi bo so ngoai vu"
+    f = FileReading(
+        "quyet_dinh_khen_thuong",
+        BOTH,
+        guess_kind="ca_nhan",
+        guess_name="Trần Thị Mơ Chi",
+        guess_source="text",
+        text=text,
+        decision=True,
+    )
+    [a] = resolve([f], [person], counts={"ca_nhan": 1}, proposal_on_file=True).assignments
+    assert (a.nominee, a.certain) == (0, True)
