@@ -551,3 +551,19 @@ def test_a_signed_scan_pasted_into_word_is_read(app_factory, make):
     assert not outcome.review
     [n] = state(app, "SYT")["nominations"]
     assert n["documents"] == ["quyet_dinh_xep_loai"]
+
+
+def test_a_kl01_reports_appendix_is_not_told_it_lacks_the_outlines_sections(app_factory, make):
+    app = app_factory()
+    appendix = [
+        texts.para("PHỤ LỤC", bold=True, center=True),
+        texts.para("Số liệu kết quả thực hiện Kết luận số 01-KL/TW năm 2023 - 2024", bold=True, center=True),
+        texts.para("(Kèm theo Báo cáo của Đảng ủy Sở Y tế)", italic=True, center=True),
+        texts.para("Đảng viên học tập chuyên đề năm 2023: 142 (100%).", indent=True),
+    ]
+    files = [("Bao cao KL01.docx", make(texts.kl01_blocks(SYT))), ("Phu luc so lieu.docx", make(appendix))]
+    send(app, "SYT", "Báo cáo KL01", files)
+    u = state(app, "SYT")
+    assert deliverable(u, "bao_cao_kl01")["status"] == "received"
+    assert not any(p["code"] == "outline_section_missing" for p in u["problems"])
+    assert not any(p["code"] == "outline_section_missing" for p in deliverable(u, "bao_cao_kl01")["problems"])

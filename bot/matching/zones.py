@@ -82,7 +82,7 @@ def header_lines(text: str, limit: int = 8) -> tuple[list[str], list[str]]:
 # The words a document's title starts with (folded): what kind of paper it says it is.
 _HEADINGS = (
     "bao cao", "to trinh", "quyet dinh", "tom tat", "ke hoach", "thong bao", "cong van",
-    "nghi quyet", "chuong trinh", "bien ban", "giay moi", "huong dan",
+    "nghi quyet", "chuong trinh", "bien ban", "giay moi", "huong dan", "phu luc",
 )  # fmt: skip
 TITLE_CHARS = 120
 

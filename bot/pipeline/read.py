@@ -275,7 +275,7 @@ _ANNEXED = re.compile(r"\bdanh sach kem theo\b|\bkem theo danh sach\b")
 def _plan_rules(spec: Deliverable, att: Attachment, campaign: Campaign) -> list[Problem]:
     """The plan's document rules; these need the full text or the layout, so re-inspect."""
     rules, found = campaign.rules, []
-    if rules.outline and spec.id == rules.outline.deliverable:
+    if rules.outline and spec.id == rules.outline.deliverable and not _appendix(att):
         full = inspect_document(att.content(), att.filename, att.sniffed_type, need_full_text=True)
         if full.full_text or full.head_text:
             found += check_outline(full.full_text or full.head_text, att.filename, campaign)
@@ -290,6 +290,13 @@ def _plan_rules(spec: Deliverable, att: Attachment, campaign: Campaign) -> list[
                 share = laid.used_a4_fraction / _summaries_held(att)
             found += check_summary(share, att.filename, campaign)
     return found
+
+
+def _appendix(att: Attachment) -> bool:
+    """An appendix to the report ("PHỤ LỤC / Số liệu … (Kèm theo Báo cáo …)"): its figures
+    belong to the report's sections, it has none of its own to check."""
+    title = document_title(inspect_document(att.content(), att.filename, att.sniffed_type).head_text)
+    return fold(title or "").startswith("phu luc") or "phu luc" in fold(att.filename)
 
 
 def _summaries_held(att: Attachment) -> int:
