@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.campaign.model import OTHER_PAPERS, Campaign, Deliverable
-from bot.matching.zones import document_zones, is_header_line, strip_subject_prefixes
+from bot.matching.zones import document_title, document_zones, is_header_line, strip_subject_prefixes
 from bot.text import contains_phrase, fold
 
 TITLE_WEIGHT = 3.0  # first line of the title zone; later lines decay
@@ -33,6 +33,8 @@ SUBJECT_WEIGHT = 0.6
 # bot.campaign.model.OTHER_PAPERS by their folded title line.
 _OTHER_PAPERS = {fold(p): p for p in OTHER_PAPERS}
 MIN_SCORE = 1.2  # less than one clear signal: ask staff
+# A letter's number ("Số: 07-CV/CB") or its subject line ("V/v …") near the top.
+_LETTER = re.compile(r"^\s*(?:S[ốo][:.\s]*\d+\s*[-–]\s*CV\s*/|V\s*/\s*v\b)", re.MULTILINE)
 CLOSE_RATIO = 0.75  # runner-up this close to the winner: ask staff
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 
@@ -209,6 +211,12 @@ def classify(filename: str, subject: str, head_text: str, campaign: Campaign) ->
         )
     evidence = [f"{n} → {top}" for n in notes.get(top, [])]
     needs_review = s1 < MIN_SCORE or s2 >= CLOSE_RATIO * s1
+    if _LETTER.search(head_text or "") and document_title(head_text) is None:
+        # "Số 07-CV/CB … V/v không đề nghị khen thưởng", no "TỜ TRÌNH" or "BÁO CÁO" heading:
+        # a letter about the plan, none of its documents; what it stands for (no proposal,
+        # a delay) staff say.  No type is guessed: it waits for them, owed to no slot.
+        why = "a letter (công văn, 'V/v …'), none of the plan's documents: staff decide"
+        return TypeMatch(None, 0.0, True, [*evidence, why], scores)
     if s1 < MIN_SCORE:
         evidence.append(f"score {s1:.2f} is below {MIN_SCORE}")
     if s2 >= CLOSE_RATIO * s1:

@@ -213,3 +213,22 @@ def test_an_issuer_whose_name_holds_a_negative_word_does_not_deny_the_title(camp
     t = classify("59-BC-DU KL01.pdf", "Bao cao KL01", head, campaign)
     assert (t.deliverable, t.needs_review, t.from_content) == ("bao_cao_kl01", False, True)
     assert not any("but 'ke hoach'" in e for e in t.evidence)
+
+
+def test_a_letter_saying_the_unit_proposes_no_one_is_for_staff(campaign):
+    head = "\n".join(
+        [
+            "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH",
+            "CHI BỘ CƠ QUAN ỦY BAN MTTQ VIỆT NAM TỈNH",
+            "Số 07-CV/CB",
+            "V/v không đề nghị khen thưởng học tập và làm theo Bác năm 2024",
+            "Kính gửi: Ban Tuyên giáo Đảng ủy Khối các cơ quan tỉnh",
+            "Thực hiện Kế hoạch số 120-KH/ĐUK, sau khi rà soát, chi bộ không có tập thể, cá nhân đủ tiêu "
+            "chuẩn đề nghị khen thưởng. Chi bộ sẽ gửi báo cáo thực hiện Kết luận số 01-KL/TW đúng hạn.",
+        ]
+    )
+    t = classify("CV 07 khong de nghi khen thuong.docx", "", head, campaign)
+    assert t.needs_review and t.deliverable != "to_trinh"
+    # A Tờ trình whose subtitle is written "V/v …" stays a Tờ trình.
+    ttr = classify("To trinh.docx", "", "TỜ TRÌNH\nV/v đề nghị tặng Giấy khen năm 2024", campaign)
+    assert (ttr.deliverable, ttr.needs_review) == ("to_trinh", False)
