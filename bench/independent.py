@@ -369,8 +369,11 @@ def _score_nominees(u: dict, lab: dict, names: dict, t: Tally) -> None:
                 )
                 continue
             files = files_of.get((dtype, nominee_key(seen["nominee"])), [])
+            # When each document first arrived usable (a later copy does not make it late).
             times = [
-                f["received_at"] for f in files if f.get("received_at") and f.get("status") != "rejected"
+                f.get("delivered_at") or f["received_at"]
+                for f in files
+                if f.get("received_at") and f.get("status") != "rejected"
             ]
             late = bool(times) and min(times) > (deadline_of.get(dtype) or "9")
             t.count(

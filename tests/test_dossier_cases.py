@@ -567,3 +567,19 @@ def test_a_kl01_reports_appendix_is_not_told_it_lacks_the_outlines_sections(app_
     assert deliverable(u, "bao_cao_kl01")["status"] == "received"
     assert not any(p["code"] == "outline_section_missing" for p in u["problems"])
     assert not any(p["code"] == "outline_section_missing" for p in deliverable(u, "bao_cao_kl01")["problems"])
+
+
+def test_a_late_whole_dossier_resend_of_files_sent_in_time_makes_nothing_late(app_factory, make):
+    app = app_factory()
+    dossier = [
+        ("To trinh.docx", make(texts.to_trinh_blocks(SYT, [LAN]))),
+        ("BCTT Nguyen Thi Lan.docx", make(texts.bao_cao_thanh_tich_blocks(SYT, LAN))),
+    ]
+    send(app, "SYT", "Hồ sơ khen thưởng", dossier, when=ON_TIME)
+    send(app, "SYT", "Gửi lại toàn bộ hồ sơ (bản có chữ ký)", dossier[::-1], when=LATE)
+    u = state(app, "SYT")
+    for type_ in ("to_trinh", "bao_cao_thanh_tich"):
+        d = deliverable(u, type_)
+        [f] = d["files"]
+        assert d["late"] is False and f["received_at"] == LATE.isoformat()
+        assert f["delivered_at"] == ON_TIME.isoformat()

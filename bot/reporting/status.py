@@ -60,6 +60,9 @@ def _status_json(campaign: Campaign, snap: Snapshot, now: dt.datetime) -> dict:
                         "sha256": f.sha256,
                         "status": f.status,
                         "received_at": _iso(f.received_at, tz),
+                        # When the document first arrived usable (an earlier copy this one
+                        # replaced): what lateness is judged by (campaign ``late_when``).
+                        "delivered_at": _iso(f.delivered_at, tz),
                         "nominee": names.get(f.nomination_id) if f.nomination_id is not None else None,
                         "candidates": [names[i] for i in f.candidates if i in names],
                         **_signatures(f),
