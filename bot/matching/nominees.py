@@ -56,7 +56,7 @@ _FILENAME_NOISE = [
         "quyết định khen thưởng", "quyết định xếp loại", "xếp loại đảng viên", "xếp loại", "khen thưởng",
         "giấy khen", "bản sao", "đề nghị", "hồ sơ", "cá nhân", "tập thể", "đồng chí", "báo cáo",
         "bctt", "tttt", "qdkt", "qdxl", "bc", "tt", "qd", "kt", "xl", "dc", "scan", "final", "sua",
-        "ban sua", "gui lai", "cua", "nam", "dv", "dang vien",
+        "ban sua", "gui lai", "cua", "nam", "dv", "dang vien", "bằng khen", "quyết định khen", "qd khen", "gk", "bk", "ttr",
     )
 ]  # fmt: skip
 

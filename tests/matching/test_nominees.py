@@ -186,3 +186,17 @@ def test_a_collectives_name_ends_before_its_rating_whatever_the_case():
     assert ("tap_the", "Chỉ bộ Khoa Xây dựng Đảng") in mentioned_names(
         "2 Chỉ bộ Khoa Xây dựng Đảng Hoàn thành xuất sắc nhiệm vụ"
     )
+
+
+@pytest.mark.parametrize(
+    ("filename", "name"),
+    [
+        ("QD_GK_2023_HongNhung.pdf", "Hong Nhung"),  # GK: giấy khen
+        ("QD BK Tran Van An.pdf", "Tran Van An"),  # BK: bằng khen
+        ("QĐ khen Ngọc Ánh.pdf", "Ngọc Ánh"),
+        ("BCTT Nguyen Van Khen.docx", "Nguyen Van Khen"),  # "Khen" alone may be a name
+    ],
+)
+def test_an_award_abbreviation_in_a_file_name_is_not_part_of_the_name(filename, name):
+    g = extract_nominee("quyet_dinh_khen_thuong", "", filename, "", allowed_kinds=["tap_the", "ca_nhan"])
+    assert (g.name, g.source) == (name, "filename")
