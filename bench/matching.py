@@ -10,10 +10,10 @@ unit ≥ 99% registered / ≥ 95% unregistered, zero wrong-but-certain.
 
     .venv/bin/python bench/matching.py [--dest var/corpus]
 
-Then, for each independent corpus that is built (eval/independent/ — used for diagnosis
-since, so no longer blind — and eval/fresh/, made later by another author and never used
-to change the bot), runs bench/independent.py on it and prints its table after this one:
-every corpus apart.
+Then, for each independent corpus that is built — eval/independent/, eval/fresh/ and
+eval/third/, each made by another author who never read the matcher, each run blind once
+and used for diagnosis after (their READMEs and bench/RESULTS.md give the blind figures) —
+runs bench/independent.py on it and prints its table after this one: every corpus apart.
 
 Exit status 1 when a target is missed.  The last line is a one-line summary.
 """
@@ -201,7 +201,8 @@ INDEPENDENT = [
         REPO / "eval/independent/units.csv",
         "eval/independent, used for diagnosis",
     ),
-    (REPO / "var/eval-fresh", REPO / "eval/fresh/units.csv", "eval/fresh, blind"),
+    (REPO / "var/eval-fresh", REPO / "eval/fresh/units.csv", "eval/fresh, used for diagnosis"),
+    (REPO / "var/eval-third", REPO / "eval/third/units.csv", "eval/third, used for diagnosis"),
 ]
 
 
