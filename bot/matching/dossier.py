@@ -234,11 +234,7 @@ def _scores(
                 s.whole.add(i)
     # A file for several may be for nominees of both kinds: the kind its title names is
     # only its first one's.
-    # (A kind read without a name is no hint: "several comrades" are a decision's rows, or
-    # a collective's report naming its members; nor is the kind of one name a decision
-    # lists: its rows are of both kinds.  Its title's or file name's words are.)
-    named_kind = f.guess_kind if f.guess_name and not f.decision else None
-    hint = None if f.several else f.kind_hint or named_kind
+    hint = None if f.several else f.kind_hint or f.guess_kind
     of_kind = [i for i in eligible if roster[i].kind == hint]
     for i in eligible:
         if hint:
@@ -367,9 +363,10 @@ def _several(f: FileReading, s: _Scores, ranked: list[int]) -> list[int]:
     counts however far behind the first (the first is named in its title, the others below)."""
     if f.decision and not (f.guess_source == "filename" and not f.several):
         # A decision's rows: every nominee of the unit it lists by whole name ("Chi bộ Phòng
-        # Thời sự", "Đồng chí Lục Minh Hoàng"), whoever else it lists.  Not when its file
-        # name names one (the unit sends it as that nominee's).
-        listed = [i for i in ranked if i in s.whole and s.total[i] > 0]
+        # Thời sự", "Đồng chí Lục Minh Hoàng"), whoever else it lists, and whatever kind
+        # the one comrade it names speaks of.  Not when its file name names one (the unit
+        # sends it as that nominee's).
+        listed = [i for i in ranked if i in s.whole]
         if len(listed) >= 2:
             return listed
     if f.guess_name and f.guess_source in ("text", "filename") and not (f.alt_name or f.several):

@@ -454,7 +454,7 @@ def test_a_file_named_for_both_is_for_several():
 
 def test_a_decision_listing_comrades_and_the_collective_is_each_ones():
     # Its rows name two comrades (so no one person is "the" nominee) and the collective:
-    # "several comrades" says nothing against the collective.
+    # a decision is each listed nominee's, whatever kind "several comrades" speaks of.
     collective = Nominee("tap_the", "Chi bộ Văn phòng Đăng ký đất đai")
     person = Nominee("ca_nhan", "Ma Thị Hiền")
     text = "\n".join(
@@ -476,6 +476,7 @@ def test_a_decision_listing_comrades_and_the_collective_is_each_ones():
             ("ca_nhan", "Nguyễn Văn Thái"),
         ),
         text=text,
+        decision=True,
     )
     [a] = resolve([f], [collective, person]).assignments
     assert a.certain and {a.nominee, *a.also} == {0, 1}
