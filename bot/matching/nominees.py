@@ -348,9 +348,10 @@ def extract_proposal_nominees(text: str) -> list[NomineeGuess]:
             guess = (TAP_THE, clean_collective(body))
         elif bullet and section == CA_NHAN:
             guess = (CA_NHAN, person_name(body.split("\t")[0], labelled=True))
-        elif bullet and table and is_collective(body):
-            # A row of the proposal's table read as one line: "1 Chi bộ Trung tâm …".
-            guess = (TAP_THE, clean_collective(body))
+        elif bullet and table and is_collective(cell := _ocr_cell(body)):
+            # A row of the proposal's table read as one line: "1 Chi bộ Trung tâm …" (by
+            # OCR: "1 [ Chỉ bộ Phòng Quản lý | Đảng bộ Sở …", its first cell).
+            guess = (TAP_THE, clean_collective(cell))
         elif numbered_cell:
             # The cell after a row's number (a table read cell by cell): its name.
             if is_collective(line):
@@ -363,6 +364,12 @@ def extract_proposal_nominees(text: str) -> list[NomineeGuess]:
                 (kind, nominee_key(name)), NomineeGuess(kind, name, [f"proposal line '{line[:80]}'"])
             )
     return list(found.values())
+
+
+def _ocr_cell(text: str) -> str:
+    """The first cell of a table row as OCR reads it: up to a border ("|", "_ |"), without
+    the border marks around it ("[ Chỉ bộ …")."""
+    return re.split(r"\s*(?:_+\s*)?\|", text, maxsplit=1)[0].strip(" [](){}_")
 
 
 def _first_cells(line: str) -> str:

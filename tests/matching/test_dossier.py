@@ -560,3 +560,15 @@ def test_the_one_comrade_a_decisions_rows_name_does_not_count_against_the_nomine
     )
     [a] = resolve([f], [person], counts={"ca_nhan": 1}, proposal_on_file=True).assignments
     assert (a.nominee, a.certain) == (0, True)
+
+
+def test_an_ocr_read_proposal_row_gives_its_first_cell_only():
+    text = "\n".join(
+        [
+            "STT | Tên tập thể, cá nhân Chức vụ, đơn vị công tác Hình thức",
+            "1 [ Chỉ bộ Phòng Quản lý | Đã Đảng bộ Sở Công T TH l Giấy khen",
+            "thương mại",
+        ]
+    )
+    found = [(g.kind, g.name) for g in extract_proposal_nominees(text)]
+    assert found == [("tap_the", "Chỉ bộ Phòng Quản lý")]
