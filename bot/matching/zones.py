@@ -106,17 +106,34 @@ def is_header_line(folded: str) -> bool:
     return bool(_HEADER.match(folded))
 
 
+_CITES = ("can cu ", "xet de nghi ")
+# What follows a decision's grounds: its own words.
+_AFTER_GROUNDS = ("quyet dinh", "dieu ", "nay ", "theo de nghi")
+
+
 def document_zones(text: str) -> tuple[list[str], list[str]]:
     """(title zone, body) as folded lines, with the Party header skipped.
 
     The title zone is the first :data:`TITLE_ZONE_LINES` folded lines that are not header
-    lines; header lines are only looked for near the top, where they live.
+    lines; header lines are only looked for near the top, where they live.  A decision's
+    grounds ("- Căn cứ Quy định số 124-QĐ/TW … về kiểm điểm và đánh giá, xếp loại …", with
+    the lines they wrap onto) cite other documents' titles, not its own: they go to the
+    body.
     """
-    lines = [f for f in (fold(repair_ocr_symbol(ln)) for ln in (text or "").splitlines()) if len(f) > 1]
     title: list[str] = []
     body: list[str] = []
-    for i, line in enumerate(lines):
-        if i < HEADER_SCAN_LINES and not title and _HEADER.match(line):
+    citing = False
+    kept = 0
+    for raw in (text or "").splitlines():
+        line = fold(repair_ocr_symbol(raw))
+        if len(line) <= 1:
             continue
-        (title if len(title) < TITLE_ZONE_LINES else body).append(line)
+        kept += 1
+        if kept <= HEADER_SCAN_LINES and not title and _HEADER.match(line):
+            continue
+        if line.startswith(_CITES):
+            citing = True
+        elif citing and (raw.lstrip().startswith(("-", "+", "•")) or line.startswith(_AFTER_GROUNDS)):
+            citing = False
+        (body if citing or len(title) >= TITLE_ZONE_LINES else title).append(line)
     return title, body

@@ -232,3 +232,25 @@ def test_a_letter_saying_the_unit_proposes_no_one_is_for_staff(campaign):
     # A Tờ trình whose subtitle is written "V/v …" stays a Tờ trình.
     ttr = classify("To trinh.docx", "", "TỜ TRÌNH\nV/v đề nghị tặng Giấy khen năm 2024", campaign)
     assert (ttr.deliverable, ttr.needs_review) == ("to_trinh", False)
+
+
+def test_a_decisions_grounds_are_not_its_title(campaign):
+    # Its grounds cite the regulation on rating "tập thể, cá nhân" and the guide on rating
+    # "tổ chức đảng, đảng viên": words of the collective's decision, not this one's.
+    head = "\n".join(
+        [
+            "ĐẢNG ỦY SỞ XÂY DỰNG",
+            "Số 379-QĐ/ĐU",
+            "QUYẾT ĐỊNH",
+            "ĐẢNG ỦY SỞ XÂY DỰNG",
+            "- Căn cứ Quy định số 124-QĐ/TW, ngày 04/10/2023 của Bộ Chính trị về kiểm điểm",
+            "và đánh giá, xếp loại chất lượng hằng năm đối với tập thể, cá nhân trong hệ thống",
+            "- Căn cứ Hướng dẫn của Ban Tổ chức Đảng ủy Khối về kiểm điểm, đánh giá, xếp",
+            "loại chất lượng tổ chức đảng, đảng viên năm 2023;",
+            "QUYẾT ĐỊNH:",
+            "Điều 1. Công nhận kết quả đánh giá, xếp loại chất lượng năm 2023 đối với 10 đảng viên",
+        ]
+    )
+    t = classify("scan0003.pdf", "", head, campaign)
+    assert (t.deliverable, t.needs_review) == ("quyet_dinh_xep_loai", False)
+    assert t.kind_hint != "tap_the"
