@@ -234,7 +234,9 @@ def _scores(
                 s.whole.add(i)
     # A file for several may be for nominees of both kinds: the kind its title names is
     # only its first one's.
-    hint = None if f.several else f.kind_hint or f.guess_kind
+    # (A kind read without a name is no hint: "several comrades" are a decision's rows,
+    # beside a collective's perhaps, or a collective's report naming its members.)
+    hint = None if f.several else f.kind_hint or (f.guess_kind if f.guess_name else None)
     of_kind = [i for i in eligible if roster[i].kind == hint]
     for i in eligible:
         if hint:
@@ -355,7 +357,7 @@ _FULLER = (
 )
 
 
-def _several(f: FileReading, s: _Scores, ranked: list[int]) -> list[int]:
+def _several(f: FileReading, s: _Scores, ranked: list[int], roster: Sequence[Nominee]) -> list[int]:
     """The nominees one file is for when it is for several: a summary of "02 đồng chí", a
     decision listing several of the unit's nominees.  Each must be named by the document's
     own text and score as well as the best (a decision naming one nominee among other
@@ -365,8 +367,9 @@ def _several(f: FileReading, s: _Scores, ranked: list[int]) -> list[int]:
         # A decision's rows: every nominee of the unit it lists by whole name ("Chi bộ Phòng
         # Thời sự", "Đồng chí Lục Minh Hoàng"), whoever else it lists, and whatever kind
         # the one comrade it names speaks of.  Not when its file name names one (the unit
-        # sends it as that nominee's).
-        listed = [i for i in ranked if i in s.whole]
+        # sends it as that nominee's), and only nominees of the kind its own title or file
+        # name speaks of (a member-rating decision names the members' cell in its rows).
+        listed = [i for i in ranked if i in s.whole and f.kind_hint in (None, roster[i].kind)]
         if len(listed) >= 2:
             return listed
     if f.guess_name and f.guess_source in ("text", "filename") and not (f.alt_name or f.several):
@@ -375,6 +378,17 @@ def _several(f: FileReading, s: _Scores, ranked: list[int]) -> list[int]:
     if len(best) < 2 or (not f.several and s.total[best[0]] - s.total[best[-1]] >= AHEAD):
         return []
     return best
+
+
+def _listed_alone(f: FileReading, s: _Scores, ranked: list[int], roster: Sequence[Nominee]) -> int | None:
+    """A decision whose rows name exactly one of the unit's nominees by whole name, and
+    whose text names no other at all: that nominee's (its other rows are other people)."""
+    if not f.decision or f.guess_source == "filename":
+        return None
+    listed = [i for i in ranked if i in s.whole and f.kind_hint in (None, roster[i].kind)]
+    if len(listed) != 1 or any(i in s.in_text for i in ranked if i != listed[0]):
+        return None
+    return listed[0] if s.total[listed[0]] > 0 else None
 
 
 def _take_fuller_name(f: FileReading, roster: list[Nominee], i: int) -> str | None:
@@ -410,11 +424,15 @@ def _assign(
     )
     s = _scores(f, roster, in_mail, unit_names, closed)
     ranked = sorted(s.total, key=lambda i: (-s.total[i], i))
-    several = _several(f, s, ranked)
+    several = _several(f, s, ranked, roster)
     if several:
         names = ", ".join(roster[i].name for i in several)
         why = f"→ {names}: the document names each of them (one file for several nominees)"
         return Assignment(several[0], True, (), (*s.notes[several[0]], why), tuple(several[1:]))
+    listed = _listed_alone(f, s, ranked, roster)
+    if listed is not None:
+        why = f"→ {roster[listed].name}: the one nominee of the unit the decision's rows name"
+        return Assignment(listed, True, (), (*s.notes[listed], why))
     runner = s.total[ranked[1]] if len(ranked) > 1 else 0.0
     if ranked and s.total[ranked[0]] >= CERTAIN and s.total[ranked[0]] - runner >= AHEAD:
         i = ranked[0]

@@ -572,3 +572,31 @@ def test_an_ocr_read_proposal_row_gives_its_first_cell_only():
     )
     found = [(g.kind, g.name) for g in extract_proposal_nominees(text)]
     assert found == [("tap_the", "Chỉ bộ Phòng Quản lý")]
+
+
+def test_a_member_rating_decision_naming_the_members_cell_is_the_persons_only():
+    # Its rows give each member's cell: the collective nominee's name, in a decision whose
+    # own words say it rates party members.
+    collective = Nominee("tap_the", "Chi bộ Văn phòng Sở")
+    person = Nominee("ca_nhan", "Lưu Văn Quyết")
+    text = "\n".join(
+        [
+            "dieu 1 cong nhan ket qua danh gia xep loai chat luong dang vien nam 2023",
+            "1 dong chi luu van quyet chi bo van phong so hoan thanh xuat sac nhiem vu",
+            "2 dong chi tran van hai chi bo van phong so hoan thanh tot nhiem vu",
+        ]
+    )
+    f = FileReading(
+        "quyet_dinh_xep_loai",
+        BOTH,
+        kind_hint="ca_nhan",
+        mentions=(
+            ("ca_nhan", "Lưu Văn Quyết"),
+            ("tap_the", "Chi bộ Văn phòng Sở"),
+            ("ca_nhan", "Trần Văn Hải"),
+        ),
+        text=text,
+        decision=True,
+    )
+    [a] = resolve([f], [collective, person]).assignments
+    assert (a.nominee, a.certain, a.also) == (1, True, ())
