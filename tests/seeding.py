@@ -1,7 +1,7 @@
 """Realistic received mail written straight into the database (no parser, no matcher).
 
 :func:`add_message` writes what the recording path would: the message, its attachments,
-the nominations (found or created by the folded name, :func:`repo.find_or_create_nomination`)
+the nominations (found or created by the folded name, :func:`nominations.find_or_create_nomination`)
 and the submissions, with lateness and supersession (:func:`repo.supersede_slots`).  A
 file given ``lines`` is a real .docx stored in the app's file store (downloads and the
 zip export read real content); otherwise only its row exists.
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from bot.outgoing.acks import queue_ack
-from bot.store import repo
+from bot.store import nominations, repo
 from bot.store.models import AttachmentRow, Message, Submission, Unit
 from tests.mailgen import make_docx
 
@@ -151,7 +151,9 @@ def add_message(
         if f.deliverable is None or f.status is None or f.problem or u is None:
             continue
         nom = (
-            repo.find_or_create_nomination(session, campaign.id, u.id, *f.nominee, now) if f.nominee else None
+            nominations.find_or_create_nomination(session, campaign.id, u.id, *f.nominee, now)
+            if f.nominee
+            else None
         )
         sub = Submission(
             campaign=campaign.id,
@@ -308,6 +310,6 @@ def seed(app) -> Seeded:
             label="unknown",
         )
         for code, nom in (("SYT", a), ("SYT", khoa), ("SNV", h)):
-            n = repo.find_or_create_nomination(s, app.campaign.id, unit(s, code).id, *nom, day(27))
+            n = nominations.find_or_create_nomination(s, app.campaign.id, unit(s, code).id, *nom, day(27))
             out.nominations[nom[1]] = n.id
     return out

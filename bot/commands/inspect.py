@@ -31,8 +31,9 @@ from bot.campaign.model import Campaign, load_campaign
 from bot.commands.context import Ctx, handle_errors, pass_ctx
 from bot.documents.inspect import inspect_document
 from bot.documents.signatures import SignaturePolicy
+from bot.intake.containers import Budget
 from bot.intake.limits import ParseLimits
-from bot.intake.unpack import Budget, collect_files
+from bot.intake.unpack import collect_files
 from bot.mail import Attachment, InboundMessage
 from bot.outgoing.signed import signature_line
 from bot.pipeline.read import FileAnalysis

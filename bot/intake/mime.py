@@ -33,6 +33,7 @@ from email.message import Message
 from ..errors import MessageRejected
 from ..mail import Attachment, InboundMessage
 from .authres import authentication
+from .containers import Budget
 from .headers import (
     addresses,
     decode_bytes,
@@ -50,15 +51,13 @@ from .htmltext import digest_html
 from .limits import ParseLimits
 from .links import find_drive_links
 from .loops import classify_automatic
-from .passwords import passwords_in
 from .payload import decode_payload, extract_uuencoded, transfer_encoding
+from .prescan import MAX_DEPTH, MAX_PARTS, passwords_given, referenced_cids
 from .sender import address_domain, read_sender
 from .skeleton import message_from_bytes
 from .spool import Spool, discard
-from .unpack import Budget, child_origin, collect_files
+from .unpack import child_origin, collect_files
 
-MAX_DEPTH = 30
-MAX_PARTS = 1000
 MAX_HEADERS = 200
 UNREAD_NAMES_KEPT = 20  # names listed of the parts not read (all are counted)
 DECORATION_IN_RELATED_BYTES = 64 * 1024
@@ -332,55 +331,6 @@ class _Walker:
         self.defects += [d for d in collected.defects if d not in self.defects]
 
 
-# How much of the mail's text is searched for a password (the sender's own lines come first).
-_PASSWORD_TEXT_PARTS = 4
-_PASSWORD_TEXT_CHARS = 20_000
-
-
-def _passwords_given(msg: Message) -> tuple[str, ...]:
-    """The passwords the mail's text gives ("mật khẩu: …", :mod:`.passwords`), read before
-    its files so that a locked archive can be opened as it is found."""
-    texts: list[str] = []
-    for part in msg.walk():
-        if len(texts) >= _PASSWORD_TEXT_PARTS:
-            break
-        if part.is_multipart() or part.get_content_maintype() != "text" or part.get_filename():
-            continue
-        data, _note, _broken = decode_payload(part)
-        text = decode_bytes(data[: _PASSWORD_TEXT_CHARS * 4], part.get_content_charset())
-        if part.get_content_subtype() == "html":
-            text = digest_html(text).text
-        texts.append(unicodedata.normalize("NFC", text[:_PASSWORD_TEXT_CHARS]))
-    return passwords_in("\n".join(texts))
-
-
-def _iter_parts(msg: Message) -> list[Message]:
-    """Every part, breadth-first, without recursion and with the same caps as the walk."""
-    out: list[Message] = []
-    queue = [(msg, 0)]
-    while queue and len(out) < MAX_PARTS:
-        part, depth = queue.pop(0)
-        out.append(part)
-        payload = part.get_payload()
-        if isinstance(payload, list) and depth < MAX_DEPTH:
-            queue += [(p, depth + 1) for p in payload if isinstance(p, Message)]
-    return out
-
-
-def _referenced_cids(msg: Message) -> set[str]:
-    cids: set[str] = set()
-    for part in _iter_parts(msg):
-        if isinstance(part.get_payload(), list):
-            continue
-        ctype, params = parse_params(raw_header(part, "content-type"))
-        if ctype == "text/html":
-            data, _note, _broken = decode_payload(part)
-            text = decode_bytes(data, params.get("charset"))
-            if "cid:" in text.lower():
-                cids |= digest_html(text).cids
-    return cids
-
-
 def _parse_bytes(raw: bytes, start: int) -> tuple[Message, str]:
     errors = []
     for name, policy in (("default", email.policy.default), ("compat32", email.policy.compat32)):
@@ -418,9 +368,9 @@ def _build(
     walker = _Walker(
         limits=limits,
         budget=Budget.from_limits(limits),
-        cids=_referenced_cids(msg),
+        cids=referenced_cids(msg),
         spool=spool,
-        passwords=_passwords_given(msg),
+        passwords=passwords_given(msg),
     )
     if policy_name != "default":
         walker.defect(f"parsed with policy {policy_name}")

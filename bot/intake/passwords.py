@@ -38,6 +38,10 @@ def passwords_in(text: str) -> tuple[str, ...]:
         shorter = [word]
         while shorter[-1] and shorter[-1][-1] in _TRAILING:
             shorter.append(shorter[-1][:-1])
+        # "là -0k7": a dash touching the word may be the password's own first character
+        # rather than a separator ("MK - 2024"), so that reading is a candidate too.
+        if m.group(0).endswith("-") and word:
+            shorter += ["-" + w for w in shorter]
         for candidate in shorter:
             if (
                 0 < len(candidate) <= MAX_LENGTH

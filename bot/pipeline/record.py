@@ -23,7 +23,7 @@ from bot.campaign.model import Campaign
 from bot.mail import InboundMessage
 from bot.pipeline.read import FileAnalysis
 from bot.pipeline.understand import SetAside, Understanding
-from bot.store import repo
+from bot.store import nominations, repo
 from bot.store.models import (
     LOCKED_MEMBERS_KEY,
     OTHER_PAPER_KEY,
@@ -144,17 +144,19 @@ def record_mail(
     nomination_ids = [
         n.id
         if n.id is not None
-        else repo.find_or_create_nomination(session, campaign.id, unit.id, n.kind, n.name, now, pending).id
+        else nominations.find_or_create_nomination(
+            session, campaign.id, unit.id, n.kind, n.name, now, pending
+        ).id
         for n in u.nominees
     ]
     if not u.unverified:
         credited = {nomination_ids[c.nominee] for c in u.counted if c.nominee is not None}
-        repo.confirm_nominations(session, sorted(credited), now, "bot")
+        nominations.confirm_nominations(session, sorted(credited), now, "bot")
     for n in u.nominees:
         if n.renamed and n.id is not None and not u.unverified:
-            repo.rename_nomination(session, n.id, n.name, n.key, now)
+            nominations.rename_nomination(session, n.id, n.name, n.key, now)
     if u.withdrawn:
-        repo.withdraw_nominations(session, u.withdrawn, now, message.id)
+        nominations.withdraw_nominations(session, u.withdrawn, now, message.id)
     created = [
         Submission(
             campaign=campaign.id,

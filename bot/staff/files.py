@@ -30,7 +30,7 @@ from bot.staff.review import (
     unit_extensions,
 )
 from bot.staff.verdicts import get_submission
-from bot.store import repo
+from bot.store import nominations, repo
 from bot.store.models import Nomination, Submission, Unit
 
 
@@ -71,7 +71,7 @@ def _nominee_for(
                 f"say the kind of the new nominee {name!r}",
                 f"Cần chọn “{name}” là tập thể hay cá nhân.",
             )
-        chosen = repo.find_or_create_nomination(session, campaign.id, unit.id, kind, name, now)
+        chosen = nominations.find_or_create_nomination(session, campaign.id, unit.id, kind, name, now)
         if chosen.withdrawn_at is not None:
             raise StaffError(
                 f"{name!r} was withdrawn", f"“{chosen.name}” đã bị rút; cần khôi phục trước khi chọn."

@@ -28,7 +28,7 @@ from bot.campaign.tracking import due_date
 from bot.campaign.units import is_email_address
 from bot.outgoing.acks import queue_ack
 from bot.staff.errors import StaffError
-from bot.store import repo
+from bot.store import nominations, repo
 from bot.store.models import AttachmentRow, Message, Nomination, OutboxMail, Submission, Unit
 from bot.text import nominee_key
 from bot.vocabulary import ProblemCode, ReviewReason
@@ -116,7 +116,7 @@ def find_or_create_nomination(
     """The unit's nomination with this kind and name (matched as intake matches it)."""
     if kind not in ("tap_the", "ca_nhan"):
         raise StaffError(f"nominee kind must be tap_the or ca_nhan, not {kind!r}")
-    return repo.find_or_create_nomination(session, campaign.id, unit.id, kind, name, now)
+    return nominations.find_or_create_nomination(session, campaign.id, unit.id, kind, name, now)
 
 
 def nomination_of_unit(session: Session, unit: Unit, nomination_id: int) -> Nomination:
@@ -281,8 +281,8 @@ def assign_message(
         created.append(sub)
     repo.supersede_slots(session, campaign.id, unit.id, m, created)
     # The nominees this mail alone named are the unit's now (another unit's: dropped).
-    repo.drop_pending_nominations(session, m.id, now, actor, keep_unit=unit.id)
-    repo.confirm_nominations(
+    nominations.drop_pending_nominations(session, m.id, now, actor, keep_unit=unit.id)
+    nominations.confirm_nominations(
         session, sorted({s.nomination_id for s in created if s.nomination_id}), now, actor
     )
 
@@ -425,7 +425,7 @@ def reject_message(session: Session, message_id: int, reason: str, now: dt.datet
                 n += 1
     previous_reason = m.review_reason
     m.needs_review = False
-    repo.drop_pending_nominations(session, m.id, now, actor)
+    nominations.drop_pending_nominations(session, m.id, now, actor)
     repo.audit(
         session,
         now,

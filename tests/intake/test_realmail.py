@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.intake.containers import rar_backend
 from bot.intake.mime import parse_message
 from bot.intake.sanitize import safe_filename
-from bot.intake.unpack import rar_backend
 
 SHARED = Path(__file__).parents[2].parent / "shared"
 REALMAIL = SHARED / "realmail"

@@ -17,10 +17,11 @@ import py7zr
 import pytest
 
 from bot.campaign.model import load_campaign
+from bot.intake.containers import Budget
 from bot.intake.limits import ParseLimits
 from bot.intake.mime import parse_message
 from bot.intake.spool import Spool, discard, pass_spool, sweep_orphans
-from bot.intake.unpack import Budget, collect_files
+from bot.intake.unpack import collect_files
 from bot.pipeline.prefetch import prepare
 from tests.conftest import REPO
 from tests.mailgen import build_mail

@@ -10,9 +10,10 @@ import zlib
 import py7zr
 import pytest
 
-from bot.intake import unpack
+from bot.intake import containers, unpack
+from bot.intake.containers import Budget
 from bot.intake.limits import ParseLimits
-from bot.intake.unpack import Budget, collect_files
+from bot.intake.unpack import collect_files
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 
@@ -138,7 +139,7 @@ def _locked_rar5(names: list[str], hidden: bool) -> bytes:
     ids=["file names readable", "headers encrypted"],
 )
 def test_encrypted_rar_lists_what_its_headers_show(hidden: bool, names: tuple[str, ...]) -> None:
-    if unpack.rar_backend() is None:
+    if containers.rar_backend() is None:
         pytest.skip("no RAR extraction tool (unrar or unar) is installed")
     data = _locked_rar5(["Hồ sơ/Tờ trình.docx", "Hồ sơ/BCTT Nguyễn Văn An.pdf"], hidden)
     found = _collect(data, "Ho so.rar").attachments
@@ -200,7 +201,7 @@ def test_7z_bomb() -> None:
 
 
 def test_rar_without_backend(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(unpack, "rar_backend", lambda: None)
+    monkeypatch.setattr(containers, "rar_backend", lambda: None)
     fake_rar = b"Rar!\x1a\x07\x00" + bytes(50)
     found = _collect(fake_rar, "hoso.rar").attachments
     assert [(a.filename, a.problem) for a in found] == [("hoso.rar", "unsupported_archive")]

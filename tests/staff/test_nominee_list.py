@@ -182,16 +182,16 @@ def test_the_nominee_list_as_libreoffice_renders_it(cli, seeded_app, tmp_path):
     from page 2 on."""
     import pdfplumber
 
-    from bot.store import repo
+    from bot.store import nominations
     from tests.seeding import unit
 
     app, _ = seeded_app
     with app.db.session() as s:
         snv = unit(s, "SNV")  # a chi bộ: 01 tập thể hoặc 01 cá nhân; now over its quota
-        repo.find_or_create_nomination(s, app.campaign.id, snv.id, "tap_the", "Phòng Lễ tân", NOW)
+        nominations.find_or_create_nomination(s, app.campaign.id, snv.id, "tap_the", "Phòng Lễ tân", NOW)
         for i in range(40):  # enough to run over two pages
             u = unit(s, ["SYT", "SGDDT", "KBNN", "CTHUE"][i % 4])
-            repo.find_or_create_nomination(
+            nominations.find_or_create_nomination(
                 s, app.campaign.id, u.id, "ca_nhan", f"Đảng viên Thứ {i + 1:02d}", NOW
             )
     path, _ = _nominee_doc(cli, tmp_path)
