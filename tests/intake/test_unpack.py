@@ -10,7 +10,7 @@ import zlib
 import py7zr
 import pytest
 
-from bot.intake import containers, unpack
+from bot.intake import containers
 from bot.intake.containers import Budget
 from bot.intake.limits import ParseLimits
 from bot.intake.unpack import collect_files
