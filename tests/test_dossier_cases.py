@@ -583,3 +583,28 @@ def test_a_late_whole_dossier_resend_of_files_sent_in_time_makes_nothing_late(ap
         [f] = d["files"]
         assert d["late"] is False and f["received_at"] == LATE.isoformat()
         assert f["delivered_at"] == ON_TIME.isoformat()
+
+
+def test_the_blocs_award_decision_listing_other_units_comrades_is_the_collectives(app_factory, make):
+    # A chi bộ proposing one collective scans the bloc's decision: its table lists the
+    # collective among other units' collectives and comrades; the file is named by its
+    # scan time.  The one comrade the text names first is another unit's: no hint.
+    app = app_factory()
+    centre = texts.Nominee("Chi bộ Trung tâm Trợ giúp pháp lý nhà nước tỉnh", "tap_the")
+    rows = [
+        (centre.name, "Đảng bộ Sở Tư pháp"),
+        ("Chi bộ Phòng Kế hoạch - Tài chính", "Đảng bộ Sở Công Thương"),
+        ("Chi bộ Trung tâm Kiểm soát bệnh tật", "Đảng bộ Sở Y tế"),
+        ("Đồng chí Nguyễn Đăng Khoa", "Đảng bộ Sở Nội vụ"),
+    ]
+    files = [
+        ("To trinh.docx", make(texts.to_trinh_blocks(STP, [centre]))),
+        ("BCTT tap the.docx", make(texts.bao_cao_thanh_tich_blocks(STP, centre))),
+        ("20240227_0915.pdf", make(cases.bloc_award_decision(rows), "scan")),
+    ]
+    outcome = send(app, "STP", "Hồ sơ đề nghị khen thưởng", files)
+    assert not outcome.review
+    u = state(app, "STP")
+    assert nominees(u) == {("tap_the", centre.name)}
+    d = deliverable(u, "quyet_dinh_khen_thuong")
+    assert d["status"] == "received" and d["missing_nominees"] == []

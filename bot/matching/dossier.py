@@ -235,8 +235,10 @@ def _scores(
     # A file for several may be for nominees of both kinds: the kind its title names is
     # only its first one's.
     # (A kind read without a name is no hint: "several comrades" are a decision's rows,
-    # beside a collective's perhaps, or a collective's report naming its members.)
-    hint = None if f.several else f.kind_hint or (f.guess_kind if f.guess_name else None)
+    # beside a collective's perhaps, or a collective's report naming its members.  Nor is
+    # the kind of the one name a decision's text gives: it is one row among the bloc's,
+    # another unit's comrade as often as not.)
+    hint = None if f.several else f.kind_hint or _guess_kind_hint(f)
     of_kind = [i for i in eligible if roster[i].kind == hint]
     for i in eligible:
         if hint:
@@ -252,6 +254,15 @@ def _scores(
         if closed and s.total[eligible[0]] > 0:
             add(eligible[0], NO_ONE_ELSE, "and the unit proposes no one else")
     return s
+
+
+def _guess_kind_hint(f: FileReading) -> str | None:
+    """The kind the file's guessed nominee speaks of, when that guess says whom the file
+    is for: a name read from its file name or from a document about one nominee, not the
+    one name a decision's rows happened to give first."""
+    if not f.guess_name or (f.decision and f.guess_source == "text"):
+        return None
+    return f.guess_kind
 
 
 def _room_for(
@@ -456,7 +467,7 @@ def _assign(
     options = tuple(i for i in ranked if s.total[i] > 0)[:MAX_CANDIDATES]
     if not options:
         # Nothing points anywhere: it may be for any nominee of the kind it applies to.
-        hint = f.kind_hint or f.guess_kind
+        hint = f.kind_hint or _guess_kind_hint(f)
         options = tuple(i for i in ranked if hint is None or roster[i].kind == hint)
     shown = ", ".join(f"{roster[i].name} ({s.total[i]:.2f})" for i in options) or "none on file"
     notes = [n for i in options for n in s.notes[i]]

@@ -9,6 +9,8 @@ Each builder returns the blocks of one document (rendered like the rest of the c
 * the decision rating a collective's party organisation (the collective's counterpart
   of the member-rating decision: "hoàn thành xuất sắc nhiệm vụ");
 * a proposal of one collective only (a chi bộ);
+* the bloc's award decision whose table lists the unit's collective among other units'
+  collectives and comrades (the one person it names is another unit's);
 * a report of ordinary work sent under a dossier file's name by mistake.
 
 ``tests/test_dossier_cases.py`` sends them in mails through the real pipeline; the
@@ -17,7 +19,7 @@ generated corpus of :mod:`tests.corpus.make_corpus` keeps its per-file documents
 
 from __future__ import annotations
 
-from tests.corpus.docxgen import Block, header, para
+from tests.corpus.docxgen import Block, Rows, header, para
 from tests.corpus.texts import TOPIC, Nominee, Unit, _sign, party_header
 
 
@@ -95,6 +97,31 @@ def organisation_rating(unit: Unit, collective: str) -> list[Block]:
         para("Điều 2. Văn phòng và tổ chức đảng có tên tại Điều 1 thi hành Quyết định này.", indent=True),
         _sign(unit),
     ]
+
+
+def bloc_award_decision(rows: list[tuple[str, str]]) -> list[Block]:
+    """The Standing Committee of the bloc's award decision: one table of every unit's
+    collectives and comrades, ``(name, unit)`` each (a comrade's name with "Đồng chí")."""
+    return [
+        header(
+            ["ĐẢNG BỘ TỈNH THÁI NGUYÊN", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "*", "Số 1225-QĐ/ĐUK"],
+            ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Thái Nguyên, ngày 18 tháng 4 năm 2023"],
+        ),
+        para("QUYẾT ĐỊNH", bold=True, center=True, size=14, before=12),
+        para("tặng Giấy khen cho tập thể, cá nhân có thành tích tiêu biểu", bold=True, center=True),
+        para(f"trong {TOPIC} năm 2023", bold=True, center=True),
+        para("BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", bold=True, center=True, before=6),
+        para("- Căn cứ Điều lệ Đảng; Quy định số 24-QĐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương;", indent=True),
+        para(f"- Xét đề nghị của Ban Tuyên giáo về kết quả {TOPIC} năm 2023,", indent=True),
+        para("QUYẾT ĐỊNH:", bold=True, center=True),
+        para(
+            f"Điều 1. Tặng Giấy khen cho {len(rows):02d} tập thể, cá nhân đã có thành tích tiêu biểu "
+            f"trong {TOPIC} năm 2023:",
+            indent=True,
+        ),
+        Rows(["STT", "Tập thể, cá nhân", "Đơn vị"], [[str(i), n, u] for i, (n, u) in enumerate(rows, 1)]),
+        para("Điều 2. Văn phòng, Ban Tuyên giáo và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.", indent=True),
+    ]  # fmt: skip
 
 
 def work_report(unit: Unit, subject: str = "Công tác dân vận năm 2023") -> list[Block]:

@@ -600,3 +600,42 @@ def test_a_member_rating_decision_naming_the_members_cell_is_the_persons_only():
     )
     [a] = resolve([f], [collective, person]).assignments
     assert (a.nominee, a.certain, a.also) == (1, True, ())
+
+
+def test_the_kind_of_another_units_comrade_a_decision_lists_is_no_hint_against_the_collective():
+    # A bloc-wide award decision, scanned: the unit's collective wrapped in its cell
+    # ("… hành chính | Khối các cơ quan tỉnh / công, tỉnh"), the text's one read name
+    # another unit's comrade.  That comrade's kind says nothing of whom the file is for.
+    collective = Nominee("tap_the", "Chi bộ Trung tâm Phục vụ hành chính công tỉnh")
+    text = "\n".join(
+        [
+            "dieu 1 tang giay khen cho 04 tap the ca nhan da co thanh tich tieu bieu",
+            "1 chi bo trung tam phuc vu hanh chinh khoi cac co quan tinh",
+            "cong tinh",
+            "2 chi bo phong ke hoach tai chinh dang bo so cong thuong",
+            "4 dong chi nguyen dang khoa dang bo so noi vu",
+        ]
+    )
+    f = FileReading(
+        "quyet_dinh_khen_thuong",
+        BOTH,
+        guess_kind="ca_nhan",
+        guess_name="Nguyễn Đăng Khoa Đăng",
+        guess_source="text",
+        text=text,
+        decision=True,
+    )
+    [a] = resolve([f], [collective], counts={"tap_the": 1}, proposal_on_file=True).assignments
+    assert (a.nominee, a.certain) == (0, True)
+    # The same file named for a person by the unit is that person's kind: no change there.
+    named = FileReading(
+        "quyet_dinh_khen_thuong",
+        BOTH,
+        guess_kind="ca_nhan",
+        guess_name="Nguyễn Đăng Khoa",
+        guess_source="filename",
+        text=text,
+        decision=True,
+    )
+    [b] = resolve([named], [collective], counts={"tap_the": 1}, proposal_on_file=True).assignments
+    assert b.nominee != 0 or not b.certain
