@@ -25,7 +25,7 @@ from bot.store.models import Message, OutboxMail, Unit
 from tests.conftest import TZ
 from tests.corpus import dossier_cases as cases
 from tests.corpus import texts
-from tests.corpus.docxgen import Para
+from tests.corpus.docxgen import Para, header
 from tests.corpus.make_corpus import (
     _Cache,
     _render,
@@ -608,3 +608,33 @@ def test_the_blocs_award_decision_listing_other_units_comrades_is_the_collective
     assert nominees(u) == {("tap_the", centre.name)}
     d = deliverable(u, "quyet_dinh_khen_thuong")
     assert d["status"] == "received" and d["missing_nominees"] == []
+
+
+def test_a_cell_whose_name_holds_khen_thuong_sends_its_member_rating_not_an_award(app_factory, make):
+    # The letterhead of "Chi bộ Ban Thi đua - Khen thưởng tỉnh" wraps its name; the file
+    # says only "QD XL".  Its words are the issuer's, not the document's.
+    app = app_factory()
+    board = dataclasses.replace(STP, name="Chi bộ Ban Thi đua - Khen thưởng tỉnh")
+    person = texts.Nominee("Tô Minh Đức", "ca_nhan", "Phó Trưởng phòng Nghiệp vụ thi đua")
+    # A narrow letterhead: each line of the issuer's name wraps as the scan shows it.
+    wrapped = header(
+        [
+            "ĐẢNG BỘ KHỐI CÁC CƠ QUAN",
+            "TỈNH",
+            "CHI BỘ BAN THI ĐUA - KHEN",
+            "THƯỞNG TỈNH",
+            "*",
+            "Số: 189-QĐ/CB",
+        ],
+        ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Thái Nguyên, ngày 26 tháng 01 năm 2024"],
+    )
+    rating = [wrapped, *texts.quyet_dinh_xep_loai_blocks(board, person)[1:]]
+    files = [
+        ("To trinh.docx", make(texts.to_trinh_blocks(board, [person]))),
+        ("QD XL.pdf", make(rating, "scan")),
+    ]
+    outcome = send(app, "STP", "Hồ sơ khen thưởng", files)
+    assert not outcome.review
+    u = state(app, "STP")
+    assert deliverable(u, "quyet_dinh_xep_loai")["status"] == "received"
+    assert deliverable(u, "quyet_dinh_khen_thuong")["status"] == "missing"

@@ -21,7 +21,13 @@ import re
 from dataclasses import dataclass, field
 
 from bot.campaign.model import OTHER_PAPERS, Campaign, Deliverable
-from bot.matching.zones import document_title, document_zones, is_header_line, strip_subject_prefixes
+from bot.matching.zones import (
+    document_title,
+    document_zones,
+    is_header_line,
+    is_issuer_line,
+    strip_subject_prefixes,
+)
 from bot.text import contains_phrase, fold
 
 TITLE_WEIGHT = 3.0  # first line of the title zone; later lines decay
@@ -113,6 +119,8 @@ def _content(kw: _Keywords, title: list[str], body: list[str]) -> tuple[float, s
     windows = [f"{line} {title[i + 1]}" if i + 1 < len(title) else line for i, line in enumerate(title)]
     best, best_i, note, hit = 0.0, -1, None, None
     for i, window in enumerate(windows):
+        if is_issuer_line(title[i]):
+            continue  # the issuer's name, and the line its name wraps onto, name no document
         for text in (title[i], window):  # the line itself first, for a readable note
             for phrase, spec in kw.positive:
                 value = _line_weight(i) * spec

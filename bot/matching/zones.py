@@ -101,6 +101,19 @@ def document_title(text: str) -> str | None:
     return None
 
 
+# The issuer's own name in the letterhead ("CHI BỘ BAN THI ĐUA - KHEN THƯỞNG TỈNH"): it may
+# hold any word, a deliverable's among them, and never says what the document is.
+_ISSUER = re.compile(
+    r"^(?:dang bo|dang uy|chi bo|ban chap hanh|ban thuong vu|ban tuyen giao|tinh uy|hoi |cong doan|"
+    r"doan |uy ban nhan dan)"
+)
+
+
+def is_issuer_line(folded: str) -> bool:
+    """A folded line naming the document's issuer (a committee, a cell, a mass organisation)."""
+    return bool(_ISSUER.match(folded))
+
+
 def is_header_line(folded: str) -> bool:
     """A folded line of the Party header (issuer, motto, number, place and date)."""
     return bool(_HEADER.match(folded))

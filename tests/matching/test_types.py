@@ -254,3 +254,30 @@ def test_a_decisions_grounds_are_not_its_title(campaign):
     t = classify("scan0003.pdf", "", head, campaign)
     assert (t.deliverable, t.needs_review) == ("quyet_dinh_xep_loai", False)
     assert t.kind_hint != "tap_the"
+
+
+def test_an_issuer_whose_name_holds_a_deliverables_word_does_not_make_a_title(campaign):
+    # The cell of the province's Emulation and Commendation Board ("Ban Thi đua - Khen
+    # thưởng"), its name wrapped by the letterhead, rates its members: "khen thưởng" in its
+    # name is no award decision.
+    head = "\n".join(
+        [
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "ĐẢNG BỘ KHỐI CÁC CƠ QUAN",
+            "TỈNH",
+            "CHI BỘ BAN THI ĐUA - KHEN",
+            "THƯỞNG TỈNH",
+            "Số 189-QĐ/CB",
+            "Thái Nguyên, ngày 26 tháng 01 năm 2024",
+            "QUYẾT ĐỊNH",
+            "về việc xếp loại chất lượng đảng viên năm 2023",
+            "CHI BỘ BAN THI ĐUA - KHEN THƯỞNG TỈNH",
+            "Điều 1. Công nhận kết quả đánh giá, xếp loại chất lượng năm 2023 đối với 11 đảng viên",
+        ]
+    )
+    t = classify("QD XL.pdf", "", head, campaign)
+    assert (t.deliverable, t.needs_review) == ("quyet_dinh_xep_loai", False)
+    # Its award decision is still one: the title says so, whoever issues it.
+    award = head.replace("về việc xếp loại chất lượng đảng viên năm 2023", "về việc tặng Giấy khen")
+    a = classify("QD KT.pdf", "", award.replace("Công nhận kết quả", "Tặng Giấy khen cho"), campaign)
+    assert (a.deliverable, a.needs_review) == ("quyet_dinh_khen_thuong", False)
