@@ -308,6 +308,31 @@ def test_one_summary_of_two_comrades_is_each_ones(app_factory, make):
     assert have == {LAN.name: ["tom_tat_thanh_tich"], MAI.name: ["tom_tat_thanh_tich"]}
 
 
+def test_one_summary_in_numbered_parts_for_the_collective_and_the_person_is_each_ones(app_factory, make):
+    """One "TÓM TẮT THÀNH TÍCH của tập thể, cá nhân" in parts "1. Tập thể: …" and "2. Cá
+    nhân: …": the title names neither, the parts name both."""
+    app = app_factory()
+    khoa = texts.Nominee("Khoa Cấp cứu", "tap_the")
+    summary = [
+        texts.party_header(SYT, "", day=21),
+        Para("TÓM TẮT THÀNH TÍCH", bold=True, center=True, size=14, before=6),
+        Para(f"của tập thể, cá nhân đề nghị tặng Giấy khen trong {texts.TOPIC} năm 2024", bold=True, center=True),
+        Para(f"1. Tập thể: {khoa.name}", bold=True),
+        Para(f"{khoa.name} có 12 đảng viên, hoàn thành xuất sắc nhiệm vụ năm 2023.", indent=True),
+        Para(f"2. Cá nhân: {LAN.name}", bold=True),
+        Para(f"Đồng chí {LAN.name} luôn gương mẫu, đi đầu trong học tập và làm theo Bác.", indent=True),
+    ]  # fmt: skip
+    files = [
+        ("To trinh.docx", make(texts.to_trinh_blocks(SYT, [khoa, LAN]))),
+        ("Tom tat thanh tich.docx", make(summary)),
+    ]
+    outcome = send(app, "SYT", "Hồ sơ đề nghị khen thưởng", files)
+    assert not outcome.review
+    u = state(app, "SYT")
+    have = {n["nominee"]: n["documents"] for n in u["nominations"]}
+    assert have == {khoa.name: ["tom_tat_thanh_tich"], LAN.name: ["tom_tat_thanh_tich"]}
+
+
 def zipped(tmp_path, top: str, members: dict[str, bytes]) -> bytes:
     """A zip made by Info-ZIP, with folders, as a unit's PC makes one."""
     for name, data in members.items():

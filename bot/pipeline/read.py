@@ -228,8 +228,14 @@ def _text_for_names(facts: DocumentFacts, att: Attachment) -> str:
 
 def _several_documents(text: str) -> bool:
     """The text holds several documents for several nominees: summaries each under its
-    title, or decisions scanned into one file (each has one "Điều 1.")."""
-    return _summary_titles(text) >= 2 or _first_articles(text) >= 2
+    title, decisions scanned into one file (each has one "Điều 1."), or one document in
+    numbered parts, one per nominee ("1. Tập thể: …" / "2. Cá nhân: …")."""
+    return _summary_titles(text) >= 2 or _first_articles(text) >= 2 or _nominee_parts(text) >= 2
+
+
+def _nominee_parts(text: str) -> int:
+    """How many numbered parts of the text open with a nominee's label ("2. Cá nhân: …")."""
+    return sum(1 for line in fold_lines(text) if _NOMINEE_PART.match(line))
 
 
 # A signature block: from "Nơi nhận:" (or the signer's "T/M …") for this many lines, unless
@@ -269,6 +275,8 @@ def _summary_titles(text: str) -> int:
 # later article's reference to it wrapped onto a line of its own ("… tại / Điều 1 chịu
 # trách nhiệm thi hành").
 _FIRST_ARTICLE = re.compile(r"dieu 1 (?:tang|cong nhan|xep loai|khen thuong|danh gia|trao|phe duyet)\b")
+# Folded: "1. Tập thể: Chi bộ …", "II. Cá nhân: đồng chí …" (the colon folds away).
+_NOMINEE_PART = re.compile(r"(?:\d{1,2}|[ivx]{1,3}|[a-d]) (?:tap the|ca nhan) \S")
 _ANNEXED = re.compile(r"\bdanh sach kem theo\b|\bkem theo danh sach\b")
 
 

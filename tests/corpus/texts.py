@@ -352,22 +352,28 @@ KL01_PROSE_LABELS = {
 }
 
 
-def kl01_blocks(unit: Unit, missing: tuple[str, ...] = (), style: str = "roman") -> list[Block]:
+KL01_FORMAL_TITLE = (
+    "tình hình thực hiện Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện "
+    "Chỉ thị số 05-CT/TW “Về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh” "
+    "năm 2023 - 2024"
+)
+# The report titled by the plan's topic, the Conclusion not cited.
+KL01_TOPIC_TITLE = "kết quả học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2023"
+
+
+def kl01_blocks(
+    unit: Unit, missing: tuple[str, ...] = (), style: str = "roman", title: str = KL01_FORMAL_TITLE
+) -> list[Block]:
     """Report on Conclusion 01-KL/TW following the plan's outline, minus ``missing`` sections.
 
     ``style``: "roman" (I-IV as the plan writes them), "letters" (A-D and "1/ Ưu điểm:"),
     "labels" (the assessment's parts as labels opening their paragraph, "Ưu điểm: …"), or
-    "prose-labels" (every section so, in the writer's own words, unnumbered)."""
+    "prose-labels" (every section so, in the writer's own words, unnumbered).  ``title``:
+    the words under "BÁO CÁO" (:data:`KL01_TOPIC_TITLE`: the plan's topic only)."""
     blocks = [
         party_header(unit, f"38-BC/{unit.ref_suffix}", day=12, month="03"),
         para("BÁO CÁO", bold=True, center=True, size=14, before=12),
-        para(
-            "tình hình thực hiện Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện "
-            "Chỉ thị số 05-CT/TW “Về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh” "
-            "năm 2023 - 2024",
-            bold=True,
-            center=True,
-        ),
+        para(title, bold=True, center=True),
         para(
             "Thực hiện Kế hoạch số 120-KH/ĐUK, ngày 22/02/2024 của Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh, "
             f"{unit.committee} báo cáo kết quả thực hiện như sau:",

@@ -281,3 +281,24 @@ def test_an_issuer_whose_name_holds_a_deliverables_word_does_not_make_a_title(ca
     award = head.replace("về việc xếp loại chất lượng đảng viên năm 2023", "về việc tặng Giấy khen")
     a = classify("QD KT.pdf", "", award.replace("Công nhận kết quả", "Tặng Giấy khen cho"), campaign)
     assert (a.deliverable, a.needs_review) == ("quyet_dinh_khen_thuong", False)
+
+
+def test_a_report_titled_by_the_plans_topic_is_the_kl01_report(campaign):
+    # "Báo cáo nhanh": the plan's topic as its title, KL01 cited nowhere, a file name of
+    # its own.  It is still the one report the plan asks for.
+    head = "\n".join(
+        [
+            "ĐẢNG ỦY SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+            "Số 93-BC/ĐU",
+            "BÁO CÁO NHANH",
+            "kết quả học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+            "Thực hiện Kế hoạch số 120-KH/ĐUK, ngày 22/02/2024 của Ban Thường vụ Đảng ủy Khối",
+        ]
+    )
+    t = classify("BC nhanh 93.doc", "", head, campaign)
+    assert (t.deliverable, t.needs_review) == ("bao_cao_kl01", False)
+    # The topic in an achievement report's or a decision's title stays theirs.
+    bctt = "BÁO CÁO THÀNH TÍCH\nđề nghị tặng Giấy khen về kết quả học tập và làm theo tư tưởng, đạo đức"
+    assert classify("scan01.pdf", "", bctt, campaign).deliverable == "bao_cao_thanh_tich"
+    qd = "QUYẾT ĐỊNH\ntặng Giấy khen về kết quả học tập và làm theo tư tưởng, đạo đức năm 2023"
+    assert classify("scan02.pdf", "", qd, campaign).deliverable == "quyet_dinh_khen_thuong"
