@@ -278,6 +278,28 @@ def test_a_corrupt_only_copy_is_the_units_problem_until_a_good_copy_comes(app_fa
     assert "unreadable_file" not in {p["code"] for p in u["problems"]}
 
 
+def test_a_docx_cut_short_is_reported_as_the_document_its_name_says(app_factory, make):
+    # The only copy of the person's achievement report lost its end (no zip directory):
+    # the unit is told that document cannot be read, for that nominee, and still owes it.
+    app = app_factory()
+    report = make(texts.bao_cao_thanh_tich_blocks(SYT, LAN))
+    files = [
+        ("To trinh.docx", make(texts.to_trinh_blocks(SYT, [LAN]))),
+        ("BCTT Nguyen Thi Lan.docx", report[: len(report) * 46 // 100]),
+    ]
+    outcome = send(app, "SYT", "Hồ sơ đề nghị khen thưởng", files)
+    assert not outcome.review
+    with app.db.session() as s:
+        ack = s.query(OutboxMail).filter_by(kind="ack").order_by(OutboxMail.id.desc()).first()
+    text = message_from_bytes(ack.raw, policy=policy.default).get_body(("plain",)).get_content()
+    assert "BCTT Nguyen Thi Lan.docx" in text and "không đọc được" in text
+    u = state(app, "SYT")
+    assert "unreadable_file" in {p["code"] for p in u["problems"]}
+    bctt = deliverable(u, "bao_cao_thanh_tich")
+    assert [f["nominee"] for f in bctt["files"]] == [LAN.name]
+    assert bctt["missing_nominees"] == [LAN.name]
+
+
 def test_a_scanned_kl01_report_with_every_section_is_not_told_a_section_is_missing(app_factory, make):
     app = app_factory()
     scan = make(texts.kl01_blocks(SYT), "scan")

@@ -102,7 +102,37 @@ def _extension(filename: str) -> str:
     return PurePosixPath(filename.replace("\\", "/")).suffix.lower()
 
 
-def _sniff_zip(data: bytes) -> str:
+# A document whose zip is damaged (a truncated download, a copy cut short) is still that
+# document: named so, or opening with the member Word and LibreOffice write first.  It is
+# read (and reported unreadable) as the document it was meant to be, so the unit is told
+# which document to send again, instead of being unpacked as a broken archive.
+_DOCUMENT_EXTENSIONS = {
+    ".docx": DOCX,
+    ".xlsx": XLSX,
+    ".pptx": PPTX,
+    ".docm": DOCM,
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
+_DOCUMENT_FIRST_MEMBERS = (b"[Content_Types].xml", b"mimetypeapplication/vnd.oasis.opendocument.text")
+
+
+def _damaged_document(data: bytes, filename: str) -> str | None:
+    """The document type a zip that cannot be opened was meant to be, or None."""
+    ext = _extension(filename)
+    if ext in _DOCUMENT_EXTENSIONS:
+        return _DOCUMENT_EXTENSIONS[ext]
+    if data.startswith(b"PK\x03\x04") and len(data) >= 30:
+        name_length = int.from_bytes(data[26:28], "little")
+        first = data[30 : 30 + name_length + 50]
+        if first.startswith(_DOCUMENT_FIRST_MEMBERS[0]):
+            return DOCX
+        if first.startswith(_DOCUMENT_FIRST_MEMBERS[1]):
+            return _DOCUMENT_EXTENSIONS[".odt"]
+    return None
+
+
+def _sniff_zip(data: bytes, filename: str = "") -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = zf.namelist()
@@ -118,7 +148,9 @@ def _sniff_zip(data: bytes) -> str:
             if "meta-inf/manifest.mf" in lowered and any(n.endswith(".class") for n in lowered):
                 return JAR
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, KeyError, EOFError, RuntimeError):
-        pass  # a damaged zip is still a zip; unpacking will say what is wrong with it
+        # A damaged zip is still a zip (unpacking will say what is wrong with it), unless
+        # it was a document.
+        return _damaged_document(data, filename) or ZIP
     except NotImplementedError:
         pass
     return ZIP
@@ -275,7 +307,7 @@ def sniff_type(data: bytes, declared: str = "", filename: str = "") -> str:
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return _sniff_cfb(data)
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
-        return _sniff_zip(data)
+        return _sniff_zip(data, filename)
     for magic, mime in _MAGIC:
         if head.startswith(magic):
             return mime

@@ -154,3 +154,19 @@ def test_refusal(sniffed: str, name: str, refused: bool) -> None:
 def test_damaged_inputs_never_raise() -> None:
     for data in (b"PK\x03\x04garbage", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\xff" * 100, b"%PDF"):
         assert isinstance(sniff_type(data, "", ""), str)
+
+
+@pytest.mark.parametrize("cut", [0.3, 0.46, 0.8])
+def test_a_docx_cut_short_is_still_a_docx_to_report_not_an_archive(cut: float) -> None:
+    # A download or a copy cut short loses the zip's central directory: the file is a
+    # damaged document (read and reported unreadable as such), not a broken archive.
+    data = _docx()
+    short = data[: int(len(data) * cut)]
+    assert sniff_type(short, "application/octet-stream", "BCTT Phuong Thao.docx") == sniff.DOCX
+    # Without its name, by the member Word writes first.
+    assert sniff_type(short, "application/octet-stream", "") == sniff.DOCX
+    # A damaged zip is still a zip.
+    zipped = io.BytesIO()
+    with zipfile.ZipFile(zipped, "w") as zf:
+        zf.writestr("To trinh.pdf", MINIMAL_PDF * 50)
+    assert sniff_type(zipped.getvalue()[:200], "application/zip", "Ho so.zip") == sniff.ZIP
