@@ -31,6 +31,7 @@ from tests.corpus.make_corpus import (
     _render,
     _render_pages,
     load_units,
+    make_photo_pdf,
     make_scan_pdf,
     soffice_convert,
 )
@@ -66,6 +67,10 @@ def make(tmp_path_factory):
             return pdf
         if fmt == "docx-picture":
             return picture_in_word(_render_pages(pdf, dpi=200, max_pages=1)[0])
+        if fmt == "photo-pdf":
+            photo = make_photo_pdf(pdf)
+            assert photo is not None
+            return photo
         turn = {"scan-sideways": 270, "scan-upside-down": 180}.get(fmt, 0)
         scan = make_scan_pdf(
             pdf, cache, f"s{abs(hash(docx))}", dpi=150 if fmt == "scan150" else 200, turn=turn
@@ -654,6 +659,29 @@ def test_the_blocs_award_decision_listing_other_units_comrades_is_the_collective
     u = state(app, "STP")
     assert nominees(u) == {("tap_the", centre.name)}
     d = deliverable(u, "quyet_dinh_khen_thuong")
+    assert d["status"] == "received" and d["missing_nominees"] == []
+
+
+def test_a_phone_photo_bound_at_72_dpi_is_read_at_its_own_pixels(app_factory, make):
+    # The phone writes 72 dpi, so the PDF's page is 23 inches tall: read at its own
+    # pixels (tests/documents/test_scan_resolution.py), the decision names the collective
+    # and the person of the unit.
+    app = app_factory()
+    centre = texts.Nominee("Chi bộ Trung tâm Trợ giúp pháp lý nhà nước", "tap_the")
+    person = texts.Nominee("Hà Văn Luyện", "ca_nhan", "Phó Giám đốc Trung tâm")
+    rows = [
+        (centre.name, "Đảng bộ Sở Tư pháp"),
+        ("Đồng chí Hà Văn Luyện", "Đảng bộ Sở Tư pháp"),
+        ("Đồng chí Nguyễn Đăng Khoa", "Đảng bộ Sở Nội vụ"),
+        ("Đồng chí Trần Thị Mơ", "Chi bộ Sở Ngoại vụ"),
+    ]
+    files = [
+        ("To trinh.docx", make(texts.to_trinh_blocks(STP, [centre, person]))),
+        ("QD khen thuong.pdf", make(cases.bloc_award_decision(rows), "photo-pdf")),
+    ]
+    outcome = send(app, "STP", "Hồ sơ đề nghị khen thưởng", files)
+    assert not outcome.review
+    d = deliverable(state(app, "STP"), "quyet_dinh_khen_thuong")
     assert d["status"] == "received" and d["missing_nominees"] == []
 
 

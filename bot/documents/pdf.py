@@ -135,13 +135,13 @@ def read_text_pdfplumber(data: bytes, full: bool = False) -> tuple[str, str | No
 
 def render_page_png(data: bytes, index: int = 0, dpi: float | None = 300) -> bytes:
     """One page as a greyscale PNG (for OCR and for measuring scans).  ``dpi`` None: at the
-    resolution of the page's largest image (a scan's own), within :data:`bot.documents.pdf_layout.SCAN_DPI_BOUNDS`."""
+    resolution of the page's largest image (a scan's own), bounded for an A4 page
+    (:func:`bot.documents.pdf_layout.scan_render_dpi`)."""
     with open_pdf(data) as doc:
         page = doc[index]
         try:
             if dpi is None:
-                least, most = layout.SCAN_DPI_BOUNDS
-                dpi = min(max(layout.scan_dpi(page) or most, least), most)
+                dpi = layout.scan_render_dpi(page)
             bitmap = page.render(scale=dpi / 72, grayscale=True)
             try:
                 image = bitmap.to_pil()

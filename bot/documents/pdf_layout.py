@@ -197,8 +197,7 @@ def _scan_text_extent(page: pdfium.PdfPage) -> float | None:
     """From the summary's title (or the first line) to the last line OCR reads, in pt."""
     if not ocr.ocr_available():
         return None
-    least, most = SCAN_DPI_BOUNDS
-    dpi = min(max(scan_dpi(page) or most, least), most)
+    dpi = scan_render_dpi(page)
     bitmap = page.render(scale=dpi / 72, grayscale=True)
     try:
         buf = io.BytesIO()
@@ -306,6 +305,26 @@ def pdfplumber_used_a4_fraction(data: bytes) -> float:
                 used += _plumber_scan_extent(data, i)
             page.close()
         return used_fraction(used, len(pages))
+
+
+# The bounds above are for an A4 page (its longer side in inches).
+_A4_LONG_IN = 297 / 25.4
+
+
+def scan_render_dpi(page: pdfium.PdfPage) -> float:
+    """The resolution to render a scanned page at for OCR: its scan's own, within
+    :data:`SCAN_DPI_BOUNDS` for an A4 page.
+
+    The bounds hold for the pixels an A4 page would have, not for the dpi a tool wrote:
+    a phone photo bound into a PDF at 72 "dpi" (img2pdf's default) makes a page of 28
+    inches whose 2,048 pixels are already a good A4 scan's; rendering it at 150 dpi would
+    upscale it twice, and Tesseract reads an upscaled photo's table rows as fragments.
+    """
+    least, most = SCAN_DPI_BOUNDS
+    long_in = max(page.get_width(), page.get_height()) / 72 or _A4_LONG_IN
+    pixels = (scan_dpi(page) or most) * long_in
+    pixels = min(max(pixels, least * _A4_LONG_IN), most * _A4_LONG_IN)
+    return pixels / long_in
 
 
 def scan_dpi(page: pdfium.PdfPage) -> float | None:

@@ -369,6 +369,25 @@ def make_scan_pdf(pdf: bytes, cache: _Cache, key: str, dpi: int = 200, turn: int
     return proc.stdout
 
 
+def make_photo_pdf(pdf: bytes) -> bytes | None:
+    """The first page photographed by a phone and bound into a PDF by img2pdf: the JPEG
+    says 72 dpi (what phone cameras write), so the PDF's page is some 23 inches tall and
+    its 2,339 pixels are those of a 200 dpi A4 scan."""
+    from PIL import Image
+
+    if shutil.which("img2pdf") is None:
+        log.warning("img2pdf is not installed: photographed PDFs left out")
+        return None
+    with Image.open(io.BytesIO(_render_pages(pdf, dpi=200, max_pages=1)[0])) as im:
+        buf = io.BytesIO()
+        im.save(buf, format="JPEG", quality=85, dpi=(72, 72))
+    proc = subprocess.run(["img2pdf"], input=buf.getvalue(), capture_output=True, timeout=120, check=False)
+    if proc.returncode != 0:
+        log.warning("img2pdf failed: %s", proc.stderr.decode(errors="replace"))
+        return None
+    return proc.stdout
+
+
 def make_image(pdf: bytes, fmt: str) -> bytes:
     """First page as PNG or JPEG (a phone photo or a scanner's image output)."""
     from PIL import Image
