@@ -49,7 +49,9 @@ class Attachment:
 
     ``locked_members`` is set only for an archive a password kept closed
     (``unreadable_file``): the file names it lists, or ``()`` when its list of files is
-    encrypted too.
+    encrypted too.  Each file it lists is a file of the mail too, unread (no content,
+    ``unreadable_file``), with ``locked_in`` the archive's name and ``locked_members`` its
+    list: the unit owes those documents, and staff see which they were.
     """
 
     filename: str
@@ -62,6 +64,7 @@ class Attachment:
     problem_detail: str | None = None
     spooled: SpooledFile | None = None
     locked_members: tuple[str, ...] | None = None
+    locked_in: str | None = None
 
     @property
     def size(self) -> int:

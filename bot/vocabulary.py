@@ -198,15 +198,18 @@ def wrong_document_vi(filename: str, title: str, deliverable_name: str) -> str:
 LOCKED_NAMES_SHOWN = 20
 
 
-def attachment_problem_vi(code: str, filename: str, locked_members: Sequence[str] | None = None) -> str:
+def attachment_problem_vi(
+    code: str, filename: str, locked_members: Sequence[str] | None = None, locked_in: str | None = None
+) -> str:
     """The sentence for a file intake refused or could not use, naming it.
 
     ``locked_members`` (``Attachment.locked_members``) are the file names an archive a
     password kept closed lists, ``()`` when it hides them too: the unit is told which
-    documents to resend without a password, or that the bot cannot tell.
+    documents to resend without a password, or that the bot cannot tell.  A file such an
+    archive lists (``locked_in``: the archive) has its archive's sentence, said once.
     """
     if code == ProblemCode.UNREADABLE_FILE and locked_members is not None:
-        return _locked_archive_vi(filename, locked_members)
+        return _locked_archive_vi(locked_in or filename, locked_members)
     template = _ATTACHMENT_PROBLEMS_VI.get(code, "Tệp “{name}” không xử lý được.")
     return template.format(name=filename)
 

@@ -61,11 +61,19 @@ def _ack(app, user, dovecot, smtp_sink, filename: str, data: bytes):
 
 
 def _recorded(app, filename: str) -> AttachmentRow:
+    """The archive's row; each file it lists has a row too, unread, and none counts: a
+    document its name types (the Tờ trình) is recorded as sent but unusable, still owed."""
     with app.db.session() as s:
-        (row,) = s.scalars(select(AttachmentRow)).all()
-        assert s.scalars(select(Submission)).all() == []  # no member counts
-        assert (row.filename, row.problem) == (filename, "unreadable_file")
-        assert row.facts["encrypted"] is True
+        rows = s.scalars(select(AttachmentRow)).all()
+        (row,) = [r for r in rows if r.filename == filename]
+        assert (row.problem, row.facts["encrypted"]) == ("unreadable_file", True)
+        members = [r for r in rows if r is not row]
+        assert {r.filename for r in members} == set(row.locked_members)
+        assert all(r.problem == "unreadable_file" and r.locked_in == filename for r in members)
+        assert all(not r.stored_path for r in rows)
+        for sub in s.scalars(select(Submission)):
+            assert sub.status != "received"
+            assert "unreadable_file" in {p["code"] for p in sub.problems}
         s.expunge(row)
         return row
 
@@ -90,8 +98,17 @@ def test_a_locked_archive_is_answered_with_the_files_it_holds(
     assert "Hồ sơ/" not in line
     assert "Đề nghị đơn vị gửi lại các tệp này, không đặt mật khẩu." in line
     assert "Biên bản họp chi bộ &amp; danh sách.pdf" in html and AMPERSAND not in html
-    # Nothing waits for staff: the unit is told why nothing was recorded, not to wait.
-    assert "không mở được các tệp gửi kèm" in text and "sẽ kiểm tra" not in text
+    # Nothing waits for staff: each document the archive's names tell is listed as not
+    # opened, to send again; the unit is never told to wait for a check.
+    tt = next(
+        ln
+        for ln in text.splitlines()
+        if "Tờ trình đề nghị khen thưởng.docx" in ln and ln.strip().startswith("-")
+    )
+    assert "không mở được tệp, đề nghị gửi lại" in tt
+    assert "sẽ kiểm tra" not in text and "đang chờ cán bộ kiểm tra" not in text
+    # The archive's sentence is said once, though each file it lists carries it.
+    assert text.count(f"Tệp nén “{filename}” được đặt mật khẩu") == 1
     # Still owed: nothing in the archive was recorded.
     assert "Tờ trình" in text.split("Hồ sơ đơn vị còn phải gửi")[1]
     row = _recorded(app, filename)

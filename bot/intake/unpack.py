@@ -15,8 +15,10 @@ several archives does not help.  An archive that breaks a limit is listed itself
 asked for a clean resend instead of the bot silently keeping half a dossier).  A
 password-protected archive is opened with the password its mail gives ("mật khẩu: …",
 :mod:`bot.intake.passwords`) when one does; otherwise it is listed with
-``unreadable_file`` and the names of the files it lists (``Attachment.locked_members``: a zip always lists them, a 7z or rar unless its
-headers are encrypted too), so the unit can be told which documents to resend.
+``unreadable_file`` and the names of the files it lists (``Attachment.locked_members``:
+a zip always lists them, a 7z or rar unless its headers are encrypted too), so the unit
+can be told which documents to resend; each file it lists follows it as an unread file
+of the mail (``Attachment.locked_in``), which the pipeline types by its name.
 
 Memory stays bounded whatever the archives hold: members are read one at a time (the
 readers are generators), and with a :class:`~bot.intake.spool.Spool` each file beyond
@@ -150,7 +152,9 @@ def collect_files(
         if opened is not None:
             return opened
         names = tuple(dict.fromkeys(safe_filename(m) for m in e.members))  # file names only
-        return _refused(archive, result, budget, saved, listed, "unreadable_file", str(e), names)
+        refused = _refused(archive, result, budget, saved, listed, "unreadable_file", str(e), names)
+        refused.attachments += _locked_members(e.members, names, inner_origin, safe, limits)
+        return refused
     except NoBackend as e:
         return _refused(archive, result, budget, saved, listed, "unsupported_archive", str(e))
     except Exception as e:  # third-party readers raise anything on damaged input
@@ -185,6 +189,30 @@ def _with_passwords(
     discard(partial.attachments)
     budget.restore(saved)
     return None
+
+
+def _locked_members(
+    members: Sequence[str], names: tuple[str, ...], origin: str, archive: str, limits: ParseLimits
+) -> list[Attachment]:
+    """Each file a locked archive lists, as an unread file of the mail: no content, the
+    archive's problem.  The unit owes those documents; staff see which they were."""
+    out = []
+    for member in list(dict.fromkeys(m for m in members if not m.endswith("/")))[: limits.max_archive_files]:
+        out.append(
+            Attachment(
+                safe_filename(member),
+                member,
+                "application/octet-stream",
+                "application/octet-stream",
+                b"",
+                origin,
+                "unreadable_file",
+                f"listed by {archive}, which a password keeps closed",
+                locked_members=names,
+                locked_in=archive,
+            )
+        )
+    return out
 
 
 def _refused(

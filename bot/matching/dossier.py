@@ -82,6 +82,9 @@ class FileReading:
     decision: bool = False
     # Its text whose names are weighed: folded lines (bot.text.fold_lines), words single-spaced.
     text: str = ""
+    # Whether a name it gives may become a new nominee: not for a file nobody could read
+    # (one a locked archive lists), whose name alone is too thin to propose someone.
+    may_add: bool = True
 
 
 @dataclass(frozen=True)
@@ -453,7 +456,8 @@ def _assign(
     # Nobody on the roster is named: a new nominee, when the document itself names one.
     new_kind = f.guess_kind if f.guess_kind in f.kinds else None
     if (
-        f.guess_name
+        f.may_add
+        and f.guess_name
         and f.guess_source in ("text", "filename")
         and new_kind
         and not s.named

@@ -114,7 +114,7 @@ def _problems(
     else:  # read back from the rows (preview, seeded tests): the stored sentences
         texts += [p["message"] for p in row.problems or []]
         texts += [
-            attachment_problem_vi(a.problem, a.filename, a.locked_members)
+            attachment_problem_vi(a.problem, a.filename, a.locked_members, a.locked_in)
             for a in atts
             if a.problem in ATTACHMENT_PROBLEM_CODES
         ]

@@ -71,6 +71,12 @@ class FileAnalysis:
         return self.attachment.size > 0 and not self.attachment.problem
 
     @property
+    def sent_as_document(self) -> bool:
+        """Whether it counts as a document the unit sent: a kept file, or a file a locked
+        archive lists (unread, unusable: the unit owes it, and staff see it was sent)."""
+        return self.kept or self.attachment.locked_in is not None
+
+    @property
     def problem(self) -> str | None:
         return self.attachment.problem or (self.facts.problem if self.facts else None)
 
@@ -88,8 +94,11 @@ def read_file(
     att: Attachment, subject: str, campaign: Campaign, policy: SignaturePolicy | None = None
 ) -> FileAnalysis:
     if att.problem:
-        sentence = attachment_problem_vi(att.problem, att.filename, att.locked_members)
-        return FileAnalysis(att, None, problems=(Problem(att.problem, sentence, att.filename),))
+        sentence = attachment_problem_vi(att.problem, att.filename, att.locked_members, att.locked_in)
+        refused = (Problem(att.problem, sentence, att.filename),)
+        if att.locked_in is not None:
+            return _locked_member(att, subject, campaign, refused)
+        return FileAnalysis(att, None, problems=refused)
     content = att.content()
     facts = inspect_document(content, att.filename, att.sniffed_type)
     if facts.kind == "pdf":
@@ -159,6 +168,36 @@ def read_file(
         several_in_text=several,
         decision=decision,
         wrong_document=wrong,
+    )
+
+
+def _locked_member(
+    att: Attachment, subject: str, campaign: Campaign, problems: tuple[Problem, ...]
+) -> FileAnalysis:
+    """A file a locked archive lists, typed by its name alone ("BCTT To Minh Duc.docx"):
+    unusable, so the unit owes that document (for that nominee) until a readable copy
+    comes; a name that says nothing leaves it untyped, listed only."""
+    t = classify(att.filename, subject, "", campaign)
+    if t.deliverable is None or t.needs_review:
+        return FileAnalysis(att, None, problems=problems, evidence=tuple(t.evidence))
+    spec = campaign.deliverable(t.deliverable)
+    kind = name = source = alt_name = None
+    if spec.scope == "nominee":
+        g = extract_nominee(spec.id, "", att.filename, subject, allowed_kinds=spec.nominee_kinds)
+        kind, name, source, alt_name = g.kind, g.name, g.source, g.alt_name
+    return FileAnalysis(
+        att,
+        None,
+        t.deliverable,
+        t.score,
+        False,
+        (*t.evidence, f"listed by {att.locked_in}, which a password keeps closed: not read"),
+        kind,
+        name,
+        problems,
+        source,
+        t.kind_hint or kind_in_filename(att.filename) or _kind_in_folder(att),
+        nominee_alt_name=alt_name,
     )
 
 

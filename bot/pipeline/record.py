@@ -25,6 +25,7 @@ from bot.pipeline.read import FileAnalysis
 from bot.pipeline.understand import SetAside, Understanding
 from bot.store import nominations, repo
 from bot.store.models import (
+    LOCKED_IN_KEY,
     LOCKED_MEMBERS_KEY,
     OTHER_PAPER_KEY,
     WRONG_DOCUMENT_KEY,
@@ -222,6 +223,8 @@ def _facts_summary(f: FileAnalysis) -> dict[str, Any]:
     locked = f.attachment.locked_members
     if locked is not None:  # an archive a password kept closed: what it lists
         out["encrypted"], out[LOCKED_MEMBERS_KEY] = True, list(locked)
+    if f.attachment.locked_in is not None:  # ... or one of the files it lists, unread
+        out[LOCKED_IN_KEY] = f.attachment.locked_in
     if facts is not None:
         out.update(
             kind=facts.kind,

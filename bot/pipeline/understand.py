@@ -268,7 +268,7 @@ def understand(
         # as the unit's all the same (its nominees, whom each file is for), so that the unit
         # is not asked again for what it sent and one confirmation records it all.
         held = um.unverified
-        countable = [i for i, f in enumerate(files) if f.kept and f.deliverable]
+        countable = [i for i, f in enumerate(files) if f.sent_as_document and f.deliverable]
         proposed = proposed_nominees(files, campaign)
         records = unit_records(unit.id) if countable or proposed else UnitRecords()
         nominees, assignments = resolve_nominees(files, countable, campaign, unit, records, proposed, msg)
@@ -355,9 +355,12 @@ def _held_for_staff(msg: InboundMessage, rule: str) -> tuple[str, Problem] | Non
 
 def _only_unreadable(f: FileAnalysis, c: Counted, campaign: Campaign) -> bool:
     """The file waits only because it cannot be read: its type is known (from its name)
-    and, for a per-nominee document, so is whom it is for."""
+    and, for a per-nominee document, so is whom it is for.  A file a locked archive lists
+    waits for no one whoever it is for: nobody can read it, staff neither."""
     if f.problem != ProblemCode.UNREADABLE_FILE or f.signature_altered or f.deliverable is None:
         return False
+    if f.attachment.locked_in is not None:
+        return True
     per_nominee = campaign.deliverable(f.deliverable).scope == "nominee"
     return not per_nominee or c.nominee is not None
 

@@ -90,6 +90,7 @@ def resolve_nominees(
             several=several_in_filename(files[i].attachment.filename) or files[i].several_in_text,
             folder=files[i].attachment.folder,
             decision=files[i].decision,
+            may_add=files[i].attachment.locked_in is None,
         )
         for i in per_nominee
     ]

@@ -148,6 +148,8 @@ class Message(Base):
 
 # The key of ``AttachmentRow.facts`` holding ``Attachment.locked_members`` (absent: not locked).
 LOCKED_MEMBERS_KEY = "locked_members"
+# ... holding ``Attachment.locked_in``: the locked archive that lists this (unread) file.
+LOCKED_IN_KEY = "locked_in"
 # ... holding what other paper it is ("biên bản"), when its title says it is none of the plan's.
 OTHER_PAPER_KEY = "other_paper"
 WRONG_DOCUMENT_KEY = "wrong_document"
@@ -177,6 +179,11 @@ class AttachmentRow(Base):
         """For an archive a password kept closed, the file names it lists (``()``: hidden)."""
         names = (self.facts or {}).get(LOCKED_MEMBERS_KEY)
         return None if names is None else tuple(names)
+
+    @property
+    def locked_in(self) -> str | None:
+        """For a file a locked archive lists (unread), that archive's name."""
+        return (self.facts or {}).get(LOCKED_IN_KEY)
 
     @property
     def other_paper(self) -> str | None:

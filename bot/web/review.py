@@ -59,7 +59,9 @@ def _file(a, subs: list[Submission], names: dict[int, str], campaign, units: dic
         "id": a.id,
         "filename": a.filename,
         "size": a.size,
-        "problem": attachment_problem_vi(a.problem, a.filename, a.locked_members) if a.problem else "",
+        "problem": attachment_problem_vi(a.problem, a.filename, a.locked_members, a.locked_in)
+        if a.problem
+        else "",
         "stored": bool(a.stored_path),
         "guess": guess,
         "nominee_guess": (facts.get("nominee") or {}).get("name"),

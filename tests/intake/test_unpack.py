@@ -90,9 +90,12 @@ def test_encrypted_zip() -> None:
     central = data.rfind(b"PK\x01\x02")
     data[central + 8] |= 0x1
     found = _collect(bytes(data)).attachments
-    assert [(a.filename, a.problem, a.locked_members) for a in found] == [
-        ("bundle.zip", "unreadable_file", ("a.pdf",))
+    # The archive, then each file it lists: unread (no content), in the archive's name.
+    assert [(a.filename, a.problem, a.locked_members, a.locked_in, a.data) for a in found] == [
+        ("bundle.zip", "unreadable_file", ("a.pdf",), None, found[0].data),
+        ("a.pdf", "unreadable_file", ("a.pdf",), "bundle.zip", b""),
     ]
+    assert found[1].origin == "zip:bundle.zip"
 
 
 def _vint(n: int) -> bytes:
@@ -144,8 +147,11 @@ def test_encrypted_rar_lists_what_its_headers_show(hidden: bool, names: tuple[st
     data = _locked_rar5(["Hồ sơ/Tờ trình.docx", "Hồ sơ/BCTT Nguyễn Văn An.pdf"], hidden)
     found = _collect(data, "Ho so.rar").attachments
     assert [(a.filename, a.problem, a.locked_members) for a in found] == [
-        ("Ho so.rar", "unreadable_file", names)
+        ("Ho so.rar", "unreadable_file", names),
+        *((n, "unreadable_file", names) for n in names),
     ]
+    # A listed file keeps its folder (it speaks for whom the file is: Attachment.folder).
+    assert [a.original_filename for a in found[1:]] == [f"Hồ sơ/{n}" for n in names]
 
 
 def test_a_locked_archive_inside_a_plain_one_is_named_where_it_was_found(tmp_path) -> None:
@@ -159,6 +165,7 @@ def test_a_locked_archive_inside_a_plain_one_is_named_where_it_was_found(tmp_pat
     found = _collect(outer).attachments
     assert [(a.filename, a.origin, a.problem, a.locked_members) for a in found] == [
         ("locked.zip", "zip:bundle.zip", "unreadable_file", ("Tờ trình.docx",)),
+        ("Tờ trình.docx", "zip:bundle.zip/zip:locked.zip", "unreadable_file", ("Tờ trình.docx",)),
         ("BCTT.pdf", "zip:bundle.zip", None, None),
     ]
 
