@@ -307,23 +307,29 @@ def pdfplumber_used_a4_fraction(data: bytes) -> float:
         return used_fraction(used, len(pages))
 
 
-# The bounds above are for an A4 page (its longer side in inches).
+# The bounds above are for an A4 page (its longer side in inches); a page whose longer
+# side is that of a sheet of paper (A5 to A3, Letter, Legal) was scanned at the dpi it says.
 _A4_LONG_IN = 297 / 25.4
+_PAPER_LONG_IN = (8.0, 17.0)
 
 
 def scan_render_dpi(page: pdfium.PdfPage) -> float:
     """The resolution to render a scanned page at for OCR: its scan's own, within
-    :data:`SCAN_DPI_BOUNDS` for an A4 page.
+    :data:`SCAN_DPI_BOUNDS`.
 
-    The bounds hold for the pixels an A4 page would have, not for the dpi a tool wrote:
-    a phone photo bound into a PDF at 72 "dpi" (img2pdf's default) makes a page of 28
-    inches whose 2,048 pixels are already a good A4 scan's; rendering it at 150 dpi would
-    upscale it twice, and Tesseract reads an upscaled photo's table rows as fragments.
+    A page the size of a sheet of paper was scanned at the dpi it says.  Any other page
+    says a dpi a tool wrote, not a scanner: a phone photo bound into a PDF at 72 "dpi"
+    (what the camera writes) makes a page of 28 inches whose 2,048 pixels are already a
+    good A4 scan's; rendered at 150 dpi it would be upscaled twice, and Tesseract reads
+    an upscaled photo's table rows as fragments.  Such a page is bounded by the pixels an
+    A4 scan would have.
     """
     least, most = SCAN_DPI_BOUNDS
+    own = scan_dpi(page) or most
     long_in = max(page.get_width(), page.get_height()) / 72 or _A4_LONG_IN
-    pixels = (scan_dpi(page) or most) * long_in
-    pixels = min(max(pixels, least * _A4_LONG_IN), most * _A4_LONG_IN)
+    if _PAPER_LONG_IN[0] <= long_in <= _PAPER_LONG_IN[1]:
+        return min(max(own, least), most)  # a sheet of paper: its dpi is a scanner's
+    pixels = min(max(own * long_in, least * _A4_LONG_IN), most * _A4_LONG_IN)
     return pixels / long_in
 
 

@@ -60,9 +60,10 @@ def test_a_phone_photo_that_says_72_dpi_is_read_at_its_own_pixels_not_upscaled()
         doc.close()
 
 
-def test_a_tiny_photo_is_still_brought_up_to_an_a4_scans_pixels():
-    # 600 × 800 pixels at 72 dpi: fewer than a 150 dpi A4 scan's, so it is enlarged to those.
-    pdf = _image_pdf((600, 800), 72)
+def test_a_tiny_picture_is_still_brought_up_to_an_a4_scans_pixels():
+    # 600 × 800 pixels that say 300 dpi: a page of 2.7 inches, no sheet of paper, and
+    # fewer pixels than a 150 dpi A4 scan's, so it is enlarged to those.
+    pdf = _image_pdf((600, 800), 300)
     doc = pdfium.PdfDocument(pdf)
     try:
         long_px = max(doc[0].get_width(), doc[0].get_height()) * _render_dpi(pdf) / 72
