@@ -291,3 +291,19 @@ def test_digest_of_a_large_campaign_stays_on_one_screen(app, monkeypatch):
     assert len(ctx["changes"]) == 1 and ctx["changes_more"] == 1
     wb = load_workbook(io.BytesIO(result.digest.xlsx))
     assert wb["Tình hình nộp hồ sơ"].max_row == 16
+
+
+def test_a_file_that_cannot_be_read_is_never_said_to_wait_for_staff(app):
+    # Its only copy is unreadable: the unit is asked for it again, nothing waits for staff.
+    unreadable = [{"code": "unreadable_file", "message": "Tệp “To trinh.docx” bị hỏng."}]
+    record_mail(
+        app,
+        "STP",
+        [F("To trinh.docx", "to_trinh", status="needs_review", problems=unreadable)],
+        at(26, 10),
+        ack=False,
+    )
+    text = queue_digest(app, at(27, 7, 30)).digest.text
+    assert "Tờ trình đề nghị khen thưởng" in text and "Tệp không đọc được" in text
+    assert "chờ xem xét" not in text.split("THAY ĐỔI TỪ LẦN TỔNG HỢP TRƯỚC:")[1]
+    assert "tệp chờ cán bộ xem xét" not in text
