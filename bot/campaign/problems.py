@@ -7,7 +7,10 @@ giáo staff alike.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from bot.vocabulary import ProblemCode
 
 
 @dataclass(frozen=True)
@@ -18,3 +21,10 @@ class Problem:
 
     def as_dict(self) -> dict[str, str]:
         return {"code": self.code, "message": self.message}
+
+
+def is_unusable(codes: Iterable[str | None]) -> bool:
+    """Whether a file with these problem codes is unusable: it cannot be read, so it counts
+    for nothing and waits for no one (the unit owes the document until a good copy comes).
+    The one definition the tracking, the acknowledgment and the digest share."""
+    return ProblemCode.UNREADABLE_FILE in set(codes)

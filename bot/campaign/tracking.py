@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.campaign.model import Campaign
-from bot.campaign.problems import Problem
+from bot.campaign.problems import Problem, is_unusable
 from bot.campaign.rules import check_quota, nomination_missing
 from bot.campaign.units import UnitInfo
 from bot.vocabulary import ProblemCode
@@ -78,7 +78,7 @@ class SubmissionView:
 
     @property
     def unusable(self) -> bool:
-        return any(p.code == ProblemCode.UNREADABLE_FILE for p in self.problems)
+        return is_unusable(p.code for p in self.problems)
 
     @property
     def maybe_for(self) -> tuple[int, ...]:

@@ -114,7 +114,11 @@ _DOCUMENT_EXTENSIONS = {
     ".odt": "application/vnd.oasis.opendocument.text",
     ".ods": "application/vnd.oasis.opendocument.spreadsheet",
 }
-_DOCUMENT_FIRST_MEMBERS = (b"[Content_Types].xml", b"mimetypeapplication/vnd.oasis.opendocument.text")
+# What the first member's name (and, for ODF, its stored content) starts with.
+_DOCUMENT_FIRST_MEMBERS = {
+    b"[Content_Types].xml": DOCX,
+    b"mimetypeapplication/vnd.oasis.opendocument.text": _DOCUMENT_EXTENSIONS[".odt"],
+}
 
 
 def _damaged_document(data: bytes, filename: str) -> str | None:
@@ -125,10 +129,9 @@ def _damaged_document(data: bytes, filename: str) -> str | None:
     if data.startswith(b"PK\x03\x04") and len(data) >= 30:
         name_length = int.from_bytes(data[26:28], "little")
         first = data[30 : 30 + name_length + 50]
-        if first.startswith(_DOCUMENT_FIRST_MEMBERS[0]):
-            return DOCX
-        if first.startswith(_DOCUMENT_FIRST_MEMBERS[1]):
-            return _DOCUMENT_EXTENSIONS[".odt"]
+        return next(
+            (kind for start, kind in _DOCUMENT_FIRST_MEMBERS.items() if first.startswith(start)), None
+        )
     return None
 
 

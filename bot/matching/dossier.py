@@ -383,7 +383,7 @@ def _several(f: FileReading, s: _Scores, ranked: list[int], roster: Sequence[Nom
         # the one comrade it names speaks of.  Not when its file name names one (the unit
         # sends it as that nominee's), and only nominees of the kind its own title or file
         # name speaks of (a member-rating decision names the members' cell in its rows).
-        listed = [i for i in ranked if i in s.whole and f.kind_hint in (None, roster[i].kind)]
+        listed = _listed_by_rows(f, s, ranked, roster)
         if len(listed) >= 2:
             return listed
     if f.guess_name and f.guess_source in ("text", "filename") and not (f.alt_name or f.several):
@@ -394,12 +394,18 @@ def _several(f: FileReading, s: _Scores, ranked: list[int], roster: Sequence[Nom
     return best
 
 
+def _listed_by_rows(f: FileReading, s: _Scores, ranked: list[int], roster: Sequence[Nominee]) -> list[int]:
+    """The unit's nominees a decision's rows name by whole name, best first, of the kind its
+    own title or file name speaks of (any kind when it speaks of none)."""
+    return [i for i in ranked if i in s.whole and f.kind_hint in (None, roster[i].kind)]
+
+
 def _listed_alone(f: FileReading, s: _Scores, ranked: list[int], roster: Sequence[Nominee]) -> int | None:
     """A decision whose rows name exactly one of the unit's nominees by whole name, and
     whose text names no other at all: that nominee's (its other rows are other people)."""
     if not f.decision or f.guess_source == "filename":
         return None
-    listed = [i for i in ranked if i in s.whole and f.kind_hint in (None, roster[i].kind)]
+    listed = _listed_by_rows(f, s, ranked, roster)
     if len(listed) != 1 or any(i in s.in_text for i in ranked if i != listed[0]):
         return None
     return listed[0] if s.total[listed[0]] > 0 else None

@@ -26,10 +26,14 @@ _FORWARD_MARK = re.compile(
     re.IGNORECASE,
 )
 _REPLY_MARK = re.compile(r"(?:wrote|đã viết|viết)\s*:\s*$", re.IGNORECASE)
+# Folded lines naming the document's issuer (a committee, a cell, a mass organisation).
+_ISSUER_WORDS = (
+    r"dang bo|dang uy|chi bo|ban chap hanh|ban thuong vu|ban tuyen giao|tinh uy|hoi |cong doan|"
+    r"doan |uy ban nhan dan"
+)
 # Folded lines of the two-column header: issuing body, motto, number, place and date.
 _HEADER = re.compile(
-    r"^(?:dang cong san viet nam|cong hoa xa hoi chu nghia|doc lap tu do|dang bo|dang uy|chi bo|"
-    r"ban chap hanh|ban thuong vu|ban tuyen giao|tinh uy|hoi |cong doan|doan |so |uy ban nhan dan|"
+    rf"^(?:{_ISSUER_WORDS}|dang cong san viet nam|cong hoa xa hoi chu nghia|doc lap tu do|so |"
     r"thai nguyen ngay|ngay \d|kinh gui)"
 )
 
@@ -103,10 +107,7 @@ def document_title(text: str) -> str | None:
 
 # The issuer's own name in the letterhead ("CHI BỘ BAN THI ĐUA - KHEN THƯỞNG TỈNH"): it may
 # hold any word, a deliverable's among them, and never says what the document is.
-_ISSUER = re.compile(
-    r"^(?:dang bo|dang uy|chi bo|ban chap hanh|ban thuong vu|ban tuyen giao|tinh uy|hoi |cong doan|"
-    r"doan |uy ban nhan dan)"
-)
+_ISSUER = re.compile(rf"^(?:{_ISSUER_WORDS})")
 
 
 def is_issuer_line(folded: str) -> bool:

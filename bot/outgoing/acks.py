@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, joinedload
 from bot.app import App
 from bot.campaign.model import Campaign
 from bot.campaign.planning import missing_items
+from bot.campaign.problems import is_unusable
 from bot.campaign.tracking import UnitState
 from bot.campaign.units import normalize_email
 from bot.outgoing.context import base_context, unit_context
@@ -46,7 +47,6 @@ from bot.vocabulary import (
     ATTACHMENT_PROBLEM_CODES,
     FILES_NOT_ATTACHED_VI,
     NO_ATTACHMENT_VI,
-    ProblemCode,
     attachment_problem_vi,
     wrong_document_vi,
 )
@@ -93,7 +93,7 @@ def _received_groups(campaign: Campaign, subs: Sequence[Submission]) -> list[dic
         g["files"].append(s.attachment.filename)
         # A file that cannot be read waits for no one: the unit sends it again (tracking
         # counts it owed), so the acknowledgment never calls it "being checked".
-        unreadable = any(p.get("code") == ProblemCode.UNREADABLE_FILE for p in s.problems or ())
+        unreadable = is_unusable(p.get("code") for p in s.problems or ())
         g["unreadable"] = g["unreadable"] or unreadable
         g["review"] = g["review"] or (s.status != "received" and not unreadable)
         g["late"] = g["late"] or s.late

@@ -132,7 +132,7 @@ def read_file(
     spec = campaign.deliverable(deliverable) if deliverable else None
     problems += check_signatures(facts.signatures, att.filename, spec)
     if spec is not None:
-        problems += _plan_rules(spec, att, campaign)
+        problems += _plan_rules(spec, att, facts.head_text, campaign)
         if spec.scope == "nominee":
             g = extract_nominee(
                 spec.id, facts.head_text, att.filename, subject, allowed_kinds=spec.nominee_kinds
@@ -159,7 +159,7 @@ def read_file(
         name,
         tuple(problems),
         source,
-        t.kind_hint or kind_in_filename(att.filename) or _kind_in_folder(att),
+        _kind_hint(t, att),
         tuple(mentions),
         tuple(sorted(counts.items())),
         alt_name,
@@ -196,7 +196,7 @@ def _locked_member(
         name,
         problems,
         source,
-        t.kind_hint or kind_in_filename(att.filename) or _kind_in_folder(att),
+        _kind_hint(t, att),
         nominee_alt_name=alt_name,
     )
 
@@ -230,6 +230,11 @@ def _wrong_document(
         if g.source == "text":
             return None
     return {"title": title, "named_as": t.deliverable}
+
+
+def _kind_hint(t: TypeMatch, att: Attachment) -> str | None:
+    """The kind of nominee the file speaks of: its words, else its name, else its folders."""
+    return t.kind_hint or kind_in_filename(att.filename) or _kind_in_folder(att)
 
 
 def _kind_in_folder(att: Attachment) -> str | None:
@@ -319,10 +324,10 @@ _NOMINEE_PART = re.compile(r"(?:\d{1,2}|[ivx]{1,3}|[a-d]) (?:tap the|ca nhan) \S
 _ANNEXED = re.compile(r"\bdanh sach kem theo\b|\bkem theo danh sach\b")
 
 
-def _plan_rules(spec: Deliverable, att: Attachment, campaign: Campaign) -> list[Problem]:
+def _plan_rules(spec: Deliverable, att: Attachment, head_text: str, campaign: Campaign) -> list[Problem]:
     """The plan's document rules; these need the full text or the layout, so re-inspect."""
     rules, found = campaign.rules, []
-    if rules.outline and spec.id == rules.outline.deliverable and not _appendix(att):
+    if rules.outline and spec.id == rules.outline.deliverable and not _appendix(att, head_text):
         full = inspect_document(att.content(), att.filename, att.sniffed_type, need_full_text=True)
         if full.full_text or full.head_text:
             found += check_outline(full.full_text or full.head_text, att.filename, campaign)
@@ -339,10 +344,10 @@ def _plan_rules(spec: Deliverable, att: Attachment, campaign: Campaign) -> list[
     return found
 
 
-def _appendix(att: Attachment) -> bool:
+def _appendix(att: Attachment, head_text: str) -> bool:
     """An appendix to the report ("PHỤ LỤC / Số liệu … (Kèm theo Báo cáo …)"): its figures
     belong to the report's sections, it has none of its own to check."""
-    title = document_title(inspect_document(att.content(), att.filename, att.sniffed_type).head_text)
+    title = document_title(head_text)
     return fold(title or "").startswith("phu luc") or "phu luc" in fold(att.filename)
 
 

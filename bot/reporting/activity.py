@@ -14,16 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.campaign.model import Campaign
+from bot.campaign.problems import is_unusable
 from bot.store.models import AttachmentRow, Message, Nomination, OutboxMail, Submission, Unit, UnitAddress
-from bot.vocabulary import (
-    OUTBOX_KINDS_VI,
-    SPAM_REASON,
-    UNKNOWN_DELIVERABLE_VI,
-    ProblemCode,
-    quarantine_reason_vi,
-)
-
-UNREADABLE = ProblemCode.UNREADABLE_FILE
+from bot.vocabulary import OUTBOX_KINDS_VI, SPAM_REASON, UNKNOWN_DELIVERABLE_VI, quarantine_reason_vi
 
 
 def deliverable_vi(campaign: Campaign, deliverable: str | None) -> str:
@@ -70,7 +63,7 @@ def arrivals(session: Session, campaign: Campaign, since: dt.datetime, now: dt.d
             "received_at": received_at,
             "late": late,
             # A file that cannot be read waits for no one: the unit sends it again.
-            "review": status != "received" and not any(p.get("code") == UNREADABLE for p in problems or []),
+            "review": status != "received" and not is_unusable(p.get("code") for p in problems or []),
             "problems": [p.get("code", "") for p in problems or []],
         }
     return list(latest.values())

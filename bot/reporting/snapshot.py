@@ -20,13 +20,12 @@ from dataclasses import dataclass, replace
 from sqlalchemy.orm import Session
 
 from bot.campaign.model import Campaign
-from bot.campaign.problems import Problem
+from bot.campaign.problems import Problem, is_unusable
 from bot.campaign.slots import ReplacedFile, first_arrivals
 from bot.campaign.tracking import NominationView, SubmissionView, Tracker, UnitState
 from bot.campaign.units import UnitInfo
 from bot.store import repo
 from bot.store.models import Unit
-from bot.vocabulary import ProblemCode
 
 
 @dataclass(frozen=True)
@@ -160,8 +159,7 @@ def _date_first_copies(
             by,
             deliverable,
             received_at,
-            status in ("received", "needs_review")
-            and not any(p["code"] == ProblemCode.UNREADABLE_FILE for p in problems or ()),
+            status in ("received", "needs_review") and not is_unusable(p["code"] for p in problems or ()),
         )
         for sid, by, deliverable, status, received_at, problems in repo.replaced_submission_rows(
             session, campaign.id, unit_id
